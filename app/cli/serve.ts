@@ -1,0 +1,71 @@
+/**
+ * The production server: migrates, seeds the demo forum on an empty database, then serves the
+ * Remix build with compression and long-lived caching of fingerprinted assets.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { getDb, migrateToLatest } from "~/db.server";
+import { env } from "~/env.server";
+import { seedDemoForum } from "~/seed.server";
+
+async function main() {
+  const config = env();
+  const db = getDb();
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) console.log(`Migrated: ${applied.join(", ")}`);
+  const seed = await seedDemoForum(db, { sampleResponses: config.SEED_SAMPLE_RESPONSES === "1" });
+  if (seed.seeded) {
+    console.log(`Seeded the demo forum with ${seed.surveys.length} surveys and ${seed.sampleResponses} sample responses.`);
+    for (const s of seed.surveys) console.log(`  ${s.slug}: /s/${s.publicId}`);
+  }
+  // The bundled app opens its own connection; this one was for start-up work only.
+  await db.destroy();
+  (globalThis as { __forumDb?: unknown }).__forumDb = undefined;
+
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.TRUST_PROXY === "1") app.set("trust proxy", 1);
+  app.use(compression());
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    next();
+  });
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.NODE_ENV,
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+
+  const server = app.listen(config.PORT, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    console.log(`Listening on http://localhost:${port}`);
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,200 @@
+import type { ReactNode } from "react";
+import type { Translate } from "~/i18n";
+
+/**
+ * GOV.UK Design System form patterns, rendered on the server and complete without JavaScript:
+ * an error summary whose links move focus to the field, inline errors, fieldsets with legends.
+ */
+
+export interface FieldError {
+  /** The id of the input the summary link points at. */
+  href: string;
+  text: string;
+}
+
+export function ErrorSummary({ errors, t }: { errors: FieldError[]; t: Translate }) {
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 className="error-summary__title" id="error-summary-title">
+        {t("error.summary")}
+      </h2>
+      <ul className="error-summary__list">
+        {errors.map((e) => (
+          <li key={e.href + e.text}>
+            <a href={e.href}>{e.text}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ErrorMessage({ id, text, t }: { id: string; text?: string; t: Translate }) {
+  if (!text) return null;
+  return (
+    <p className="error-message" id={id}>
+      <span className="visually-hidden">{t("error.prefix")} </span>
+      {text}
+    </p>
+  );
+}
+
+export function FormGroup({ error, children }: { error?: string; children: ReactNode }) {
+  return <div className={`form-group${error ? " form-group--error" : ""}`}>{children}</div>;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** Radios or checkboxes in a fieldset whose legend is the page heading (one question a page). */
+export function ChoiceField({
+  type,
+  name,
+  idPrefix,
+  legend,
+  asHeading,
+  hint,
+  choices,
+  selected,
+  error,
+  t,
+}: {
+  type: "radio" | "checkbox";
+  name: string;
+  idPrefix: string;
+  legend: ReactNode;
+  asHeading?: boolean;
+  hint?: string;
+  choices: Choice[];
+  selected: string[];
+  error?: string;
+  t: Translate;
+}) {
+  const hintId = hint ? `${idPrefix}-hint` : undefined;
+  const errorId = error ? `${idPrefix}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <FormGroup error={error}>
+      <fieldset className="fieldset" aria-describedby={describedBy}>
+        <legend className={asHeading ? "fieldset__legend fieldset__legend--l" : "fieldset__legend fieldset__legend--m"}>
+          {asHeading ? <h1 className="fieldset__heading">{legend}</h1> : legend}
+        </legend>
+        {hint ? (
+          <div className="hint" id={hintId}>
+            {hint}
+          </div>
+        ) : null}
+        <ErrorMessage id={`${idPrefix}-error`} text={error} t={t} />
+        <div className={type === "radio" ? "radios" : "checkboxes"}>
+          {choices.map((choice, index) => {
+            const id = index === 0 ? idPrefix : `${idPrefix}-${index + 1}`;
+            return (
+              <div className={type === "radio" ? "radios__item" : "checkboxes__item"} key={choice.value}>
+                <input
+                  className={type === "radio" ? "radios__input" : "checkboxes__input"}
+                  id={id}
+                  name={name}
+                  type={type}
+                  value={choice.value}
+                  defaultChecked={selected.includes(choice.value)}
+                />
+                <label className={type === "radio" ? "label radios__label" : "label checkboxes__label"} htmlFor={id}>
+                  {choice.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </FormGroup>
+  );
+}
+
+/** A text input or textarea whose label is the page heading or a plain label. */
+export function TextField({
+  id,
+  name,
+  label,
+  asHeading,
+  hint,
+  value,
+  error,
+  multiline,
+  inputMode,
+  autoComplete,
+  maxLength,
+  width,
+  t,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  asHeading?: boolean;
+  hint?: string;
+  value?: string;
+  error?: string;
+  multiline?: boolean;
+  inputMode?: "numeric" | "text" | "email";
+  autoComplete?: string;
+  maxLength?: number;
+  width?: "code" | "number";
+  t: Translate;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const labelElement = (
+    <label className={asHeading ? "label label--l" : "label"} htmlFor={id}>
+      {label}
+    </label>
+  );
+  const className = `${multiline ? "textarea" : "input"}${error ? (multiline ? " textarea--error" : " input--error") : ""}${
+    width ? ` input--width-${width}` : ""
+  }`;
+  return (
+    <FormGroup error={error}>
+      {asHeading ? <h1 className="label-wrapper">{labelElement}</h1> : labelElement}
+      {hint ? (
+        <div className="hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${id}-error`} text={error} t={t} />
+      {multiline ? (
+        <textarea className={className} id={id} name={name} rows={6} defaultValue={value} aria-describedby={describedBy} />
+      ) : (
+        <input
+          className={className}
+          id={id}
+          name={name}
+          type="text"
+          defaultValue={value}
+          aria-describedby={describedBy}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          spellCheck={false}
+          maxLength={maxLength}
+        />
+      )}
+    </FormGroup>
+  );
+}
+
+export function Button({ children, name, value, secondary }: { children: ReactNode; name?: string; value?: string; secondary?: boolean }) {
+  return (
+    <button type="submit" className={secondary ? "button button--secondary" : "button"} name={name} value={value}>
+      {children}
+    </button>
+  );
+}
+
+export function BackLink({ href, t }: { href: string; t: Translate }) {
+  return (
+    <a href={href} className="back-link">
+      {t("back")}
+    </a>
+  );
+}

@@ -1,0 +1,39 @@
+/** Small cookie helpers: the survey cookies need per-survey paths, which fixed cookie objects lack. */
+
+export function readCookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get("Cookie");
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const index = part.indexOf("=");
+    if (index < 0) continue;
+    if (part.slice(0, index).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === "https:" || request.headers.get("X-Forwarded-Proto") === "https";
+}
+
+export function serialiseCookie(
+  request: Request,
+  name: string,
+  value: string,
+  options: { path?: string; maxAgeSeconds?: number; httpOnly?: boolean } = {},
+): string {
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${options.path ?? "/"}`,
+    "SameSite=Lax",
+  ];
+  if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${options.maxAgeSeconds}`);
+  if (options.httpOnly !== false) parts.push("HttpOnly");
+  if (isHttps(request)) parts.push("Secure");
+  return parts.join("; ");
+}

@@ -1,0 +1,91 @@
+/**
+ * The survey definition: what a published survey version freezes.
+ *
+ * A version is stored as one JSON document, so a published version is immutable by construction
+ * and every response records the version it answered. Codes (survey, question, option) are the
+ * stable contract that KPIs, imports and exports speak; wording may change and is translated.
+ */
+
+/** Text in several languages, keyed by language code. English (`en`) is always present. */
+export type LocalText = { en: string } & Partial<Record<string, string>>;
+
+export const QUESTION_TYPES = [
+  "single_choice",
+  "multiple_choice",
+  "yes_no",
+  "text_short",
+  "text_long",
+  "number",
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** What a question is for; informs KPIs, moderation and exports. */
+export const QUESTION_ROLES = ["kpi", "segment", "free_text", "other"] as const;
+export type QuestionRole = (typeof QUESTION_ROLES)[number];
+
+export interface SurveyOption {
+  code: string;
+  label: LocalText;
+}
+
+/** Ask this question only when an earlier question was answered with one of `anyOf`. */
+export interface RoutingRule {
+  question: string;
+  anyOf: string[];
+}
+
+export interface SurveyQuestion {
+  code: string;
+  type: QuestionType;
+  role: QuestionRole;
+  title: LocalText;
+  hint?: LocalText;
+  required: boolean;
+  /** For single_choice and multiple_choice. yes_no has the implicit options `yes` and `no`. */
+  options?: SurveyOption[];
+  showWhen?: RoutingRule;
+  /** text_*: the most characters accepted. */
+  maxLength?: number;
+  /** number: inclusive bounds. */
+  min?: number;
+  max?: number;
+}
+
+export const AUDIENCES = ["parent_carer", "young_person", "senco", "professional"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export interface SurveyDefinition {
+  title: LocalText;
+  /** What the survey is for, shown on the start page. */
+  intro: LocalText;
+  audience: Audience;
+  /** Roughly how long it takes, in minutes. */
+  minutes: number;
+  /** Languages this version is offered in; `en` first. */
+  languages: string[];
+  questions: SurveyQuestion[];
+}
+
+export const TEXT_SHORT_MAX = 200;
+export const TEXT_LONG_MAX = 2000;
+
+export const YES_NO_OPTIONS: SurveyOption[] = [
+  { code: "yes", label: { en: "Yes", ur: "ہاں" } },
+  { code: "no", label: { en: "No", ur: "نہیں" } },
+];
+
+export function optionsOf(question: SurveyQuestion): SurveyOption[] {
+  if (question.type === "yes_no") return YES_NO_OPTIONS;
+  return question.options ?? [];
+}
+
+export function maxLengthOf(question: SurveyQuestion): number {
+  if (question.maxLength) return question.maxLength;
+  return question.type === "text_long" ? TEXT_LONG_MAX : TEXT_SHORT_MAX;
+}
+
+/** The text in `language`, falling back to English. */
+export function localise(text: LocalText | undefined, language: string): string {
+  if (!text) return "";
+  return text[language] ?? text.en;
+}

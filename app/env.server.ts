@@ -1,0 +1,34 @@
+import * as z from "zod";
+
+/**
+ * The environment, parsed once at boot. A bad value fails fast with a message that says which
+ * variable and why, rather than surfacing later as a confusing error on some request.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** A SQLite file path, or a postgres:// URL. */
+  DATABASE_URL: z.string().min(1).default("./data/forum.db"),
+  /** 0 seeds the demo forum with no responses at all. */
+  SEED_SAMPLE_RESPONSES: z.enum(["0", "1"]).default("1"),
+  DEMO_PASSWORD: z.string().optional(),
+  /** Trust X-Forwarded-For from one proxy in front (for rate limiting by address). */
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`The environment is not valid:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

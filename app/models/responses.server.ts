@@ -1,0 +1,321 @@
+import type { DB } from "~/db.server";
+import { hashCode, newCode, newId } from "~/codes.server";
+import { checkSubmission, type SubmissionProblem } from "~/domain/answers";
+import { londonDate } from "~/domain/periods";
+import { routedAnswers, type Answers, type AnswerValue } from "~/domain/routing";
+import type { SurveyDefinition } from "~/domain/survey";
+import { recordAudit } from "./audit.server";
+
+export const CONSENT_PURPOSES = ["participate", "special_category", "quotes", "follow_up"] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+/** Bump when the consent wording changes; each consent records the version it was given to. */
+export const CONSENT_WORDING_VERSION = "2026-11-v1";
+
+export interface StartInput {
+  forumId: string;
+  surveyId: string;
+  versionId: string;
+  respondentRole: string;
+  language: string;
+  idempotencyKey: string;
+  consents: Record<ConsentPurpose, boolean>;
+  contact?: { name: string; contact: string } | null;
+}
+
+export class ResponseAlreadySubmitted extends Error {
+  constructor() {
+    super("This response has already been submitted");
+  }
+}
+
+/**
+ * Starts a response with its consents. Idempotent on the key the start form carries: a double
+ * tap or a retried POST finds the response the first one made and records nothing twice.
+ */
+export async function startResponse(db: DB, input: StartInput): Promise<{ responseId: string; created: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const id = newId();
+    const inserted = await trx
+      .insertInto("responses")
+      .values({
+        id,
+        forum_id: input.forumId,
+        survey_id: input.surveyId,
+        survey_version_id: input.versionId,
+        status: "in_progress",
+        language: input.language,
+        respondent_role: input.respondentRole,
+        source: "web",
+        idempotency_key: input.idempotencyKey,
+        resume_hash: null,
+        receipt_hash: null,
+        started_at: now,
+        updated_at: now,
+        submitted_at: null,
+        submitted_on: null,
+      })
+      .onConflict((oc) => oc.column("idempotency_key").doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+      const existing = await trx
+        .selectFrom("responses")
+        .select(["id"])
+        .where("idempotency_key", "=", input.idempotencyKey)
+        .where("survey_id", "=", input.surveyId)
+        .executeTakeFirst();
+      if (!existing) throw new Error("Idempotency key belongs to another survey");
+      return { responseId: existing.id, created: false };
+    }
+    await trx
+      .insertInto("consents")
+      .values(
+        CONSENT_PURPOSES.map((purpose) => ({
+          response_id: id,
+          forum_id: input.forumId,
+          purpose,
+          granted: input.consents[purpose] ? 1 : 0,
+          wording_version: CONSENT_WORDING_VERSION,
+          language: input.language,
+          recorded_at: now,
+        })),
+      )
+      .execute();
+    if (input.contact) {
+      await trx
+        .insertInto("follow_up_contacts")
+        .values({ id: newId(), forum_id: input.forumId, response_id: id, ...input.contact, created_at: now })
+        .execute();
+    }
+    return { responseId: id, created: true };
+  });
+}
+
+export interface RespondentResponse {
+  id: string;
+  forumId: string;
+  surveyId: string;
+  versionId: string;
+  status: "in_progress" | "submitted";
+  language: string;
+}
+
+/** A response as its own respondent may see it, only within the survey it belongs to. */
+export async function findRespondentResponse(
+  db: DB,
+  responseId: string,
+  surveyId: string,
+): Promise<RespondentResponse | undefined> {
+  const row = await db
+    .selectFrom("responses")
+    .select(["id", "forum_id", "survey_id", "survey_version_id", "status", "language"])
+    .where("id", "=", responseId)
+    .where("survey_id", "=", surveyId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    forumId: row.forum_id,
+    surveyId: row.survey_id,
+    versionId: row.survey_version_id,
+    status: row.status,
+    language: row.language,
+  };
+}
+
+export async function loadAnswers(db: DB, responseId: string): Promise<Answers> {
+  const rows = await db
+    .selectFrom("answers")
+    .select(["question_code", "ordinal", "option_code", "text_value", "number_value"])
+    .where("response_id", "=", responseId)
+    .orderBy("question_code")
+    .orderBy("ordinal")
+    .execute();
+  const answers: Answers = {};
+  for (const row of rows) {
+    if (row.option_code !== null) {
+      const existing = answers[row.question_code];
+      if (existing?.kind === "options") existing.codes.push(row.option_code);
+      else answers[row.question_code] = { kind: "options", codes: [row.option_code] };
+    } else if (row.text_value !== null) {
+      answers[row.question_code] = { kind: "text", text: row.text_value };
+    } else if (row.number_value !== null) {
+      answers[row.question_code] = { kind: "number", value: Number(row.number_value) };
+    }
+  }
+  return answers;
+}
+
+export function answerRows(forumId: string, responseId: string, questionCode: string, value: AnswerValue) {
+  const base = { response_id: responseId, forum_id: forumId, question_code: questionCode };
+  switch (value.kind) {
+    case "options":
+      return value.codes.map((code, ordinal) => ({
+        ...base,
+        ordinal,
+        option_code: code,
+        text_value: null,
+        number_value: null,
+      }));
+    case "text":
+      return [{ ...base, ordinal: 0, option_code: null, text_value: value.text, number_value: null }];
+    case "number":
+      return [{ ...base, ordinal: 0, option_code: null, text_value: null, number_value: value.value }];
+  }
+}
+
+/**
+ * Stores one page's answer (or its absence) on an in-progress response, replacing what was
+ * there. Refuses a submitted response: replaying a question form cannot change it.
+ */
+export async function saveAnswer(
+  db: DB,
+  response: { id: string; forumId: string },
+  questionCode: string,
+  value: AnswerValue | null,
+  language: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const touched = await trx
+      .updateTable("responses")
+      .set({ updated_at: new Date().toISOString(), language })
+      .where("id", "=", response.id)
+      .where("status", "=", "in_progress")
+      .executeTakeFirst();
+    if (Number(touched.numUpdatedRows) === 0) throw new ResponseAlreadySubmitted();
+    await trx
+      .deleteFrom("answers")
+      .where("response_id", "=", response.id)
+      .where("question_code", "=", questionCode)
+      .execute();
+    if (value) await trx.insertInto("answers").values(answerRows(response.forumId, response.id, questionCode, value)).execute();
+  });
+}
+
+export type SubmitResult =
+  | { status: "submitted"; receiptCode: string }
+  | { status: "already_submitted" }
+  | { status: "invalid"; problems: SubmissionProblem[] };
+
+/**
+ * Submits a response: prunes answers that routing no longer asks for, checks the rest, and
+ * marks it submitted with a receipt code, all in one transaction. Submitting twice (a double
+ * tap, a retried POST) finds it already submitted and changes nothing.
+ */
+export async function submitResponse(
+  db: DB,
+  response: { id: string; forumId: string },
+  definition: SurveyDefinition,
+  language: string,
+  now: Date = new Date(),
+): Promise<SubmitResult> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("responses")
+      .select(["status"])
+      .where("id", "=", response.id)
+      .executeTakeFirst();
+    if (!current || current.status !== "in_progress") return { status: "already_submitted" } as const;
+
+    const answers = await loadAnswers(trx, response.id);
+    const kept = routedAnswers(definition, answers);
+    const problems = checkSubmission(definition, kept);
+    if (problems.length > 0) return { status: "invalid", problems } as const;
+
+    const dropped = Object.keys(answers).filter((code) => !(code in kept));
+    if (dropped.length > 0) {
+      await trx.deleteFrom("answers").where("response_id", "=", response.id).where("question_code", "in", dropped).execute();
+    }
+    const receiptCode = newCode(12);
+    const updated = await trx
+      .updateTable("responses")
+      .set({
+        status: "submitted",
+        language,
+        receipt_hash: hashCode(receiptCode),
+        resume_hash: null,
+        idempotency_key: null,
+        submitted_at: now.toISOString(),
+        submitted_on: londonDate(now),
+        updated_at: now.toISOString(),
+      })
+      .where("id", "=", response.id)
+      .where("status", "=", "in_progress")
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw new ResponseAlreadySubmitted();
+    return { status: "submitted", receiptCode } as const;
+  }).catch((error) => {
+    if (error instanceof ResponseAlreadySubmitted) return { status: "already_submitted" } as const;
+    throw error;
+  });
+}
+
+/** A fresh resume code for an in-progress response; any earlier code stops working. */
+export async function issueResumeCode(db: DB, responseId: string): Promise<string | null> {
+  const code = newCode(10);
+  const updated = await db
+    .updateTable("responses")
+    .set({ resume_hash: hashCode(code) })
+    .where("id", "=", responseId)
+    .where("status", "=", "in_progress")
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1 ? code : null;
+}
+
+export async function findByResumeCode(db: DB, code: string): Promise<{ responseId: string; publicId: string } | undefined> {
+  const row = await db
+    .selectFrom("responses")
+    .innerJoin("surveys", "surveys.id", "responses.survey_id")
+    .select(["responses.id", "surveys.public_id"])
+    .where("responses.resume_hash", "=", hashCode(code))
+    .where("responses.status", "=", "in_progress")
+    .executeTakeFirst();
+  return row ? { responseId: row.id, publicId: row.public_id } : undefined;
+}
+
+export interface ReceiptView {
+  responseId: string;
+  forumId: string;
+  surveyVersionId: string;
+  submittedAt: string;
+}
+
+export async function findByReceipt(db: DB, code: string): Promise<ReceiptView | undefined> {
+  const row = await db
+    .selectFrom("responses")
+    .select(["id", "forum_id", "survey_version_id", "submitted_at"])
+    .where("receipt_hash", "=", hashCode(code))
+    .where("status", "=", "submitted")
+    .executeTakeFirst();
+  if (!row || !row.submitted_at) return undefined;
+  return { responseId: row.id, forumId: row.forum_id, surveyVersionId: row.survey_version_id, submittedAt: row.submitted_at };
+}
+
+/**
+ * Withdraws a submitted response: the response, its answers, consents and any contact details
+ * are deleted, not hidden. The audit log records that a withdrawal happened, not what it held.
+ */
+export async function withdrawResponse(db: DB, code: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("responses")
+      .select(["id", "forum_id", "survey_id"])
+      .where("receipt_hash", "=", hashCode(code))
+      .where("status", "=", "submitted")
+      .executeTakeFirst();
+    if (!row) return false;
+    // Explicit deletes, not only ON DELETE CASCADE: SQLite enforces cascades only when the
+    // connection turned foreign keys on, and a deletion must not depend on that.
+    await trx.deleteFrom("answers").where("response_id", "=", row.id).execute();
+    await trx.deleteFrom("consents").where("response_id", "=", row.id).execute();
+    await trx.deleteFrom("follow_up_contacts").where("response_id", "=", row.id).execute();
+    await trx.deleteFrom("responses").where("id", "=", row.id).execute();
+    await recordAudit(trx, {
+      forumId: row.forum_id,
+      actor: "respondent",
+      action: "response.withdrawn",
+      subject: row.survey_id,
+    });
+    return true;
+  });
+}

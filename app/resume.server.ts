@@ -1,0 +1,19 @@
+import { redirect } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import type { MessageKey } from "~/i18n";
+import { findByResumeCode } from "~/models/responses.server";
+import { allowAttempt } from "~/rate-limit.server";
+import { responseCookie, surveyPath } from "~/survey-session.server";
+
+/** Shared by the form and the emailed or written-down link. */
+export async function resumeWithCode(request: Request, code: string, address: string) {
+  if (!allowAttempt(`resume:${address}`, 20, 10 * 60_000)) return { error: "resume.error.tooMany" as MessageKey };
+  const found = await findByResumeCode(getDb(), code);
+  if (!found) return { error: "resume.error.notFound" as MessageKey };
+  return {
+    redirect: redirect(surveyPath(found.publicId, "continue"), {
+      headers: { "Set-Cookie": responseCookie(request, found.publicId, found.responseId) },
+    }),
+  };
+}
+

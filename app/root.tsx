@@ -1,0 +1,104 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorPage } from "~/components/error-page";
+import { SiteFooter, SiteHeader } from "~/components/layout";
+import { directionOf, translator } from "~/i18n";
+import { requestLanguage } from "~/language.server";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Parent carer voice" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = requestLanguage(request);
+  const url = new URL(request.url);
+  return { language, path: url.pathname + url.search };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+/** Routes that need client-side React say so with `handle = { hydrate: true }`. */
+export interface RouteHandle {
+  hydrate?: boolean;
+}
+
+/** The forum whose page this is, from the deepest route that knows it. */
+export interface ForumBrand {
+  name: string;
+  colour: string;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const matches = useMatches();
+  const language = root?.language ?? "en";
+  const t = translator(language);
+  const hydrate = matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate);
+  const brand = [...matches]
+    .reverse()
+    .map((m) => (m.data as { forum?: ForumBrand } | undefined)?.forum)
+    .find(Boolean);
+  return (
+    <html lang={language} dir={directionOf(language)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="same-origin" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("site.skip")}
+        </a>
+        <SiteHeader t={t} brand={brand} language={language} path={root?.path ?? "/"} />
+        <div className="width-container">
+          <main id="main" className="main" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+        <SiteFooter t={t} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const t = translator(root?.language ?? "en");
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) return <ErrorPage title={t("notFound.title")} body={t("notFound.body")} t={t} />;
+    if (error.status === 409) return <ErrorPage title={t("submitted.title")} body={t("submitted.body")} t={t} />;
+    const custom = typeof error.data === "object" && error.data ? (error.data as { title?: string; body?: string }) : {};
+    if (error.status < 500) {
+      return <ErrorPage title={custom.title ?? t("badRequest.title")} body={custom.body ?? t("badRequest.body")} t={t} />;
+    }
+  }
+  return <ErrorPage title={t("error.title")} body={t("error.body")} t={t} />;
+}

@@ -1,0 +1,57 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db.server";
+import { localise } from "~/domain/survey";
+import { useTranslation } from "~/i18n/use-translation";
+import { listOpenSurveys } from "~/models/surveys.server";
+
+export const meta: MetaFunction = () => [{ title: "Have your say" }];
+
+export async function loader() {
+  const surveys = await listOpenSurveys(getDb());
+  return {
+    forum: surveys[0] ? { name: surveys[0].forumName, colour: surveys[0].forumColour } : undefined,
+    surveys: surveys.map((s) => ({
+      publicId: s.publicId,
+      forumName: s.forumName,
+      title: s.definition.title,
+      intro: s.definition.intro,
+      minutes: s.definition.minutes,
+    })),
+  };
+}
+
+export default function Home() {
+  const { surveys } = useLoaderData<typeof loader>();
+  const { t, language } = useTranslation();
+  const forums = [...new Set(surveys.map((s) => s.forumName))];
+  return (
+    <>
+      <h1 className="heading-xl">{t("home.title")}</h1>
+      <p className="lead">{t("home.lead")}</p>
+      <h2 className="heading-m">{t("home.open")}</h2>
+      {surveys.length === 0 ? <p className="body">{t("home.none")}</p> : null}
+      {forums.map((forum) => (
+        <section key={forum} aria-label={forums.length > 1 ? forum : undefined}>
+          {forums.length > 1 ? <h3 className="heading-s">{forum}</h3> : null}
+          <ul className="card-list">
+            {surveys
+              .filter((s) => s.forumName === forum)
+              .map((s) => (
+                <li className="card" key={s.publicId}>
+                  <h3 className="heading-s card__title">
+                    <a href={`/s/${s.publicId}`}>{localise(s.title, language)}</a>
+                  </h3>
+                  <p className="body card__text">{localise(s.intro, language)}</p>
+                  <p className="hint">{t("home.minutes", { minutes: s.minutes })}</p>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+      <p className="body">
+        <a href="/resume">{t("home.resume")}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import * as z from "zod";
+import { Button, ChoiceField, ErrorSummary, TextField } from "~/components/forms";
+import { getDb } from "~/db.server";
+import { localise } from "~/domain/survey";
+import type { MessageKey } from "~/i18n";
+import { useTranslation } from "~/i18n/use-translation";
+import { requestLanguage } from "~/language.server";
+import { findByReceipt, withdrawResponse } from "~/models/responses.server";
+import { getVersionDefinition } from "~/models/surveys.server";
+import { allowAttempt, clientAddress } from "~/rate-limit.server";
+
+export const meta: MetaFunction = () => [{ title: "Check or withdraw your response" }];
+
+const ReceiptForm = z.object({
+  intent: z.enum(["find", "withdraw"]).default("find"),
+  code: z.string().trim().min(1, { error: "receipt.error.empty" }).max(40, { error: "receipt.error.notFound" }),
+  confirm: z.literal("yes").optional(),
+});
+
+type Found = { survey: string; submittedAt: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const typed = typeof form.code === "string" ? form.code.slice(0, 100) : "";
+  const parsed = ReceiptForm.safeParse(form);
+  if (!parsed.success) {
+    return json({ error: parsed.error.issues[0].message as MessageKey, typed, found: null as Found | null }, { status: 400 });
+  }
+  if (!allowAttempt(`receipt:${clientAddress(context)}`, 20, 10 * 60_000)) {
+    return json({ error: "resume.error.tooMany" as MessageKey, typed, found: null }, { status: 429 });
+  }
+  const db = getDb();
+  const receipt = await findByReceipt(db, parsed.data.code);
+  if (!receipt) return json({ error: "receipt.error.notFound" as MessageKey, typed, found: null }, { status: 404 });
+  const definition = await getVersionDefinition(db, receipt.surveyVersionId);
+  const found: Found = {
+    survey: localise(definition.title, requestLanguage(request)),
+    submittedAt: receipt.submittedAt,
+  };
+  if (parsed.data.intent === "withdraw") {
+    if (parsed.data.confirm !== "yes") {
+      return json({ error: "receipt.withdraw.error" as MessageKey, typed, found }, { status: 400 });
+    }
+    await withdrawResponse(db, parsed.data.code);
+    return redirect("/receipt/withdrawn");
+  }
+  return json({ error: null, typed, found });
+}
+
+export default function Receipt() {
+  const result = useActionData<typeof action>();
+  const { t, language } = useTranslation();
+  const found = result?.found;
+  if (found) {
+    const confirmError = result?.error ? t(result.error) : undefined;
+    const date = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "Europe/London" }).format(
+      new Date(found.submittedAt),
+    );
+    return (
+      <>
+        <ErrorSummary errors={confirmError ? [{ href: "#confirm", text: confirmError }] : []} t={t} />
+        <h1 className="heading-l">{t("receipt.title")}</h1>
+        <div className="panel panel--info">
+          <p className="body" data-testid="receipt-found">
+            {t("receipt.found", { survey: found.survey, date })}
+          </p>
+        </div>
+        <h2 className="heading-m">{t("receipt.withdraw.heading")}</h2>
+        <p className="body">{t("receipt.withdraw.body")}</p>
+        <form method="post" noValidate>
+          <input type="hidden" name="code" value={result?.typed} />
+          <ChoiceField
+            type="checkbox"
+            name="confirm"
+            idPrefix="confirm"
+            legend={t("receipt.withdraw.heading")}
+            choices={[{ value: "yes", label: t("receipt.withdraw.confirm") }]}
+            selected={[]}
+            error={confirmError}
+            t={t}
+          />
+          <button type="submit" className="button button--warning" name="intent" value="withdraw">
+            {t("receipt.withdraw.button")}
+          </button>
+        </form>
+      </>
+    );
+  }
+  const error = result?.error ? t(result.error) : undefined;
+  return (
+    <>
+      <ErrorSummary errors={error ? [{ href: "#code", text: error }] : []} t={t} />
+      <form method="post" noValidate>
+        <input type="hidden" name="intent" value="find" />
+        <TextField
+          id="code"
+          name="code"
+          label={t("receipt.title")}
+          asHeading
+          hint={`${t("receipt.label")}. ${t("receipt.hint")}`}
+          value={result?.typed}
+          error={error}
+          width="code"
+          autoComplete="off"
+          t={t}
+        />
+        <Button>{t("receipt.button")}</Button>
+      </form>
+    </>
+  );
+}

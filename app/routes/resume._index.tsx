@@ -1,0 +1,49 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import * as z from "zod";
+import { Button, ErrorSummary, TextField } from "~/components/forms";
+import type { MessageKey } from "~/i18n";
+import { useTranslation } from "~/i18n/use-translation";
+import { clientAddress } from "~/rate-limit.server";
+import { resumeWithCode } from "~/resume.server";
+
+export const meta: MetaFunction = () => [{ title: "Continue a saved survey" }];
+
+const ResumeForm = z.object({ code: z.string().trim().min(1, { error: "resume.error.empty" }).max(40, { error: "resume.error.notFound" }) });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const typed = typeof form.code === "string" ? form.code.slice(0, 100) : "";
+  const parsed = ResumeForm.safeParse(form);
+  if (!parsed.success) return json({ error: parsed.error.issues[0].message as MessageKey, typed }, { status: 400 });
+  const result = await resumeWithCode(request, parsed.data.code, clientAddress(context));
+  if (result.redirect) return result.redirect;
+  return json({ error: result.error, typed }, { status: result.error === "resume.error.tooMany" ? 429 : 400 });
+}
+
+export default function Resume() {
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const error = result?.error ? t(result.error) : undefined;
+  return (
+    <>
+      <ErrorSummary errors={error ? [{ href: "#code", text: error }] : []} t={t} />
+      <form method="post" noValidate>
+        <TextField
+          id="code"
+          name="code"
+          label={t("resume.title")}
+          asHeading
+          hint={`${t("resume.label")}. ${t("resume.hint")}`}
+          value={result?.typed}
+          error={error}
+          width="code"
+          autoComplete="off"
+          t={t}
+        />
+        <Button>{t("resume.button")}</Button>
+      </form>
+    </>
+  );
+}

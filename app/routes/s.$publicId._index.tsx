@@ -1,0 +1,176 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
+import { Fragment } from "react";
+import { Button, ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
+import { getDb } from "~/db.server";
+import { localise } from "~/domain/survey";
+import { useTranslation } from "~/i18n/use-translation";
+import { requestLanguage } from "~/language.server";
+import { startResponse } from "~/models/responses.server";
+import { fieldErrors, StartFormSchema } from "~/schemas/start";
+import {
+  contentLanguage,
+  currentResponse,
+  requireSurvey,
+  respondentRoleOf,
+  responseCookie,
+  surveyPath,
+} from "~/survey-session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.title : "Survey" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const survey = await requireSurvey(params.publicId);
+  const language = contentLanguage(survey, requestLanguage(request));
+  const existing = await currentResponse(request, survey);
+  const data = {
+    forum: { name: survey.forumName, colour: survey.forumColour },
+    publicId: survey.publicId,
+    open: survey.status === "open",
+    title: localise(survey.definition.title, language),
+    intro: localise(survey.definition.intro, language),
+    minutes: survey.definition.minutes,
+    inProgress: existing?.status === "in_progress",
+    submitted: existing?.status === "submitted",
+    // A fresh key for each render of the form: its POST is stored once however often it is sent.
+    idempotencyKey: randomUUID(),
+  };
+  return json(data, { status: data.open ? 200 : 410 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const survey = await requireSurvey(params.publicId);
+  if (survey.status !== "open") throw json(null, { status: 410 });
+  const form = Object.fromEntries(await request.formData());
+  const values = {
+    quotes: form.quotes === "yes",
+    follow_up: form.follow_up === "yes",
+    participate: form.participate === "yes",
+    special_category: form.special_category === "yes",
+    contact_name: typeof form.contact_name === "string" ? form.contact_name.slice(0, 400) : "",
+    contact_detail: typeof form.contact_detail === "string" ? form.contact_detail.slice(0, 400) : "",
+  };
+  const parsed = StartFormSchema.safeParse(form);
+  if (!parsed.success) return json({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+
+  const language = contentLanguage(survey, requestLanguage(request));
+  const { responseId } = await startResponse(getDb(), {
+    forumId: survey.forumId,
+    surveyId: survey.id,
+    versionId: survey.versionId,
+    respondentRole: respondentRoleOf(survey),
+    language,
+    idempotencyKey: parsed.data.idempotency_key,
+    consents: {
+      participate: true,
+      special_category: true,
+      quotes: parsed.data.quotes === "yes",
+      follow_up: parsed.data.follow_up === "yes",
+    },
+    contact:
+      parsed.data.follow_up === "yes"
+        ? { name: parsed.data.contact_name, contact: parsed.data.contact_detail }
+        : null,
+  });
+  const first = survey.definition.questions[0];
+  return redirect(surveyPath(survey.publicId, `q/${first.code}`), {
+    headers: { "Set-Cookie": responseCookie(request, survey.publicId, responseId) },
+  });
+}
+
+const CONSENTS = ["participate", "special_category", "quotes", "follow_up"] as const;
+
+export default function StartPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  if (!data.open) {
+    return (
+      <>
+        <h1 className="heading-l">{t("start.closed.title")}</h1>
+        <p className="body">{t("start.closed.body")}</p>
+      </>
+    );
+  }
+  const errors = result?.errors ?? {};
+  const values = result?.values;
+  const summary = Object.entries(errors).map(([field, key]) => ({ href: `#${field}`, text: t(key) }));
+  return (
+    <>
+      <ErrorSummary errors={summary} t={t} />
+      <h1 className="heading-xl">{data.title}</h1>
+      <p className="lead">{data.intro}</p>
+      <p className="body">{t("start.minutes", { minutes: data.minutes })}</p>
+      {data.inProgress ? (
+        <p className="body">
+          <a className="button button--secondary" href={surveyPath(data.publicId, "continue")}>
+            {t("start.continue")}
+          </a>
+        </p>
+      ) : null}
+      <div className="inset">
+        <h2 className="heading-m">{t("start.who.heading")}</h2>
+        <p className="body">{t("start.who.body")}</p>
+        <p className="body">{t("start.who.noNames")}</p>
+        <p className="body">
+          <a href="/privacy">{t("start.who.privacy")}</a>
+        </p>
+      </div>
+      <form method="post" noValidate>
+        <input type="hidden" name="idempotency_key" value={data.idempotencyKey} />
+        <FormGroup error={CONSENTS.some((p) => errors[p]) ? "yes" : undefined}>
+          <fieldset className="fieldset" aria-describedby="consent-hint">
+            <legend className="fieldset__legend fieldset__legend--m">{t("start.consent.heading")}</legend>
+            <div className="hint" id="consent-hint">
+              {t("start.consent.hint")}
+            </div>
+            <div className="checkboxes">
+              {CONSENTS.map((purpose) => (
+                <Fragment key={purpose}>
+                  <ErrorMessage id={`${purpose}-error`} text={errors[purpose] ? t(errors[purpose]) : undefined} t={t} />
+                  <div className="checkboxes__item">
+                  <input
+                    className="checkboxes__input"
+                    id={purpose}
+                    name={purpose}
+                    type="checkbox"
+                    value="yes"
+                    defaultChecked={values?.[purpose] ?? false}
+                    aria-describedby={errors[purpose] ? `${purpose}-error` : undefined}
+                  />
+                  <label className="label checkboxes__label" htmlFor={purpose}>
+                    {t(`start.consent.${purpose}`)}
+                  </label>
+                  </div>
+                </Fragment>
+              ))}
+            </div>
+          </fieldset>
+        </FormGroup>
+        <h2 className="heading-s">{t("start.contact.heading")}</h2>
+        <TextField
+          id="contact_name"
+          name="contact_name"
+          label={t("start.contact.name")}
+          value={values?.contact_name}
+          autoComplete="name"
+          error={errors.contact_name ? t(errors.contact_name) : undefined}
+          t={t}
+        />
+        <TextField
+          id="contact_detail"
+          name="contact_detail"
+          label={t("start.contact.contact")}
+          hint={t("start.contact.hint")}
+          value={values?.contact_detail}
+          autoComplete="email"
+          error={errors.contact_detail ? t(errors.contact_detail) : undefined}
+          t={t}
+        />
+        <Button>{t("start.button")}</Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { readCookie } from "~/cookies.server";
+import { useTranslation } from "~/i18n/use-translation";
+import { currentResponse, RECEIPT_COOKIE, requireSurvey, surveyPath } from "~/survey-session.server";
+
+export const meta: MetaFunction = () => [{ title: "Your answers have been sent" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const survey = await requireSurvey(params.publicId);
+  const response = await currentResponse(request, survey);
+  const receiptCode = readCookie(request, RECEIPT_COOKIE);
+  if (response?.status === "in_progress") throw redirect(surveyPath(survey.publicId, "check"));
+  if (!response && !receiptCode) throw redirect(surveyPath(survey.publicId));
+  return {
+    forum: { name: survey.forumName, colour: survey.forumColour },
+    receiptCode: receiptCode && /^[0-9A-Z-]{5,20}$/.test(receiptCode) ? receiptCode : null,
+  };
+}
+
+export default function Done() {
+  const { receiptCode } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="panel">
+        <h1 className="panel__title">{t("done.title")}</h1>
+        {receiptCode ? (
+          <div className="panel__body">
+            {t("done.receipt")}
+            <br />
+            <strong className="code" dir="ltr" data-testid="receipt-code">
+              {receiptCode}
+            </strong>
+          </div>
+        ) : null}
+      </div>
+      <p className="body">{receiptCode ? t("done.receiptHint") : t("done.receiptMissing")}</p>
+      <h2 className="heading-m">{t("done.next.heading")}</h2>
+      <p className="body">{t("done.next.body")}</p>
+      <p className="body">
+        <a href="/">{t("done.home")}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { readCookie } from "~/cookies.server";
+import { useTranslation } from "~/i18n/use-translation";
+import { requireInProgress, requireSurvey, RESUME_COOKIE, surveyPath } from "~/survey-session.server";
+
+export const meta: MetaFunction = () => [{ title: "Your answers have been saved" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const survey = await requireSurvey(params.publicId);
+  await requireInProgress(request, survey);
+  const code = readCookie(request, RESUME_COOKIE);
+  if (!code || !/^[0-9A-Z-]{5,20}$/.test(code)) throw redirect(surveyPath(survey.publicId, "continue"));
+  const origin = new URL(request.url).origin;
+  return {
+    forum: { name: survey.forumName, colour: survey.forumColour },
+    code,
+    link: `${origin}/resume/${code}`,
+    continuePath: surveyPath(survey.publicId, "continue"),
+  };
+}
+
+export default function Saved() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1 className="heading-l">{t("save.title")}</h1>
+      <p className="body">{t("save.code")}</p>
+      <p className="code code--large" dir="ltr" data-testid="resume-code">
+        {data.code}
+      </p>
+      <p className="body">{t("save.body")}</p>
+      <p className="body">
+        {t("save.link")}:{" "}
+        <a href={data.link} dir="ltr" className="break" data-testid="resume-link">
+          {data.link}
+        </a>
+      </p>
+      <p className="body">
+        <a className="button" href={data.continuePath}>
+          {t("save.continue")}
+        </a>
+      </p>
+    </>
+  );
+}

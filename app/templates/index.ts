@@ -1,0 +1,27 @@
+/**
+ * The default survey templates seeded in the demo forum, and the shared answer scales and segment
+ * options (codes per /shared/spec/kpis.md) for KPI definitions, the import and new surveys to reuse.
+ */
+import { parentCarerExperience } from "./parent-carer-experience";
+import { sencoExperience } from "./senco-experience";
+
+export {
+  EXTRA_OPTIONS,
+  SCALES,
+  SCALE_NAMES,
+  SEGMENT_CODES,
+  SEGMENT_OPTIONS,
+  scaleOptions,
+  segmentOptions,
+  type ExtraOptionCode,
+  type ScaleName,
+  type SegmentCode,
+} from "./options";
+export { parentCarerExperience, sencoExperience };
+
+export const SURVEY_TEMPLATES = [
+  { slug: "parent-carer-experience", definition: parentCarerExperience },
+  { slug: "senco-experience", definition: sencoExperience },
+] as const;
+
+export type SurveyTemplateSlug = (typeof SURVEY_TEMPLATES)[number]["slug"];

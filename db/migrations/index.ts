@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as initial from "./2026-11-23T00-initial";
+
+/**
+ * Every migration, by name. Listed here rather than read from the folder so the bundled
+ * server and the command-line tools run exactly the same set. Names sort in time order.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-23T00-initial": initial,
+};

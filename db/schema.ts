@@ -1,0 +1,129 @@
+/**
+ * The Database interface: types only, one table a property.
+ *
+ * Portability between SQLite and PostgreSQL is deliberate and narrow: ids are random text,
+ * timestamps are ISO-8601 UTC text, dates are `YYYY-MM-DD` text in Europe/London, booleans are
+ * integers 0/1. Every row that belongs to a forum carries `forum_id`.
+ */
+import type { Insertable, Selectable, Updateable } from "kysely";
+
+export interface ForumTable {
+  id: string;
+  slug: string;
+  name: string;
+  /** The forum's brand colour, a CSS hex colour that passes contrast with white text. */
+  colour: string;
+  created_at: string;
+}
+
+export interface SurveyTable {
+  id: string;
+  forum_id: string;
+  slug: string;
+  /** Random id used in public URLs; never a database key. */
+  public_id: string;
+  audience: string;
+  /** draft: never published; open: taking responses; closed: no longer taking responses. */
+  status: "draft" | "open" | "closed";
+  current_version_id: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  created_at: string;
+}
+
+export interface SurveyVersionTable {
+  id: string;
+  forum_id: string;
+  survey_id: string;
+  version_no: number;
+  /** The whole SurveyDefinition as JSON. Immutable once published_at is set. */
+  definition: string;
+  published_at: string | null;
+  created_at: string;
+}
+
+export interface ResponseTable {
+  id: string;
+  forum_id: string;
+  survey_id: string;
+  survey_version_id: string;
+  status: "in_progress" | "submitted";
+  language: string;
+  respondent_role: string;
+  /** web, import */
+  source: string;
+  /** Unique: a double tap or a retried POST of the start form finds the same response. */
+  idempotency_key: string | null;
+  /** sha256 of the resume code; cleared on submission. */
+  resume_hash: string | null;
+  /** sha256 of the receipt code; set on submission. */
+  receipt_hash: string | null;
+  started_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  /** submitted_at as a Europe/London date, YYYY-MM-DD: the period a response belongs to. */
+  submitted_on: string | null;
+}
+
+export interface AnswerTable {
+  response_id: string;
+  forum_id: string;
+  question_code: string;
+  /** 0 for single answers; 0..n-1 for the options of a multiple choice answer. */
+  ordinal: number;
+  option_code: string | null;
+  text_value: string | null;
+  number_value: number | null;
+}
+
+export interface ConsentTable {
+  response_id: string;
+  forum_id: string;
+  /** participate | special_category | quotes | follow_up */
+  purpose: string;
+  granted: number;
+  wording_version: string;
+  language: string;
+  recorded_at: string;
+}
+
+/** Kept apart from the answers: never joined into an export or a page of answers. */
+export interface FollowUpContactTable {
+  id: string;
+  forum_id: string;
+  response_id: string;
+  name: string;
+  contact: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  forum_id: string | null;
+  at: string;
+  /** A user id, or `respondent`, or `system`. Never an answer. */
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: string | null;
+}
+
+export interface Database {
+  forums: ForumTable;
+  surveys: SurveyTable;
+  survey_versions: SurveyVersionTable;
+  responses: ResponseTable;
+  answers: AnswerTable;
+  consents: ConsentTable;
+  follow_up_contacts: FollowUpContactTable;
+  audit_log: AuditLogTable;
+}
+
+export type Forum = Selectable<ForumTable>;
+export type NewForum = Insertable<ForumTable>;
+export type Survey = Selectable<SurveyTable>;
+export type SurveyVersion = Selectable<SurveyVersionTable>;
+export type ResponseRow = Selectable<ResponseTable>;
+export type ResponseUpdate = Updateable<ResponseTable>;
+export type AnswerRow = Selectable<AnswerTable>;
+export type NewAnswer = Insertable<AnswerTable>;
