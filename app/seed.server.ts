@@ -4,6 +4,7 @@ import { londonDate } from "~/domain/periods";
 import { visibleQuestions, type Answers } from "~/domain/routing";
 import { optionsOf, type SurveyDefinition } from "~/domain/survey";
 import { countForums, createForum } from "~/models/forums.server";
+import { markKpisStale } from "~/models/kpi-stale.server";
 import { answerRows, CONSENT_PURPOSES, CONSENT_WORDING_VERSION } from "~/models/responses.server";
 import { createSurvey, publishVersion } from "~/models/surveys.server";
 import { SURVEY_TEMPLATES } from "~/templates";
@@ -76,6 +77,7 @@ export async function addSampleResponses(
   const random = mulberry32(input.seed * 7919 + input.count);
   const now = Date.now();
   const span = 730 * 24 * 3600 * 1000;
+  const dates: string[] = [];
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < input.count; i++) {
       const id = newId();
@@ -97,6 +99,7 @@ export async function addSampleResponses(
         answers[question.code] = { kind: "options", codes: [options[pick].code] };
       }
       const at = submitted.toISOString();
+      dates.push(londonDate(submitted));
       await trx
         .insertInto("responses")
         .values({
@@ -134,6 +137,7 @@ export async function addSampleResponses(
         )
         .execute();
     }
+    await markKpisStale(trx, input.surveyId, dates);
   });
   return input.count;
 }

@@ -108,6 +108,13 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** A survey month whose KPI summary rows are out of date. */
+export interface KpiStaleMonthTable {
+  survey_id: string;
+  /** YYYY-MM, London time. */
+  month: string;
+}
+
 export interface Database {
   forums: ForumTable;
   surveys: SurveyTable;
@@ -117,6 +124,7 @@ export interface Database {
   consents: ConsentTable;
   follow_up_contacts: FollowUpContactTable;
   audit_log: AuditLogTable;
+  kpi_stale_months: KpiStaleMonthTable;
 }
 
 export type Forum = Selectable<ForumTable>;

@@ -20,7 +20,7 @@ export async function forumWithSurvey(db: DB, definition: SurveyDefinition = par
 
 export const ALL_CONSENTS = { participate: true, special_category: true, quotes: false, follow_up: false };
 
-export async function startFor(db: DB, survey: Awaited<ReturnType<typeof forumWithSurvey>>["survey"], key = randomUUID()) {
+export async function startFor(db: DB, survey: Awaited<ReturnType<typeof forumWithSurvey>>["survey"], key: string = randomUUID()) {
   return startResponse(db, {
     forumId: survey.forumId,
     surveyId: survey.id,

@@ -1,10 +1,12 @@
 import type { DB } from "~/db.server";
+import type { NewAnswer } from "../../db/schema";
 import { hashCode, newCode, newId } from "~/codes.server";
 import { checkSubmission, type SubmissionProblem } from "~/domain/answers";
 import { londonDate } from "~/domain/periods";
 import { routedAnswers, type Answers, type AnswerValue } from "~/domain/routing";
 import type { SurveyDefinition } from "~/domain/survey";
 import { recordAudit } from "./audit.server";
+import { markKpisStale } from "./kpi-stale.server";
 
 export const CONSENT_PURPOSES = ["participate", "special_category", "quotes", "follow_up"] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -146,7 +148,7 @@ export async function loadAnswers(db: DB, responseId: string): Promise<Answers> 
   return answers;
 }
 
-export function answerRows(forumId: string, responseId: string, questionCode: string, value: AnswerValue) {
+export function answerRows(forumId: string, responseId: string, questionCode: string, value: AnswerValue): NewAnswer[] {
   const base = { response_id: responseId, forum_id: forumId, question_code: questionCode };
   switch (value.kind) {
     case "options":
@@ -212,7 +214,7 @@ export async function submitResponse(
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom("responses")
-      .select(["status"])
+      .select(["status", "survey_id"])
       .where("id", "=", response.id)
       .executeTakeFirst();
     if (!current || current.status !== "in_progress") return { status: "already_submitted" } as const;
@@ -243,6 +245,7 @@ export async function submitResponse(
       .where("status", "=", "in_progress")
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new ResponseAlreadySubmitted();
+    await markKpisStale(trx, current.survey_id, [londonDate(now)]);
     return { status: "submitted", receiptCode } as const;
   }).catch((error) => {
     if (error instanceof ResponseAlreadySubmitted) return { status: "already_submitted" } as const;
@@ -299,7 +302,7 @@ export async function withdrawResponse(db: DB, code: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom("responses")
-      .select(["id", "forum_id", "survey_id"])
+      .select(["id", "forum_id", "survey_id", "submitted_on"])
       .where("receipt_hash", "=", hashCode(code))
       .where("status", "=", "submitted")
       .executeTakeFirst();
@@ -310,6 +313,7 @@ export async function withdrawResponse(db: DB, code: string): Promise<boolean> {
     await trx.deleteFrom("consents").where("response_id", "=", row.id).execute();
     await trx.deleteFrom("follow_up_contacts").where("response_id", "=", row.id).execute();
     await trx.deleteFrom("responses").where("id", "=", row.id).execute();
+    if (row.submitted_on) await markKpisStale(trx, row.survey_id, [row.submitted_on]);
     await recordAudit(trx, {
       forumId: row.forum_id,
       actor: "respondent",

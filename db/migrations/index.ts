@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-23T00-initial";
+import * as kpiStaleMonths from "./2026-11-23T01-kpi-stale-months";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -7,4 +8,5 @@ import * as initial from "./2026-11-23T00-initial";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-23T00-initial": initial,
+  "2026-11-23T01-kpi-stale-months": kpiStaleMonths,
 };
