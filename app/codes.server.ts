@@ -33,3 +33,8 @@ export function hashCode(code: string): string {
 export function newPublicId(): string {
   return newCode(12).replace(/-/g, "").toLowerCase();
 }
+
+/** A hash of a machine-made token (session ids, invitation links), compared exactly. */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}

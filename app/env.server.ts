@@ -11,7 +11,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).default("./data/forum.db"),
   /** 0 seeds the demo forum with no responses at all. */
   SEED_SAMPLE_RESPONSES: z.enum(["0", "1"]).default("1"),
-  DEMO_PASSWORD: z.string().optional(),
+  DEMO_PASSWORD: z.string().min(12, "DEMO_PASSWORD must be at least 12 characters").optional(),
   /** Trust X-Forwarded-For from one proxy in front (for rate limiting by address). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
 });

@@ -35,6 +35,8 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 /** Routes that need client-side React say so with `handle = { hydrate: true }`. */
 export interface RouteHandle {
   hydrate?: boolean;
+  /** Staff pages use the full width for tables and side-by-side translations. */
+  wide?: boolean;
 }
 
 /** The forum whose page this is, from the deepest route that knows it. */
@@ -49,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const language = root?.language ?? "en";
   const t = translator(language);
   const hydrate = matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate);
+  const wide = matches.some((m) => (m.handle as RouteHandle | undefined)?.wide);
   const brand = [...matches]
     .reverse()
     .map((m) => (m.data as { forum?: ForumBrand } | undefined)?.forum)
@@ -68,7 +71,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader t={t} brand={brand} language={language} path={root?.path ?? "/"} />
         <div className="width-container">
-          <main id="main" className="main" tabIndex={-1}>
+          <main id="main" className={wide ? "main main--wide" : "main"} tabIndex={-1}>
             {children}
           </main>
         </div>

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { DB } from "~/db.server";
 import { hashCode, newCode, newId } from "~/codes.server";
 import { londonDate } from "~/domain/periods";
@@ -7,12 +8,21 @@ import { countForums, createForum } from "~/models/forums.server";
 import { markKpisStale } from "~/models/kpi-stale.server";
 import { answerRows, CONSENT_PURPOSES, CONSENT_WORDING_VERSION } from "~/models/responses.server";
 import { createSurvey, publishVersion } from "~/models/surveys.server";
+import { addMembership, createUser } from "~/models/users.server";
 import { SURVEY_TEMPLATES } from "~/templates";
 
 export const DEMO_FORUM = { slug: "birmingham-demo", name: "Birmingham Parent Carer Forum (demo)", colour: "#5b2c83" };
 
+export const DEMO_USERS = [
+  { email: "admin@example.org", role: "admin", safeguardingLead: true },
+  { email: "moderator@example.org", role: "moderator", safeguardingLead: false },
+  { email: "board@example.org", role: "board", safeguardingLead: false },
+] as const;
+
 export interface SeedResult {
   seeded: boolean;
+  /** Set when the password was generated: shown once, at first start. */
+  generatedPassword?: string;
   forumId?: string;
   surveys: { slug: string; publicId: string }[];
   sampleResponses: number;
@@ -22,9 +32,17 @@ export interface SeedResult {
  * Seeds the demo forum on an empty database: the forum and its two open template surveys, and
  * (unless turned off) sample responses so a newcomer's dashboard is not empty.
  */
-export async function seedDemoForum(db: DB, options: { sampleResponses: boolean }): Promise<SeedResult> {
+export async function seedDemoForum(
+  db: DB,
+  options: { sampleResponses: boolean; demoPassword?: string },
+): Promise<SeedResult> {
   if ((await countForums(db)) > 0) return { seeded: false, surveys: [], sampleResponses: 0 };
   const forum = await createForum(db, DEMO_FORUM);
+  const generatedPassword = options.demoPassword ? undefined : randomBytes(12).toString("base64url");
+  for (const user of DEMO_USERS) {
+    const userId = await createUser(db, { email: user.email, password: options.demoPassword ?? generatedPassword! });
+    await addMembership(db, { userId, forumId: forum.id, role: user.role, safeguardingLead: user.safeguardingLead });
+  }
   const surveys: SeedResult["surveys"] = [];
   let sampleResponses = 0;
   for (const template of SURVEY_TEMPLATES) {
@@ -43,7 +61,7 @@ export async function seedDemoForum(db: DB, options: { sampleResponses: boolean 
       });
     }
   }
-  return { seeded: true, forumId: forum.id, surveys, sampleResponses };
+  return { seeded: true, generatedPassword, forumId: forum.id, surveys, sampleResponses };
 }
 
 /** A small deterministic generator, so the demo looks the same on every machine. */

@@ -5,7 +5,7 @@
  * timestamps are ISO-8601 UTC text, dates are `YYYY-MM-DD` text in Europe/London, booleans are
  * integers 0/1. Every row that belongs to a forum carries `forum_id`.
  */
-import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export interface ForumTable {
   id: string;
@@ -14,6 +14,8 @@ export interface ForumTable {
   /** The forum's brand colour, a CSS hex colour that passes contrast with white text. */
   colour: string;
   created_at: string;
+  /** 1: every admin and moderator must use two-factor authentication. */
+  require_mfa: Generated<number>;
 }
 
 export interface SurveyTable {
@@ -115,6 +117,55 @@ export interface KpiStaleMonthTable {
   month: string;
 }
 
+export type Role = "admin" | "moderator" | "board";
+
+export interface UserTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  /** scrypt$N$r$p$salt$hash */
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled: Generated<number>;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface MembershipTable {
+  user_id: string;
+  forum_id: string;
+  role: Role;
+  /** The forum's named safeguarding lead receives flagged answers. */
+  safeguarding_lead: Generated<number>;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the session id; the id itself lives only in the cookie. */
+  id_hash: string;
+  user_id: string;
+  /** The forum the user is working in. */
+  forum_id: string | null;
+  mfa_passed: Generated<number>;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute expiry: 12 hours after login, whatever the activity. */
+  expires_at: string;
+}
+
+export interface InvitationTable {
+  token_hash: string;
+  forum_id: string;
+  /** join: a new member; reset: a password reset for user_id. */
+  kind: "join" | "reset";
+  role: Role | null;
+  user_id: string | null;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
   forums: ForumTable;
   surveys: SurveyTable;
@@ -125,6 +176,10 @@ export interface Database {
   follow_up_contacts: FollowUpContactTable;
   audit_log: AuditLogTable;
   kpi_stale_months: KpiStaleMonthTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  invitations: InvitationTable;
 }
 
 export type Forum = Selectable<ForumTable>;

@@ -17,10 +17,19 @@ async function main() {
   const db = getDb();
   const applied = await migrateToLatest(db);
   if (applied.length > 0) console.log(`Migrated: ${applied.join(", ")}`);
-  const seed = await seedDemoForum(db, { sampleResponses: config.SEED_SAMPLE_RESPONSES === "1" });
+  const seed = await seedDemoForum(db, {
+    sampleResponses: config.SEED_SAMPLE_RESPONSES === "1",
+    demoPassword: config.DEMO_PASSWORD,
+  });
   if (seed.seeded) {
     console.log(`Seeded the demo forum with ${seed.surveys.length} surveys and ${seed.sampleResponses} sample responses.`);
     for (const s of seed.surveys) console.log(`  ${s.slug}: /s/${s.publicId}`);
+    console.log("Demo accounts: admin@example.org, moderator@example.org, board@example.org");
+    if (seed.generatedPassword) {
+      console.log(`Their password (shown once; set DEMO_PASSWORD to choose your own): ${seed.generatedPassword}`);
+    } else {
+      console.log("Their password is DEMO_PASSWORD.");
+    }
   }
   // The bundled app opens its own connection; this one was for start-up work only.
   await db.destroy();

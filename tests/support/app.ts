@@ -7,6 +7,9 @@ import path from "node:path";
  * Starts the built server exactly as `npm start` runs it, on a free port with its own SQLite
  * file, and stops it by its own process id.
  */
+/** The demo accounts' password in browser tests. */
+export const DEMO_PASSWORD = "test-demo-password-2026";
+
 export interface RunningApp {
   url: string;
   databaseUrl: string;
@@ -25,6 +28,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       NODE_ENV: "production",
       PORT: "0",
       SEED_SAMPLE_RESPONSES: "0",
+      DEMO_PASSWORD: DEMO_PASSWORD,
       ...env,
       DATABASE_URL: databaseUrl,
     },

@@ -1,0 +1,53 @@
+import type { Role } from "../../db/schema";
+
+export interface StaffNavData {
+  email: string;
+  role: Role;
+  forumName: string;
+  forums: { id: string; name: string }[];
+  currentForumId: string;
+}
+
+const LINKS: { href: string; label: string; roles: Role[] }[] = [
+  { href: "/admin", label: "Overview", roles: ["admin", "moderator", "board"] },
+  { href: "/admin/surveys", label: "Surveys", roles: ["admin"] },
+  { href: "/admin/moderation", label: "Moderation", roles: ["admin", "moderator"] },
+  { href: "/admin/you-said-we-did", label: "You said, we did", roles: ["admin", "moderator"] },
+  { href: "/board", label: "Board dashboard", roles: ["admin", "board"] },
+  { href: "/admin/users", label: "Users", roles: ["admin"] },
+  { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
+  { href: "/account", label: "Your account", roles: ["admin", "moderator", "board"] },
+];
+
+/** The staff navigation: only what the role may open, and the forum being worked in. */
+export function StaffNav({ nav, current }: { nav: StaffNavData; current: string }) {
+  const links = LINKS.filter((l) => l.roles.includes(nav.role));
+  return (
+    <div className="staff-bar">
+      <p className="staff-bar__who">
+        {nav.forumName} · {nav.email} ({nav.role})
+      </p>
+      <nav aria-label="Forum admin">
+        <ul className="staff-nav">
+          {links.map((l) => {
+            const active = l.href === "/admin" ? current === "/admin" : current.startsWith(l.href);
+            return (
+              <li key={l.href}>
+                <a href={l.href} aria-current={active ? "page" : undefined}>
+                  {l.label}
+                </a>
+              </li>
+            );
+          })}
+          <li>
+            <form method="post" action="/logout">
+              <button type="submit" className="link-button">
+                Sign out
+              </button>
+            </form>
+          </li>
+        </ul>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import * as z from "zod";
+import { createSession, getSession } from "~/auth.server";
+import { Button, ErrorSummary, TextField } from "~/components/forms";
+import { getDb } from "~/db.server";
+import { translator } from "~/i18n";
+import { recordAudit } from "~/models/audit.server";
+import { decoyPasswordHash, findUserByEmail, normaliseEmail, verifyPassword } from "~/models/users.server";
+import { allowAttempt, clientAddress } from "~/rate-limit.server";
+import { safeNext } from "~/staff-forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in" }];
+
+const LoginForm = z.object({
+  email: z.string().trim().min(1, "Enter your email address").max(320, "Enter a correct email address and password"),
+  password: z.string().min(1, "Enter your password").max(1024, "Enter a correct email address and password"),
+  next: z.string().max(500).optional(),
+});
+
+const FAILED = "Enter a correct email address and password";
+const WINDOW_MS = 15 * 60_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const next = safeNext(new URL(request.url).searchParams.get("next"));
+  const session = await getSession(request);
+  if (session && (session.mfaPassed || !session.user.totpEnabled)) throw redirect(next);
+  return { next };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const email = typeof form.email === "string" ? form.email.slice(0, 320) : "";
+  const parsed = LoginForm.safeParse(form);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return json({ error: { field: String(issue.path[0]), text: issue.message }, email }, { status: 400 });
+  }
+  const account = normaliseEmail(parsed.data.email);
+  // Per account and per address, counted whether or not the account exists.
+  const allowed =
+    allowAttempt(`login:account:${account}`, 5, WINDOW_MS) && allowAttempt(`login:address:${clientAddress(context)}`, 30, WINDOW_MS);
+  const db = getDb();
+  if (!allowed) {
+    await recordAudit(db, { forumId: null, actor: "anonymous", action: "login.rate_limited", subject: account });
+    return json({ error: { field: "email", text: "Too many attempts to sign in. Wait 15 minutes and try again." }, email }, { status: 429 });
+  }
+  const user = await findUserByEmail(db, account);
+  // Always run the hash, so the time taken does not tell whether the account exists.
+  const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyPasswordHash()));
+  if (!user || !valid || user.disabled) {
+    await recordAudit(db, { forumId: null, actor: user?.id ?? "anonymous", action: "login.failed", subject: account });
+    return json({ error: { field: "email", text: FAILED }, email }, { status: 401 });
+  }
+  const cookie = await createSession(db, request, user.id, { mfaPassed: !user.totpEnabled });
+  await recordAudit(db, { forumId: null, actor: user.id, action: "login.succeeded" });
+  const next = safeNext(parsed.data.next);
+  return redirect(user.totpEnabled ? `/login/two-factor?next=${encodeURIComponent(next)}` : next, {
+    headers: { "Set-Cookie": cookie },
+  });
+}
+
+export default function Login() {
+  const { next } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = translator("en");
+  const error = result?.error;
+  return (
+    <>
+      <ErrorSummary errors={error ? [{ href: `#${error.field}`, text: error.text }] : []} t={t} />
+      <h1 className="heading-l">Sign in</h1>
+      <p className="body">For forum admins, moderators and board members. Parents and carers do not need an account.</p>
+      <form method="post" noValidate>
+        <input type="hidden" name="next" value={next} />
+        <TextField
+          id="email"
+          name="email"
+          label="Email address"
+          value={result?.email}
+          autoComplete="username"
+          inputMode="email"
+          error={error?.field === "email" ? error.text : undefined}
+          t={t}
+        />
+        <div className={`form-group${error?.field === "password" ? " form-group--error" : ""}`}>
+          <label className="label" htmlFor="password">
+            Password
+          </label>
+          {error?.field === "password" ? <p className="error-message" id="password-error">{error.text}</p> : null}
+          <input className="input" id="password" name="password" type="password" autoComplete="current-password" />
+        </div>
+        <Button>Sign in</Button>
+      </form>
+      <p className="body">Forgotten your password? Ask a forum admin for a reset link.</p>
+    </>
+  );
+}

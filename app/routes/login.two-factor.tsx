@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { getSession, markMfaPassed } from "~/auth.server";
+import { Button, ErrorSummary, TextField } from "~/components/forms";
+import { getDb } from "~/db.server";
+import { translator } from "~/i18n";
+import { recordAudit } from "~/models/audit.server";
+import { allowAttempt } from "~/rate-limit.server";
+import { safeNext } from "~/staff-forms.server";
+import { verifyTotp } from "~/totp.server";
+
+export const meta: MetaFunction = () => [{ title: "Enter your security code" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  if (!session) throw redirect("/login");
+  return { next: safeNext(new URL(request.url).searchParams.get("next")) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await getSession(request);
+  if (!session) throw redirect("/login");
+  const form = await request.formData();
+  const code = String(form.get("code") ?? "").slice(0, 20);
+  const next = safeNext(String(form.get("next") ?? ""));
+  if (!allowAttempt(`totp:${session.user.id}`, 5, 5 * 60_000)) {
+    return json({ error: "Too many attempts. Wait 5 minutes and try again." }, { status: 429 });
+  }
+  const db = getDb();
+  if (!session.user.totpSecret || !verifyTotp(code, session.user.totpSecret)) {
+    await recordAudit(db, { forumId: null, actor: session.user.id, action: "login.mfa_failed" });
+    return json({ error: "Enter the 6-digit code from your authenticator app" }, { status: 401 });
+  }
+  await markMfaPassed(db, session);
+  await recordAudit(db, { forumId: null, actor: session.user.id, action: "login.mfa_passed" });
+  return redirect(next);
+}
+
+export default function TwoFactor() {
+  const { next } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = translator("en");
+  return (
+    <>
+      <ErrorSummary errors={result?.error ? [{ href: "#code", text: result.error }] : []} t={t} />
+      <form method="post" noValidate>
+        <input type="hidden" name="next" value={next} />
+        <TextField
+          id="code"
+          name="code"
+          label="Enter the 6-digit code from your authenticator app"
+          asHeading
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          width="code"
+          error={result?.error}
+          t={t}
+        />
+        <Button>Continue</Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ZodError } from "zod";
+
+/** Field → first message, for staff forms whose zod messages are already plain English. */
+export function firstErrors(error: ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  return errors;
+}
+
+/** Only a path on this site: never an open redirect. */
+export function safeNext(next: string | null | undefined, fallback = "/admin"): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
+  return next;
+}
