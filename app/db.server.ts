@@ -48,9 +48,18 @@ export function openDatabase(url: string, options: OpenOptions = {}): DB {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: DB): Promise<string[]> {
+/**
+ * `schema`: PostgreSQL only, the schema the migration bookkeeping lives in. Kysely looks for its
+ * tables across every schema, so a database holding several schemas (tests) must name its own.
+ */
+export async function migrateToLatest(db: DB, options: { schema?: string } = {}): Promise<string[]> {
   // Migrations written on parallel branches may land out of name order on an existing database.
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -7,6 +7,7 @@ import { optionsOf, type SurveyDefinition } from "~/domain/survey";
 import { countForums, createForum } from "~/models/forums.server";
 import { markKpisStale } from "~/models/kpi-stale.server";
 import { answerRows, CONSENT_PURPOSES, CONSENT_WORDING_VERSION } from "~/models/responses.server";
+import { createInvitationBatch, setSurveyAccess } from "~/models/survey-invitations.server";
 import { createSurvey, publishVersion } from "~/models/surveys.server";
 import { addMembership, createUser } from "~/models/users.server";
 import { SURVEY_TEMPLATES } from "~/templates";
@@ -26,6 +27,8 @@ export interface SeedResult {
   forumId?: string;
   surveys: { slug: string; publicId: string }[];
   sampleResponses: number;
+  /** Single-use links for the demo SENCO survey, printed at first start. */
+  invitationLinks?: string[];
 }
 
 /**
@@ -44,11 +47,24 @@ export async function seedDemoForum(
     await addMembership(db, { userId, forumId: forum.id, role: user.role, safeguardingLead: user.safeguardingLead });
   }
   const surveys: SeedResult["surveys"] = [];
+  const invitationLinks: string[] = [];
   let sampleResponses = 0;
   for (const template of SURVEY_TEMPLATES) {
     const created = await createSurvey(db, { forumId: forum.id, slug: template.slug, definition: template.definition });
     await publishVersion(db, forum.id, created.versionId);
     surveys.push({ slug: template.slug, publicId: created.publicId });
+    if (template.definition.audience === "senco") {
+      // One response per setting per wave: SENCOs answer through single-use links.
+      await setSurveyAccess(db, forum.id, created.id, "invite_only");
+      const batch = await createInvitationBatch(db, {
+        forumId: forum.id,
+        surveyId: created.id,
+        label: "Demo SENCO links",
+        size: 3,
+        createdBy: "system",
+      });
+      invitationLinks.push(...batch.tokens.map((token) => `/i/${token}`));
+    }
     if (options.sampleResponses) {
       const count = template.definition.audience === "senco" ? 120 : 640;
       sampleResponses += await addSampleResponses(db, {
@@ -61,7 +77,7 @@ export async function seedDemoForum(
       });
     }
   }
-  return { seeded: true, generatedPassword, forumId: forum.id, surveys, sampleResponses };
+  return { seeded: true, generatedPassword, forumId: forum.id, surveys, invitationLinks, sampleResponses };
 }
 
 /** A small deterministic generator, so the demo looks the same on every machine. */

@@ -15,6 +15,7 @@ import { findRespondentResponse, loadAnswers, type RespondentResponse } from "~/
 export const RESPONSE_COOKIE = "response";
 export const RECEIPT_COOKIE = "receipt";
 export const RESUME_COOKIE = "resume";
+export const INVITATION_COOKIE = "invitation";
 /** Long enough that no one loses a half-finished survey to a timeout. */
 const RESPONSE_COOKIE_DAYS = 180;
 
@@ -78,4 +79,10 @@ export async function continuePath(survey: PublishedSurvey, response: Respondent
 
 export function isSafeLanguage(value: string | null): value is "en" | "ur" {
   return isUiLanguage(value);
+}
+
+/** The single-use invitation this browser arrived with, for invitation-only surveys. */
+export function invitationToken(request: Request): string | null {
+  const token = readCookie(request, INVITATION_COOKIE);
+  return token && /^[A-Za-z0-9_-]{10,64}$/.test(token) ? token : null;
 }

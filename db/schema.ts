@@ -31,6 +31,8 @@ export interface SurveyTable {
   opens_at: string | null;
   closes_at: string | null;
   created_at: string;
+  /** public: anyone with the link; invite_only: a single-use invitation is needed. */
+  access: Generated<"public" | "invite_only">;
 }
 
 export interface SurveyVersionTable {
@@ -166,6 +168,128 @@ export interface InvitationTable {
   used_at: string | null;
 }
 
+/** A version of a KPI in a forum's register. Changing what is counted starts a new version. */
+export interface KpiDefinitionTable {
+  id: string;
+  forum_id: string;
+  /** K1, K2, …: stable across versions. */
+  kpi_id: string;
+  version: number;
+  name: string;
+  /** JSON: question(s), positive, negative, excluded, kind. */
+  definition: string;
+  /** The forum's target percent; not part of the definition, so changing it keeps the version. */
+  target: number | null;
+  created_at: string;
+  /** Set when a later version replaced this one, or the KPI was retired. */
+  retired_at: string | null;
+}
+
+/** Option counts per survey month and segment value (a maintained summary of the answers). */
+export interface KpiMonthCountTable {
+  forum_id: string;
+  survey_id: string;
+  /** `all`, or a segment code. */
+  segment_type: string;
+  /** YYYY-MM, London time. */
+  month: string;
+  /** `all` with segment_type `all`; `unknown` for respondents who did not answer. */
+  segment_value: string;
+  /** A question code, or `__index:<kpi id>` for per-respondent index classes. */
+  question_code: string;
+  option_code: string;
+  n: number;
+}
+
+/** Submitted responses per survey month and segment value. */
+export interface KpiMonthRespondentTable {
+  forum_id: string;
+  survey_id: string;
+  segment_type: string;
+  month: string;
+  segment_value: string;
+  n: number;
+}
+
+/** A summarised survey month and the basis (segments, index definitions) it was built on. */
+export interface KpiSummaryMonthTable {
+  forum_id: string;
+  survey_id: string;
+  month: string;
+  basis: string;
+  refreshed_at: string;
+}
+
+/** The responses a month's summary already counts. */
+export interface KpiCountedResponseTable {
+  survey_id: string;
+  month: string;
+  response_id: string;
+}
+
+export interface SurveyInvitationBatchTable {
+  id: string;
+  forum_id: string;
+  survey_id: string;
+  label: string;
+  size: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface SurveyInvitationTable {
+  token_hash: string;
+  forum_id: string;
+  survey_id: string;
+  batch_id: string;
+  spent_at: string | null;
+}
+
+/** One free-text answer of a submitted response, in the moderation queue. */
+export interface ModerationItemTable {
+  id: string;
+  forum_id: string;
+  survey_id: string;
+  response_id: string;
+  question_code: string;
+  state: "pending" | "approved" | "rejected";
+  /** When set, the only text anyone but an admin sees; the original stays in `answers`. */
+  redacted_text: string | null;
+  safeguarding: number;
+  safeguarding_note: string | null;
+  safeguarding_flagged_by: string | null;
+  safeguarding_flagged_at: string | null;
+  safeguarding_resolved_at: string | null;
+  safeguarding_resolved_by: string | null;
+  safeguarding_resolution: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+/** A forum's theme taxonomy (codes stable, labels the forum's words). */
+export interface ThemeTable {
+  id: string;
+  forum_id: string;
+  code: string;
+  label: string;
+  sort: number;
+}
+
+export interface ModerationItemThemeTable {
+  item_id: string;
+  theme_id: string;
+}
+
+/** Local school and staff names that moderators are prompted to redact. */
+export interface RedactionTermTable {
+  id: string;
+  forum_id: string;
+  term: string;
+  kind: "school" | "staff" | "other";
+  created_at: string;
+}
+
 export interface Database {
   forums: ForumTable;
   surveys: SurveyTable;
@@ -176,10 +300,21 @@ export interface Database {
   follow_up_contacts: FollowUpContactTable;
   audit_log: AuditLogTable;
   kpi_stale_months: KpiStaleMonthTable;
+  kpi_definitions: KpiDefinitionTable;
+  kpi_month_counts: KpiMonthCountTable;
+  kpi_month_respondents: KpiMonthRespondentTable;
+  kpi_summary_months: KpiSummaryMonthTable;
+  kpi_counted_responses: KpiCountedResponseTable;
   users: UserTable;
+  survey_invitation_batches: SurveyInvitationBatchTable;
+  survey_invitations: SurveyInvitationTable;
   memberships: MembershipTable;
   sessions: SessionTable;
   invitations: InvitationTable;
+  moderation_items: ModerationItemTable;
+  themes: ThemeTable;
+  moderation_item_themes: ModerationItemThemeTable;
+  redaction_terms: RedactionTermTable;
 }
 
 export type Forum = Selectable<ForumTable>;

@@ -24,6 +24,10 @@ async function main() {
   if (seed.seeded) {
     console.log(`Seeded the demo forum with ${seed.surveys.length} surveys and ${seed.sampleResponses} sample responses.`);
     for (const s of seed.surveys) console.log(`  ${s.slug}: /s/${s.publicId}`);
+    if (seed.invitationLinks?.length) {
+      console.log("Single-use SENCO invitation links (each works once):");
+      for (const link of seed.invitationLinks) console.log(`  invitation: ${link}`);
+    }
     console.log("Demo accounts: admin@example.org, moderator@example.org, board@example.org");
     if (seed.generatedPassword) {
       console.log(`Their password (shown once; set DEMO_PASSWORD to choose your own): ${seed.generatedPassword}`);

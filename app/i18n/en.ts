@@ -114,6 +114,13 @@ export const en = {
 
   "language.choose": "Choose a language",
 
+  "invite.required.title": "This survey is by invitation",
+  "invite.required.body": "Please use the link you were sent. Each link can be used once, for one response.",
+  "invite.spent.title": "This link has already been used",
+  "invite.spent.body": "Each invitation link can be used for one response only. If you think this is wrong, ask the forum for a new link.",
+  "invite.unknown.title": "We do not recognise this link",
+  "invite.unknown.body": "Check that you copied the whole link. If it still does not work, ask the forum for a new one.",
+
   "notFound.title": "Page not found",
   "notFound.body": "If you typed the web address, check it is correct. If you followed a link, the survey may have been removed.",
   "submitted.title": "You have already sent this survey",

@@ -7,6 +7,7 @@ import { routedAnswers, type Answers, type AnswerValue } from "~/domain/routing"
 import type { SurveyDefinition } from "~/domain/survey";
 import { recordAudit } from "./audit.server";
 import { markKpisStale } from "./kpi-stale.server";
+import { spendSurveyInvitation } from "./survey-invitations.server";
 
 export const CONSENT_PURPOSES = ["participate", "special_category", "quotes", "follow_up"] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -23,6 +24,8 @@ export interface StartInput {
   consents: Record<ConsentPurpose, boolean>;
   contact?: { name: string; contact: string } | null;
 }
+
+class InvitationSpent extends Error {}
 
 export class ResponseAlreadySubmitted extends Error {
   constructor() {
@@ -197,6 +200,7 @@ export async function saveAnswer(
 export type SubmitResult =
   | { status: "submitted"; receiptCode: string }
   | { status: "already_submitted" }
+  | { status: "invitation_spent" }
   | { status: "invalid"; problems: SubmissionProblem[] };
 
 /**
@@ -210,6 +214,8 @@ export async function submitResponse(
   definition: SurveyDefinition,
   language: string,
   now: Date = new Date(),
+  /** For invitation-only surveys: the single-use token, spent in this same transaction. */
+  invitation?: { token: string | null } | null,
 ): Promise<SubmitResult> {
   return db.transaction().execute(async (trx) => {
     const current = await trx
@@ -245,10 +251,15 @@ export async function submitResponse(
       .where("status", "=", "in_progress")
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new ResponseAlreadySubmitted();
+    if (invitation && !(invitation.token && (await spendSurveyInvitation(trx, invitation.token, current.survey_id)))) {
+      // Throwing rolls the whole submission back: the response stays in progress, unchanged.
+      throw new InvitationSpent();
+    }
     await markKpisStale(trx, current.survey_id, [londonDate(now)]);
     return { status: "submitted", receiptCode } as const;
   }).catch((error) => {
     if (error instanceof ResponseAlreadySubmitted) return { status: "already_submitted" } as const;
+    if (error instanceof InvitationSpent) return { status: "invitation_spent" } as const;
     throw error;
   });
 }

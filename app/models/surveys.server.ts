@@ -12,6 +12,8 @@ export interface PublishedSurvey {
   publicId: string;
   audience: string;
   status: "draft" | "open" | "closed";
+  /** invite_only surveys need a single-use invitation link. */
+  access: "public" | "invite_only";
   versionId: string;
   versionNo: number;
   definition: SurveyDefinition;
@@ -104,6 +106,7 @@ function publishedQuery(db: DB) {
       "surveys.public_id",
       "surveys.audience",
       "surveys.status",
+      "surveys.access",
       "surveys.opens_at",
       "surveys.closes_at",
       "survey_versions.id as version_id",
@@ -134,6 +137,7 @@ function toPublished(row: PublishedRow): PublishedSurvey {
     publicId: row.public_id,
     audience: row.audience,
     status: row.status === "open" && closedByDate ? "closed" : row.status,
+    access: row.access,
     versionId: row.version_id,
     versionNo: row.version_no,
     definition,
@@ -173,10 +177,11 @@ export async function getVersionDefinition(db: DB, versionId: string): Promise<S
   return definition;
 }
 
-/** Open surveys for the public home page, every forum's, newest forum first. */
+/** Open public surveys for the home page; invitation-only surveys are reached by their links. */
 export async function listOpenSurveys(db: DB): Promise<PublishedSurvey[]> {
   const rows = await publishedQuery(db)
     .where("surveys.status", "=", "open")
+    .where("surveys.access", "=", "public")
     .orderBy("forums.name")
     .orderBy("surveys.created_at")
     .execute();

@@ -9,10 +9,14 @@ import { localise } from "~/domain/survey";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
 import { startResponse } from "~/models/responses.server";
+import { checkSurveyInvitation } from "~/models/survey-invitations.server";
+import type { PublishedSurvey } from "~/models/surveys.server";
+import { translator } from "~/i18n";
 import { fieldErrors, StartFormSchema } from "~/schemas/start";
 import {
   contentLanguage,
   currentResponse,
+  invitationToken,
   requireSurvey,
   respondentRoleOf,
   responseCookie,
@@ -25,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await requireSurvey(params.publicId);
   const language = contentLanguage(survey, requestLanguage(request));
   const existing = await currentResponse(request, survey);
+  await requireInvitationIfNeeded(request, survey, existing?.status === "in_progress");
   const data = {
     forum: { name: survey.forumName, colour: survey.forumColour },
     publicId: survey.publicId,
@@ -43,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const survey = await requireSurvey(params.publicId);
   if (survey.status !== "open") throw json(null, { status: 410 });
+  await requireInvitationIfNeeded(request, survey, false);
   const form = Object.fromEntries(await request.formData());
   const values = {
     quotes: form.quotes === "yes",
@@ -78,6 +84,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(surveyPath(survey.publicId, `q/${first.code}`), {
     headers: { "Set-Cookie": responseCookie(request, survey.publicId, responseId) },
   });
+}
+
+/** Invitation-only surveys: without a usable invitation, a clear page instead of the form. */
+async function requireInvitationIfNeeded(request: Request, survey: PublishedSurvey, inProgress: boolean) {
+  if (survey.access !== "invite_only" || inProgress) return;
+  const token = invitationToken(request);
+  const state = token ? await checkSurveyInvitation(getDb(), token) : { state: "unknown" as const };
+  if (state.state === "usable" && state.publicId === survey.publicId) return;
+  const t = translator(requestLanguage(request));
+  if (state.state === "spent") throw json({ title: t("invite.spent.title"), body: t("invite.spent.body") }, { status: 410 });
+  throw json({ title: t("invite.required.title"), body: t("invite.required.body") }, { status: 403 });
 }
 
 const CONSENTS = ["participate", "special_category", "quotes", "follow_up"] as const;

@@ -13,6 +13,7 @@ import { translator } from "~/i18n";
 import {
   contentLanguage,
   flashCookie,
+  invitationToken,
   RECEIPT_COOKIE,
   requireInProgress,
   requireSurvey,
@@ -48,7 +49,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const survey = await requireSurvey(params.publicId);
   const { response, definition } = await requireInProgress(request, survey);
   const language = contentLanguage(survey, requestLanguage(request));
-  const result = await submitResponse(getDb(), response, definition, language);
+  const invitation = survey.access === "invite_only" ? { token: invitationToken(request) } : null;
+  const result = await submitResponse(getDb(), response, definition, language, new Date(), invitation);
+  if (result.status === "invitation_spent") {
+    const t = translator(requestLanguage(request));
+    throw json({ title: t("invite.spent.title"), body: t("invite.spent.body") }, { status: 410 });
+  }
   if (result.status === "invalid") {
     const t = translator(requestLanguage(request));
     return json(

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as initial from "./2026-11-23T00-initial";
 import * as kpiStaleMonths from "./2026-11-23T01-kpi-stale-months";
 import * as accounts from "./2026-11-23T03-accounts";
+import * as surveyInvitations from "./2026-11-23T06-survey-invitations";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T00-initial": initial,
   "2026-11-23T01-kpi-stale-months": kpiStaleMonths,
   "2026-11-23T03-accounts": accounts,
+  "2026-11-23T06-survey-invitations": surveyInvitations,
 };

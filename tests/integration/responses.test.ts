@@ -11,6 +11,7 @@ import {
   submitResponse,
   withdrawResponse,
 } from "~/models/responses.server";
+import { checkSurveyInvitation, createInvitationBatch } from "~/models/survey-invitations.server";
 import { ALL_CONSENTS, forumWithSurvey, minimalParentAnswers, startFor, submitAnswers } from "../factories";
 import { createTestDb, STORES, type TestDb } from "../support/db";
 
@@ -154,6 +155,32 @@ describe.each(STORES)("responses on $kind", ({ kind, skip }) => {
     expect(await withdrawResponse(t.db, result.receiptCode)).toBe(false);
     const audit = await t.db.selectFrom("audit_log").select(["action", "detail"]).execute();
     expect(audit).toEqual([{ action: "response.withdrawn", detail: null }]);
+  });
+
+  it.skipIf(skip)("an invitation is spent in the submitting transaction; a spent one leaves the response unsent", async () => {
+    const { survey } = await forumWithSurvey(t.db);
+    const { tokens } = await createInvitationBatch(t.db, {
+      forumId: survey.forumId,
+      surveyId: survey.id,
+      label: "Test",
+      size: 1,
+      createdBy: "test",
+    });
+    const answerAndSubmit = async () => {
+      const { responseId } = await startFor(t.db, survey);
+      const response = { id: responseId, forumId: survey.forumId };
+      for (const [code, value] of Object.entries(minimalParentAnswers())) await saveAnswer(t.db, response, code, value, "en");
+      const result = await submitResponse(t.db, response, survey.definition, "en", new Date(), { token: tokens[0] });
+      return { responseId, result };
+    };
+    const first = await answerAndSubmit();
+    expect(first.result.status).toBe("submitted");
+    expect(await checkSurveyInvitation(t.db, tokens[0])).toEqual({ state: "spent", publicId: survey.publicId });
+    const second = await answerAndSubmit();
+    expect(second.result.status).toBe("invitation_spent");
+    expect((await findRespondentResponse(t.db, second.responseId, survey.id))?.status).toBe("in_progress");
+    const missing = await submitResponse(t.db, { id: second.responseId, forumId: survey.forumId }, survey.definition, "en", new Date(), { token: null });
+    expect(missing.status).toBe("invitation_spent");
   });
 
   it.skipIf(skip)("a response is invisible through another forum's survey", async () => {

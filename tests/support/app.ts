@@ -14,6 +14,8 @@ export interface RunningApp {
   url: string;
   databaseUrl: string;
   publicIds: Record<string, string>;
+  /** The demo SENCO survey's single-use invitation paths (/i/<token>). */
+  invitationLinks: string[];
   output: () => string;
   stop(): Promise<void>;
 }
@@ -55,11 +57,13 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   });
   const publicIds: Record<string, string> = {};
   for (const match of output.matchAll(/^\s+([a-z-]+): \/s\/([a-z0-9]+)$/gm)) publicIds[match[1]] = match[2];
+  const invitationLinks = [...output.matchAll(/^\s+invitation: (\/i\/\S+)$/gm)].map((m) => m[1]);
 
   return {
     url: `http://localhost:${port}`,
     databaseUrl,
     publicIds,
+    invitationLinks,
     output: () => output,
     async stop() {
       if (child.exitCode === null) {

@@ -51,7 +51,7 @@ export async function createTestDb(kind: StoreKind): Promise<TestDb> {
   await admin.query(`create schema ${name}`);
   await admin.end();
   const db = openDatabase(postgresUrl, { searchPath: name });
-  await migrateToLatest(db);
+  await migrateToLatest(db, { schema: name });
   return {
     db,
     kind,
