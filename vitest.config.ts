@@ -10,7 +10,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/e2e/**/*.test.ts"],
     setupFiles: ["tests/setup.ts"],
-    testTimeout: 30_000,
+    // Browser tests on a loaded 2-core machine can take a while; a hang still fails, just later.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     // Two cores: browser tests each start a server and a browser.
     maxWorkers: 2,
