@@ -320,6 +320,9 @@ export async function withdrawResponse(db: DB, code: string): Promise<boolean> {
     if (!row) return false;
     // Explicit deletes, not only ON DELETE CASCADE: SQLite enforces cascades only when the
     // connection turned foreign keys on, and a deletion must not depend on that.
+    const moderated = trx.selectFrom("moderation_items").select("id").where("response_id", "=", row.id);
+    await trx.deleteFrom("moderation_item_themes").where("item_id", "in", moderated).execute();
+    await trx.deleteFrom("moderation_items").where("response_id", "=", row.id).execute();
     await trx.deleteFrom("answers").where("response_id", "=", row.id).execute();
     await trx.deleteFrom("consents").where("response_id", "=", row.id).execute();
     await trx.deleteFrom("follow_up_contacts").where("response_id", "=", row.id).execute();

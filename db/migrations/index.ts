@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as initial from "./2026-11-23T00-initial";
 import * as kpiStaleMonths from "./2026-11-23T01-kpi-stale-months";
 import * as accounts from "./2026-11-23T03-accounts";
+import * as moderation from "./2026-11-23T05-moderation";
 import * as surveyInvitations from "./2026-11-23T06-survey-invitations";
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T00-initial": initial,
   "2026-11-23T01-kpi-stale-months": kpiStaleMonths,
   "2026-11-23T03-accounts": accounts,
+  "2026-11-23T05-moderation": moderation,
   "2026-11-23T06-survey-invitations": surveyInvitations,
 };

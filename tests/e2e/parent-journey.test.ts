@@ -103,6 +103,15 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     const receipt = (await page.getByTestId("receipt-code").textContent())!.trim();
     expect(receipt).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{2}$/);
     expect(await countResponses()).toEqual([{ status: "submitted", language: "en" }]);
+    // An answer never reaches the server's output or the audit log.
+    expect(app.output()).not.toContain("unique-answer-marker-7731");
+    expect(app.output()).not.toContain("A named caseworker");
+    {
+      const db = openDatabase(app.databaseUrl);
+      const entries = await db.selectFrom("audit_log").select(["action", "subject", "detail"]).execute();
+      await db.destroy();
+      expect(JSON.stringify(entries)).not.toContain("unique-answer-marker-7731");
+    }
 
     // Replaying a question form after submission changes nothing.
     const replay = await page.request.post(`${app.url}/s/${app.publicIds["parent-carer-experience"]}/q/overall_experience`, {
