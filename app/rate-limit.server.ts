@@ -25,3 +25,16 @@ export function clientAddress(context: unknown): string {
   const address = (context as { clientAddress?: string } | undefined)?.clientAddress;
   return address ?? "unknown";
 }
+
+/** Failure-only counting, for sign-in: successful logins never use up anyone's allowance. */
+export function tooManyFailures(key: string, limit: number, windowMs: number, now = Date.now()): boolean {
+  const current = windows.get(key);
+  if (!current || now - current.start >= windowMs) return false;
+  return current.count >= limit;
+}
+
+export function recordFailure(key: string, windowMs: number, now = Date.now()): void {
+  const current = windows.get(key);
+  if (!current || now - current.start >= windowMs) windows.set(key, { start: now, count: 1 });
+  else current.count += 1;
+}

@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { decoyPasswordHash, findUserByEmail, normaliseEmail, verifyPassword } from "~/models/users.server";
-import { allowAttempt, clientAddress } from "~/rate-limit.server";
+import { clientAddress, recordFailure, tooManyFailures } from "~/rate-limit.server";
 import { safeNext } from "~/staff-forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in" }];
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const next = safeNext(new URL(request.url).searchParams.get("next"));
   const session = await getSession(request);
   if (session && (session.mfaPassed || !session.user.totpEnabled)) throw redirect(next);
-  return { next };
+  return { next, passwordReset: new URL(request.url).searchParams.get("done") === "password_reset" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,9 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ error: { field: String(issue.path[0]), text: issue.message }, email }, { status: 400 });
   }
   const account = normaliseEmail(parsed.data.email);
-  // Per account and per address, counted whether or not the account exists.
-  const allowed =
-    allowAttempt(`login:account:${account}`, 5, WINDOW_MS) && allowAttempt(`login:address:${clientAddress(context)}`, 30, WINDOW_MS);
+  // Failed attempts per account and per address, counted whether or not the account exists.
+  const accountKey = `login:account:${account}`;
+  const addressKey = `login:address:${clientAddress(context)}`;
+  const allowed = !tooManyFailures(accountKey, 5, WINDOW_MS) && !tooManyFailures(addressKey, 30, WINDOW_MS);
   const db = getDb();
   if (!allowed) {
     await recordAudit(db, { forumId: null, actor: "anonymous", action: "login.rate_limited", subject: account });
@@ -50,6 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Always run the hash, so the time taken does not tell whether the account exists.
   const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user || !valid || user.disabled) {
+    recordFailure(accountKey, WINDOW_MS);
+    recordFailure(addressKey, WINDOW_MS);
     await recordAudit(db, { forumId: null, actor: user?.id ?? "anonymous", action: "login.failed", subject: account });
     return json({ error: { field: "email", text: FAILED }, email }, { status: 401 });
   }
@@ -62,13 +65,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { next } = useLoaderData<typeof loader>();
+  const { next, passwordReset } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = translator("en");
   const error = result?.error;
   return (
     <>
       <ErrorSummary errors={error ? [{ href: `#${error.field}`, text: error.text }] : []} t={t} />
+      {passwordReset && !error ? (
+        <div className="notification" role="status">
+          <p className="notification__title">Your password has been changed. Sign in with your new password.</p>
+        </div>
+      ) : null}
       <h1 className="heading-l">Sign in</h1>
       <p className="body">For forum admins, moderators and board members. Parents and carers do not need an account.</p>
       <form method="post" noValidate>
