@@ -44,11 +44,9 @@ if (missing.length > 0 && ci) {
   process.exit(1);
 }
 
-if (env.CHROMIUM_PATH) {
-  // Browser tests run the built server, as `npm start` does.
-  const build = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+// Browser and route-access tests run the built server, as `npm start` does.
+const build = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+if (build.status !== 0) process.exit(build.status ?? 1);
 
 fs.mkdirSync("tests/.tmp", { recursive: true });
 const report = "tests/.tmp/vitest-report.json";

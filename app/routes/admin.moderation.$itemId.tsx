@@ -76,6 +76,8 @@ function reply(partial: Partial<ItemActionResult>, status = 200) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["moderator"]);
   const itemId = params.itemId ?? "";
+  // Another forum's item is not found, whatever the form says.
+  if (!(await getItem(getDb(), staff.forumId, itemId))) notFound();
   const form = await request.formData();
   const parsed = ActionForm.safeParse({
     intent: form.get("intent"),

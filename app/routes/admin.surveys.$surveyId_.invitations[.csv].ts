@@ -54,6 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-export async function loader({ params }: ActionFunctionArgs) {
-  return redirect(`/admin/surveys/${params.surveyId}/share`);
+export async function loader({ request, params }: ActionFunctionArgs) {
+  const staff = await requireRole(request, ["admin"]);
+  const survey = params.surveyId ? await findSurveyToShare(getDb(), staff.forumId, params.surveyId) : undefined;
+  if (!survey) throw json(null, { status: 404 });
+  return redirect(`/admin/surveys/${survey.id}/share`);
 }

@@ -1,0 +1,222 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "~/db.server";
+import { ensureQueued } from "~/models/moderation.server";
+import { findPublishedSurvey } from "~/models/surveys.server";
+import { createForum } from "~/models/forums.server";
+import { addMembership, createUser } from "~/models/users.server";
+import type { Role } from "../../db/schema";
+import { submitAnswers, minimalParentAnswers } from "../factories";
+import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
+
+/**
+ * Every route of the built app, called anonymously, as each role, and as an admin of another
+ * forum, for GET and for POST. A route missing from this table fails the test: a new page must
+ * say who may open it.
+ *
+ * public: anyone; staff: any signed-in member; a role list: those roles (an admin may do
+ * everything in the forum); token: the JSON API's bearer token.
+ */
+type Access = "public" | "staff" | "token" | Role[];
+const ACCESS: Record<string, Access> = {
+  "/": "public",
+  "/healthz": "public",
+  "/language": "public",
+  "/privacy": "public",
+  "/accessibility": "public",
+  "/resume": "public",
+  "/resume/:code": "public",
+  "/receipt": "public",
+  "/receipt/withdrawn": "public",
+  "/i/:token": "public",
+  "/s/:publicId": "public",
+  "/s/:publicId/q/:code": "public",
+  "/s/:publicId/check": "public",
+  "/s/:publicId/done": "public",
+  "/s/:publicId/save": "public",
+  "/s/:publicId/continue": "public",
+  "/login": "public",
+  "/login/two-factor": "public",
+  "/logout": "public",
+  "/join/:token": "public",
+  "/reset/:token": "public",
+  "/you-said-we-did": "public",
+  "/you-said-we-did.atom": "public",
+  "/you-said-we-did/:reference": "public",
+  "/results/:publicId": "public",
+  "/account": "staff",
+  "/account/two-factor": "public",
+  "/admin": "staff",
+  "/admin/users": ["admin"],
+  "/admin/users/:userId": ["admin"],
+  "/admin/audit": ["admin"],
+  "/admin/audit.csv": ["admin"],
+  "/admin/surveys": ["admin"],
+  "/admin/surveys/new": ["admin"],
+  "/admin/surveys/:surveyId": ["admin"],
+  "/admin/surveys/:surveyId/edit": ["admin"],
+  "/admin/surveys/:surveyId/preview": ["admin"],
+  "/admin/surveys/:surveyId/share": ["admin"],
+  "/admin/surveys/:surveyId/qr.png": ["admin"],
+  "/admin/surveys/:surveyId/qr.svg": ["admin"],
+  "/admin/surveys/:surveyId/invitations.csv": ["admin"],
+  "/admin/surveys/:surveyId/import": ["admin"],
+  "/admin/surveys/:surveyId/responses.csv": ["admin"],
+  "/admin/kpis": ["admin"],
+  "/admin/api-tokens": ["admin"],
+  "/admin/moderation": ["moderator"],
+  "/admin/moderation/:itemId": ["moderator"],
+  "/admin/moderation/terms": ["moderator"],
+  "/admin/moderation/safeguarding": ["moderator"],
+  "/admin/you-said-we-did": ["moderator"],
+  "/admin/you-said-we-did/new": ["moderator"],
+  "/admin/you-said-we-did/:itemId": ["moderator"],
+  "/board": ["board"],
+  "/board/pack": ["board"],
+  "/board/export.csv": ["board"],
+  "/board/export.xlsx": ["board"],
+  "/board/you-said-we-did": ["board"],
+  "/board/you-said-we-did.csv": ["board"],
+  "/api/v1/kpis": "token",
+};
+
+/** Pages only the forum's safeguarding lead (or an admin) may open, whatever the role list says. */
+const SAFEGUARDING_LEAD_ONLY = new Set(["/admin/moderation/safeguarding"]);
+
+type Identity = "anonymous" | Role | "otherForumAdmin";
+const IDENTITIES: Identity[] = ["anonymous", "admin", "moderator", "board", "otherForumAdmin"];
+
+interface RouteInfo {
+  pattern: string;
+  hasLoader: boolean;
+  hasAction: boolean;
+}
+
+async function appRoutes(): Promise<RouteInfo[]> {
+  const build = await import(pathToFileURL(path.resolve("build/index.js")).href);
+  const routes = build.routes as Record<string, { path?: string; parentId?: string; module: Record<string, unknown> }>;
+  const fullPath = (id: string): string => {
+    const route = routes[id];
+    const parent = route.parentId ? fullPath(route.parentId) : "";
+    return route.path ? `${parent.replace(/\/$/, "")}/${route.path}` : parent;
+  };
+  return Object.keys(routes)
+    .filter((id) => id !== "root")
+    .map((id) => ({
+      pattern: fullPath(id) || "/",
+      hasLoader: typeof routes[id].module.loader === "function",
+      hasAction: typeof routes[id].module.action === "function",
+    }));
+}
+
+describe("who can reach every route", () => {
+  let app: RunningApp;
+  let routes: RouteInfo[];
+  const cookies: Partial<Record<Identity, string>> = {};
+  const params: Record<string, string> = {};
+
+  async function signIn(email: string, password: string): Promise<string> {
+    const response = await fetch(`${app.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
+      body: new URLSearchParams({ email, password }),
+    });
+    const cookie = response.headers.get("set-cookie");
+    if (response.status !== 302 || !cookie) throw new Error(`Could not sign in as ${email}: ${response.status}`);
+    return cookie.split(";")[0];
+  }
+
+  beforeAll(async () => {
+    app = await startApp();
+    routes = await appRoutes();
+    const db = openDatabase(app.databaseUrl);
+    try {
+      const survey = (await findPublishedSurvey(db, app.publicIds["parent-carer-experience"]))!;
+      await submitAnswers(db, survey, { ...minimalParentAnswers(), what_would_help: { kind: "text", text: "More help" } });
+      await ensureQueued(db, survey.forumId);
+      const item = await db.selectFrom("moderation_items").select(["id"]).executeTakeFirstOrThrow();
+      const moderator = await db.selectFrom("users").select(["id"]).where("email", "=", "moderator@example.org").executeTakeFirstOrThrow();
+      Object.assign(params, {
+        publicId: survey.publicId,
+        surveyId: survey.id,
+        code: "overall_experience",
+        itemId: item.id,
+        userId: moderator.id,
+        token: "not-a-real-token-0000000000",
+        reference: "YSWD-2026-001",
+      });
+      const other = await createForum(db, { slug: "other-forum", name: "Another forum" });
+      const otherAdmin = await createUser(db, { email: "admin@other.example.org", password: DEMO_PASSWORD });
+      await addMembership(db, { userId: otherAdmin, forumId: other.id, role: "admin" });
+    } finally {
+      await db.destroy();
+    }
+    cookies.admin = await signIn("admin@example.org", DEMO_PASSWORD);
+    cookies.moderator = await signIn("moderator@example.org", DEMO_PASSWORD);
+    cookies.board = await signIn("board@example.org", DEMO_PASSWORD);
+    cookies.otherForumAdmin = await signIn("admin@other.example.org", DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it("every route says who may open it", () => {
+    const unclassified = routes.map((r) => r.pattern).filter((p) => !(p in ACCESS));
+    expect(unclassified, "add these routes to ACCESS in this test").toEqual([]);
+  });
+
+  it("refuses every access that is not allowed, and never answers a bare request with a 500", async () => {
+    const problems: string[] = [];
+    for (const route of routes) {
+      const access = ACCESS[route.pattern];
+      if (!access) continue;
+      const url = app.url + route.pattern.replace(/:(\w+)/g, (_, name: string) => params[name] ?? "x");
+      const objectInUrl = /:(surveyId|itemId|userId)/.test(route.pattern);
+      for (const identity of IDENTITIES) {
+        for (const method of ["GET", "POST"] as const) {
+          if (method === "GET" && !route.hasLoader) continue;
+          if (method === "POST" && !route.hasAction) continue;
+          const response = await fetch(url, {
+            method,
+            redirect: "manual",
+            headers: {
+              Origin: app.url,
+              ...(cookies[identity as Role] ? { Cookie: cookies[identity as Role]! } : {}),
+              ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+            },
+            body: method === "POST" ? "" : undefined,
+          });
+          await response.arrayBuffer();
+          const status = response.status;
+          const toLogin = status === 302 && (response.headers.get("location") ?? "").startsWith("/login");
+          const where = `${method} ${route.pattern} as ${identity}: ${status}`;
+          if (status >= 500) problems.push(`${where} (server error)`);
+          if (access === "public") continue;
+          if (access === "token") {
+            if (status !== 401) problems.push(`${where} (expected 401 without a token)`);
+            continue;
+          }
+          if (identity === "anonymous") {
+            if (!toLogin) problems.push(`${where} (expected a redirect to sign in)`);
+            continue;
+          }
+          const role: Role = identity === "otherForumAdmin" ? "admin" : identity;
+          const allowed =
+            access === "staff" ||
+            role === "admin" ||
+            (access.includes(role) && !(SAFEGUARDING_LEAD_ONLY.has(route.pattern) && role !== "admin"));
+          if (!allowed) {
+            if (status !== 403) problems.push(`${where} (expected 403)`);
+          } else if (identity === "otherForumAdmin" && objectInUrl) {
+            if (status !== 404) problems.push(`${where} (expected 404 for another forum's object)`);
+          } else if (toLogin || status === 403) {
+            problems.push(`${where} (expected access)`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
