@@ -5,6 +5,7 @@ import { londonDate } from "~/domain/periods";
 import { visibleQuestions, type Answers } from "~/domain/routing";
 import { optionsOf, type SurveyDefinition } from "~/domain/survey";
 import { countForums, createForum } from "~/models/forums.server";
+import { seedDefaultKpis } from "~/models/kpi-register.server";
 import { markKpisStale } from "~/models/kpi-stale.server";
 import { seedThemes } from "~/models/moderation.server";
 import { answerRows, CONSENT_PURPOSES, CONSENT_WORDING_VERSION } from "~/models/responses.server";
@@ -43,6 +44,7 @@ export async function seedDemoForum(
   if ((await countForums(db)) > 0) return { seeded: false, surveys: [], sampleResponses: 0 };
   const forum = await createForum(db, DEMO_FORUM);
   await seedThemes(db, forum.id);
+  await seedDefaultKpis(db, forum.id);
   const generatedPassword = options.demoPassword ? undefined : randomBytes(12).toString("base64url");
   for (const user of DEMO_USERS) {
     const userId = await createUser(db, { email: user.email, password: options.demoPassword ?? generatedPassword! });

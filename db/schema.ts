@@ -185,7 +185,7 @@ export interface KpiDefinitionTable {
   retired_at: string | null;
 }
 
-/** Option counts per survey month and segment value (a maintained summary of the answers). */
+/** Counts per survey month and segment value (a maintained summary of the answers). */
 export interface KpiMonthCountTable {
   forum_id: string;
   survey_id: string;
@@ -195,19 +195,12 @@ export interface KpiMonthCountTable {
   month: string;
   /** `all` with segment_type `all`; `unknown` for respondents who did not answer. */
   segment_value: string;
-  /** A question code, or `__index:<kpi id>` for per-respondent index classes. */
+  /**
+   * A question code; or `__respondents` (option `all`): submitted responses; or
+   * `__index:<kpi id>`: an index KPI's per-respondent classes (positive, in_base, outside_base).
+   */
   question_code: string;
   option_code: string;
-  n: number;
-}
-
-/** Submitted responses per survey month and segment value. */
-export interface KpiMonthRespondentTable {
-  forum_id: string;
-  survey_id: string;
-  segment_type: string;
-  month: string;
-  segment_value: string;
   n: number;
 }
 
@@ -217,13 +210,16 @@ export interface KpiSummaryMonthTable {
   survey_id: string;
   month: string;
   basis: string;
+  /** How many responses kpi_counted_responses lists for the month. */
+  responses: number;
   refreshed_at: string;
 }
 
-/** The responses a month's summary already counts. */
+/** The responses the summary already counts. */
 export interface KpiCountedResponseTable {
   survey_id: string;
-  month: string;
+  /** The response's submitted_on (London date), so a month is a range of this key. */
+  submitted_on: string;
   response_id: string;
 }
 
@@ -290,6 +286,87 @@ export interface RedactionTermTable {
   created_at: string;
 }
 
+/** A bearer token for the KPI API, scoped to one forum. Only its sha256 hash is stored. */
+export interface ApiTokenTable {
+  id: string;
+  forum_id: string;
+  label: string;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+/** An entry in the "you said, we did" register. published_at null = a draft only staff see. */
+export interface YswdItemTable {
+  id: string;
+  forum_id: string;
+  /** YSWD-YYYY-NNN, unique in the forum, never reused. */
+  reference: string;
+  title: string;
+  said_plain: string;
+  said_easy_read: string | null;
+  /** JSON: { [language]: { title?, said_plain?, said_easy_read?, what_done?, not_possible_reason? } }. */
+  translations: Generated<string>;
+  /** Evidence: the survey × period (× segment) the figure and the quotes come from. */
+  survey_id: string | null;
+  period_type: string | null;
+  period: string | null;
+  segment_type: string | null;
+  segment_value: string | null;
+  /** The KPI the item should move; its figure in `period` is the baseline. */
+  kpi_id: string | null;
+  what_done: string | null;
+  not_possible_reason: string | null;
+  /** inform | consult | engage | co_design | co_produce */
+  involvement: string;
+  owner_org: string;
+  /** A role, never a person's name. */
+  owner_role: string;
+  /** received | under_review | agreed | in_progress | done | not_possible | superseded */
+  status: string;
+  visibility: Generated<"public" | "board">;
+  /** London dates, YYYY-MM-DD. */
+  raised_on: string;
+  response_published_on: string | null;
+  target_on: string | null;
+  completed_on: string | null;
+  next_review_on: string | null;
+  published_at: string | null;
+  /** Set when an admin deletes the item: the content is blanked, the reference stays taken. */
+  deleted_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface YswdItemThemeTable {
+  item_id: string;
+  theme_id: string;
+  sort: Generated<number>;
+}
+
+export interface YswdStatusHistoryTable {
+  id: string;
+  forum_id: string;
+  item_id: string;
+  status: string;
+  /** The London date the status took effect. */
+  changed_on: string;
+  note: string | null;
+  changed_by: string;
+  recorded_at: string;
+}
+
+/** An approved answer quoted as evidence (only ever read back through approvedQuotes). */
+export interface YswdQuoteTable {
+  item_id: string;
+  moderation_item_id: string;
+  created_at: string;
+}
+
 export interface Database {
   forums: ForumTable;
   surveys: SurveyTable;
@@ -302,7 +379,6 @@ export interface Database {
   kpi_stale_months: KpiStaleMonthTable;
   kpi_definitions: KpiDefinitionTable;
   kpi_month_counts: KpiMonthCountTable;
-  kpi_month_respondents: KpiMonthRespondentTable;
   kpi_summary_months: KpiSummaryMonthTable;
   kpi_counted_responses: KpiCountedResponseTable;
   users: UserTable;
@@ -315,6 +391,11 @@ export interface Database {
   themes: ThemeTable;
   moderation_item_themes: ModerationItemThemeTable;
   redaction_terms: RedactionTermTable;
+  api_tokens: ApiTokenTable;
+  yswd_items: YswdItemTable;
+  yswd_item_themes: YswdItemThemeTable;
+  yswd_status_history: YswdStatusHistoryTable;
+  yswd_quotes: YswdQuoteTable;
 }
 
 export type Forum = Selectable<ForumTable>;

@@ -14,6 +14,8 @@ const LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin/moderation", label: "Moderation", roles: ["admin", "moderator"] },
   { href: "/admin/you-said-we-did", label: "You said, we did", roles: ["admin", "moderator"] },
   { href: "/board", label: "Board dashboard", roles: ["admin", "board"] },
+  { href: "/admin/kpis", label: "KPIs", roles: ["admin"] },
+  { href: "/admin/api-tokens", label: "API tokens", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { href: "/account", label: "Your account", roles: ["admin", "moderator", "board"] },

@@ -124,11 +124,12 @@ export function readImport(definition: SurveyDefinition, csvText: string, option
 
   const problems = new ProblemList(limits.maxProblems);
   const header = readHeader(definition, records, problems);
+  const importTime = { submittedAt: now.toISOString(), submittedOn: londonDate(now) };
   const responses: ImportedResponse[] = [];
   for (let index = 1; index < records.length; index++) {
     const cells = records[index];
     if (isBlank(cells)) continue;
-    const response = readRow(definition, header, cells, index + 1, options.audience, now, problems);
+    const response = readRow(definition, header, cells, index + 1, options.audience, now, importTime, problems);
     if (response) responses.push(response);
   }
   if (problems.count > 0) return { ok: false, problems: problems.list, problemCount: problems.count };
@@ -232,6 +233,7 @@ function readRow(
   row: number,
   audience: string,
   now: Date,
+  importTime: { submittedAt: string; submittedOn: string },
   problems: ProblemList,
 ): ImportedResponse | null {
   const extra = cells.slice(header.width).filter((c) => c.trim() !== "").length;
@@ -304,7 +306,7 @@ function readRow(
     for (const { problem } of found) problems.add(problem);
     return null;
   }
-  const at = when ?? { submittedAt: now.toISOString(), submittedOn: londonDate(now) };
+  const at = when ?? importTime;
   return { row, answers, submittedAt: at.submittedAt, submittedOn: at.submittedOn, language, respondentRole };
 }
 
@@ -506,7 +508,7 @@ export function readSubmittedAt(
       instant = new Date(Date.UTC(y, m - 1, d, h, mi, s, ms) - minutes * 60_000);
     }
     if (instant.getTime() > now.getTime()) return bad("is in the future.");
-    return { ok: true, submittedAt: instant.toISOString(), submittedOn: londonDate(instant) };
+    return { ok: true, submittedAt: instant.toISOString(), submittedOn: londonDateOf(instant) };
   }
 
   const uk = UK_DATE.exec(value);
@@ -554,11 +556,37 @@ function londonWallTime(instant: number): number {
  */
 function londonWallClock(y: number, m: number, d: number, h: number, mi: number, s: number, ms: number): Date {
   const wall = Date.UTC(y, m - 1, d, h, mi, s);
-  for (const offsetHours of [1, 0]) {
-    const candidate = wall - offsetHours * 3_600_000;
-    if (londonWallTime(candidate) === wall) return new Date(candidate + ms);
+  return new Date(wall - londonOffsetAt(wall) + ms);
+}
+
+// London's offset is a whole number of hours and changes only on the hour, so one look-up per
+// hour serves every row in it: a large file of paper forms shares a few dates. Bounded, and
+// safe to share because past offsets never change.
+const HOUR = 3_600_000;
+const offsetByWallHour = new Map<number, number>();
+const dateByUtcHour = new Map<number, string>();
+
+function londonOffsetAt(wall: number): number {
+  const hour = Math.floor(wall / HOUR);
+  let offset = offsetByWallHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR;
+    offset = [HOUR, 0].find((o) => londonWallTime(start - o) === start) ?? 0;
+    if (offsetByWallHour.size > 10_000) offsetByWallHour.clear();
+    offsetByWallHour.set(hour, offset);
   }
-  return new Date(wall + ms);
+  return offset;
+}
+
+function londonDateOf(instant: Date): string {
+  const hour = Math.floor(instant.getTime() / HOUR);
+  let date = dateByUtcHour.get(hour);
+  if (date === undefined) {
+    date = londonDate(instant);
+    if (dateByUtcHour.size > 10_000) dateByUtcHour.clear();
+    dateByUtcHour.set(hour, date);
+  }
+  return date;
 }
 
 // --- helpers ----------------------------------------------------------------------------------
@@ -575,6 +603,11 @@ class ProblemList {
 
 function fileProblem(message: string): { ok: false; problems: ImportProblem[]; problemCount: number } {
   return { ok: false, problems: [{ row: null, column: null, message }], problemCount: 1 };
+}
+
+/** The problem for a file over the size limit, for callers that check the size before reading it. */
+export function fileTooBig(maxBytes = IMPORT_LIMITS.maxBytes): { ok: false; problems: ImportProblem[]; problemCount: number } {
+  return fileProblem(tooBigMessage(maxBytes));
 }
 
 function tooBigMessage(maxBytes: number): string {

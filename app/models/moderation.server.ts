@@ -776,6 +776,26 @@ export async function approvedQuotes(db: DB, forumId: string, filter: QuoteFilte
 }
 
 /**
+ * Moderated free text per response, for the forum's own raw export (admins): the same rule as
+ * approvedQuotes (approved only, the redacted copy when there is one, no open safeguarding flag),
+ * keyed by response so the export can put each text in its row. Never the original of a redacted item.
+ */
+export async function moderatedTextsOf(
+  db: DB,
+  forumId: string,
+  responseIds: string[],
+): Promise<{ responseId: string; questionCode: string; text: string }[]> {
+  if (responseIds.length === 0) return [];
+  const rows = await baseItems(db, forumId)
+    .select("m.response_id")
+    .where("m.state", "=", "approved")
+    .where((eb) => eb.or([eb("m.safeguarding", "=", 0), eb("m.safeguarding_resolved_at", "is not", null)]))
+    .where("m.response_id", "in", responseIds)
+    .execute();
+  return rows.map((row) => ({ responseId: row.response_id, questionCode: row.question_code, text: row.text ?? "" }));
+}
+
+/**
  * The answer as the respondent wrote it, for admins only, and every view is recorded in the
  * audit log (`moderation.original_viewed`) before the text is handed over.
  */

@@ -1,9 +1,11 @@
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-23T00-initial";
 import * as kpiStaleMonths from "./2026-11-23T01-kpi-stale-months";
+import * as kpiSummary from "./2026-11-23T02-kpi-summary";
 import * as accounts from "./2026-11-23T03-accounts";
 import * as moderation from "./2026-11-23T05-moderation";
 import * as surveyInvitations from "./2026-11-23T06-survey-invitations";
+import * as apiTokens from "./2026-11-23T07-api-tokens";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -12,7 +14,9 @@ import * as surveyInvitations from "./2026-11-23T06-survey-invitations";
 export const migrations: Record<string, Migration> = {
   "2026-11-23T00-initial": initial,
   "2026-11-23T01-kpi-stale-months": kpiStaleMonths,
+  "2026-11-23T02-kpi-summary": kpiSummary,
   "2026-11-23T03-accounts": accounts,
   "2026-11-23T05-moderation": moderation,
   "2026-11-23T06-survey-invitations": surveyInvitations,
+  "2026-11-23T07-api-tokens": apiTokens,
 };

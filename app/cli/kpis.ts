@@ -1,0 +1,109 @@
+/**
+ * `npm run -s kpis -- --survey <public id or slug> --period-type <quarter|stocktake|academic_year> [--by <segment>]`
+ *
+ * Prints the survey's KPI figures as the tidy CSV (kpis.md): the `all` rows, plus the breakdown
+ * rows with --by, for every period with responses, disclosure control (SDC-1) applied, from the
+ * database DATABASE_URL names. `-s` keeps npm's own banner out of a redirected file.
+ *
+ * Exit codes: 0 printed; 2 the arguments, the survey or the segment were not right (a message on
+ * stderr says what); 1 anything else (the database could not be read).
+ */
+import { once } from "node:events";
+import { parseArgs } from "node:util";
+import type { DB } from "~/db.server";
+import { getDb, migrateToLatest } from "~/db.server";
+import { isPeriodType, PERIOD_TYPES } from "~/domain/periods";
+import { tidyCsvLines } from "~/domain/tidy-csv";
+import { computeKpiCells, findKpiSurvey, KpiRequestError } from "~/models/kpis.server";
+
+const USAGE =
+  "Usage: npm run -s kpis -- --survey <public id or slug> --period-type <quarter|stocktake|academic_year> [--by <segment>]";
+
+class UsageError extends Error {}
+
+function parse(argv: string[]): { survey: string; periodType: (typeof PERIOD_TYPES)[number]; by?: string } | "help" {
+  let values: { survey?: string; "period-type"?: string; by?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        survey: { type: "string" },
+        "period-type": { type: "string" },
+        by: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return "help";
+  const survey = values.survey?.trim();
+  if (!survey) throw new UsageError("--survey is needed: the survey's public id or its slug.");
+  const periodType = values["period-type"]?.trim();
+  if (!periodType) throw new UsageError(`--period-type is needed: one of ${PERIOD_TYPES.join(", ")}.`);
+  if (!isPeriodType(periodType)) throw new UsageError(`"${periodType}" is not a period type: use ${PERIOD_TYPES.join(", ")}.`);
+  const by = values.by?.trim();
+  if (values.by !== undefined && !by) throw new UsageError("--by needs a segment code, such as district.");
+  return { survey, periodType, by };
+}
+
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, "drain");
+}
+
+async function main(argv: string[]): Promise<number> {
+  let request: ReturnType<typeof parse>;
+  try {
+    request = parse(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  if (request === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+
+  let db: DB | undefined;
+  try {
+    db = getDb();
+    await migrateToLatest(db);
+    const survey = await findKpiSurvey(db, request.survey);
+    if (!survey) {
+      console.error(`No published survey has the public id or slug "${request.survey}".`);
+      return 2;
+    }
+    if (survey.forums > 1) {
+      console.error(`Note: ${survey.forums} forums have a survey called ${survey.slug}; showing the first. Use its public id to choose another.`);
+    }
+    const cells = await computeKpiCells(db, {
+      forumId: survey.forumId,
+      surveyId: survey.surveyId,
+      periodType: request.periodType,
+      by: request.by,
+    });
+    for (const line of tidyCsvLines(cells)) await write(line);
+    return 0;
+  } catch (error) {
+    if (error instanceof KpiRequestError) {
+      console.error(error.message);
+      return 2;
+    }
+    // A message, not a stack trace: the person running this needs to know what went wrong.
+    console.error(`Could not compute the KPIs: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await db?.destroy();
+  }
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,277 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  json,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { requireRole } from "~/auth.server";
+import { BackLink, ErrorSummary } from "~/components/forms";
+import { StaffNav } from "~/components/staff-nav";
+import { getDb } from "~/db.server";
+import { decodeImportFile, fileTooBig, IMPORT_META_COLUMNS, type ImportProblem } from "~/domain/import";
+import { translator } from "~/i18n";
+import { findImportJob, startImportJob, type ImportJob } from "~/models/import-jobs.server";
+import { getSurveyOverview, getVersionDefinition } from "~/models/surveys.server";
+import { staffChrome } from "~/staff.server";
+
+/** The biggest file accepted: the import's own limit is 20 MB, and the upload stops at the same size. */
+const MAX_UPLOAD_BYTES = 20_000_000;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Import responses: ${data.survey.title}` : "Import responses" },
+  // Without JavaScript the page reloads itself every second while the import runs.
+  ...(data?.job?.status === "running" ? [{ httpEquiv: "refresh", content: "1" }] : []),
+];
+export const handle = { wide: true };
+
+async function load(request: Request, surveyId: string | undefined) {
+  const staff = await requireRole(request, ["admin"]);
+  const db = getDb();
+  const survey = surveyId ? await getSurveyOverview(db, staff.forumId, surveyId) : undefined;
+  if (!survey) throw json(null, { status: 404 });
+  return { staff, db, survey };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { staff, db, survey } = await load(request, params.surveyId);
+  const jobId = new URL(request.url).searchParams.get("job");
+  const job: ImportJob | null = jobId ? (findImportJob(staff.forumId, survey.id, jobId.slice(0, 64)) ?? null) : null;
+  const definition = survey.current ? await getVersionDefinition(db, survey.current.id) : null;
+  return {
+    ...staffChrome(staff),
+    survey: {
+      id: survey.id,
+      title: survey.title,
+      slug: survey.slug,
+      versionNo: survey.current?.versionNo ?? null,
+      submitted: survey.versions.reduce((sum, v) => sum + v.submitted, 0),
+    },
+    columns: definition ? [...IMPORT_META_COLUMNS, ...definition.questions.map((q) => q.code)] : [],
+    jobAsked: jobId !== null,
+    job,
+  };
+}
+
+interface ActionData {
+  problems: ImportProblem[];
+  problemCount: number;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { staff, db, survey } = await load(request, params.surveyId);
+  const refuse = (problems: ImportProblem[], problemCount = problems.length) =>
+    json<ActionData>({ problems, problemCount }, { status: 400 });
+  if (!survey.current) {
+    return refuse([{ row: null, column: null, message: "Publish this survey before importing responses into it." }]);
+  }
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return refuse(fileTooBig(MAX_UPLOAD_BYTES).problems);
+    return refuse([{ row: null, column: null, message: "The upload could not be read. Choose the CSV file again and send it." }]);
+  }
+  const file = form.get("file");
+  if (!(file instanceof Blob) || file.size === 0) {
+    return refuse([{ row: null, column: "file", message: "Choose a CSV file to import." }]);
+  }
+  const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()), MAX_UPLOAD_BYTES);
+  if (!decoded.ok) return refuse(decoded.problems, decoded.problemCount);
+  const jobId = startImportJob(db, { forumId: staff.forumId, surveyId: survey.id, csvText: decoded.text, actor: staff.user.id }, (error) =>
+    console.error("A response import failed", error),
+  );
+  return redirect(`/admin/surveys/${survey.id}/import?job=${encodeURIComponent(jobId)}`);
+}
+
+function ProblemsTable({ problems, problemCount }: { problems: ImportProblem[]; problemCount: number }) {
+  return (
+    <>
+      <div className="error-summary" role="alert" aria-labelledby="problems-title" tabIndex={-1}>
+        <h2 className="error-summary__title" id="problems-title">
+          The file was not imported: nothing was stored
+        </h2>
+        <p className="body">
+          {problemCount === 1 ? "There is 1 problem" : `There are ${problemCount} problems`} to fix in the file. Fix {problemCount === 1 ? "it" : "them"}{" "}
+          and upload the whole file again.
+        </p>
+      </div>
+      <div className="table-wrap">
+        <table className="table" data-testid="import-problems">
+          <caption>Problems by row and column</caption>
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((p, i) => (
+              <tr key={i}>
+                <td>{p.row ?? "Whole file"}</td>
+                <td>{p.column ? <code>{p.column}</code> : "–"}</td>
+                <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {problemCount > problems.length ? (
+        <p className="body">
+          The first {problems.length} problems are listed; {problemCount - problems.length} more were found.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function JobStatus({ job, surveyId }: { job: ImportJob; surveyId: string }) {
+  if (job.status === "running") {
+    const total = job.total ?? 0;
+    return (
+      <div className="inset" role="status">
+        <h2 className="heading-m">Importing…</h2>
+        <label className="label" htmlFor="import-progress">
+          {job.total === null ? "Checking every row of the file" : `${job.done} of ${job.total} responses stored`}
+        </label>
+        <progress id="import-progress" className="import-progress" max={total || undefined} value={job.total === null ? undefined : job.done}>
+          {job.total === null ? "Checking" : `${job.done} of ${job.total}`}
+        </progress>
+        <p className="body">This page refreshes itself until the import has finished. Nothing is stored unless every row is valid.</p>
+      </div>
+    );
+  }
+  if (job.status === "imported") {
+    return (
+      <div className="notification" role="status" data-testid="import-done">
+        <p className="notification__title">
+          Imported {job.imported} {job.imported === 1 ? "response" : "responses"}
+        </p>
+        <label className="label" htmlFor="import-progress">
+          {job.done} of {job.total} responses stored
+        </label>
+        <progress id="import-progress" className="import-progress" max={job.total || 1} value={job.total || 1}>
+          {job.done} of {job.total}
+        </progress>
+        <p className="body">
+          They count in the board’s figures from now on. <a href={`/admin/surveys/${surveyId}`}>Back to the survey</a> or{" "}
+          <a href="/board">open the board dashboard</a>.
+        </p>
+      </div>
+    );
+  }
+  if (job.status === "rejected") return <ProblemsTable problems={job.problems} problemCount={job.problemCount} />;
+  return (
+    <div className="error-summary" role="alert">
+      <h2 className="error-summary__title">The import failed: nothing was stored</h2>
+      <p className="body">Something went wrong on our side. Try again; if it fails again, tell whoever runs the platform.</p>
+    </div>
+  );
+}
+
+export default function ImportResponses() {
+  const data = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const location = useLocation();
+  const t = translator("en");
+  const job = data.job;
+  const showForm = !job || job.status !== "running";
+  return (
+    <>
+      <StaffNav nav={data.nav} current={location.pathname} />
+      <BackLink href={`/admin/surveys/${data.survey.id}`} t={t} />
+      <h1 className="heading-l">
+        <span className="caption-m">{data.survey.title}</span>
+        Import and export responses
+      </h1>
+      {refused ? <ProblemsTable problems={refused.problems} problemCount={refused.problemCount} /> : null}
+      {job ? <JobStatus job={job} surveyId={data.survey.id} /> : null}
+      {data.jobAsked && !job ? (
+        <div className="notification notification--info" role="status">
+          <p className="notification__title">This import is no longer on record</p>
+          <p className="body">
+            The server may have restarted. An import stores everything or nothing: if its confirmation never appeared, nothing
+            was stored. This survey has {data.survey.submitted} submitted responses.
+          </p>
+        </div>
+      ) : null}
+
+      {showForm ? (
+        <section aria-labelledby="import-title">
+          <h2 className="heading-m" id="import-title">
+            Import responses from a CSV file
+          </h2>
+          {data.survey.versionNo === null ? (
+            <p className="body">Publish this survey first: responses are imported into its published version.</p>
+          ) : (
+            <>
+              <p className="body">
+                For earlier waves held in other tools and paper forms typed up after a coffee morning. Responses go into version{" "}
+                {data.survey.versionNo} and count in every figure exactly as online responses do.
+              </p>
+              <ul className="list">
+                <li>The first row holds column headings: question codes, and optionally submitted_at, language and respondent_role.</li>
+                <li>A cell holds an option code or the option’s exact English label; join several choices with “;”; leave a cell empty when a question was not answered.</li>
+                <li>submitted_at is a date (2026-03-31) or a date and time; without it the response is dated today.</li>
+                <li>Save the file as “CSV UTF-8”. If any row has a problem, nothing is stored and every problem is listed by row and column.</li>
+              </ul>
+              <details className="details">
+                <summary className="details__summary">Column headings this survey accepts</summary>
+                <p className="body">
+                  <code className="break">{data.columns.join(",")}</code>
+                </p>
+              </details>
+              <form method="post" encType="multipart/form-data" noValidate>
+                <div className="form-group">
+                  <label className="label" htmlFor="file">
+                    CSV file
+                  </label>
+                  <div className="hint" id="file-hint">
+                    Up to 20 MB
+                  </div>
+                  <input className="file-upload" id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" />
+                </div>
+                <button type="submit" className="button">
+                  Upload and import
+                </button>
+              </form>
+            </>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="export-title">
+        <h2 className="heading-m" id="export-title">
+          Download the responses
+        </h2>
+        <p className="body">
+          One row per submitted response, numbered in the order they arrived (not their database ids), with every answer as
+          codes. Written answers appear only as moderated: approved text, with the redacted copy where names were removed.
+          Contact details are never included.
+        </p>
+        <form method="get" action={`/admin/surveys/${data.survey.id}/responses.csv`}>
+          <div className="form-group">
+            <div className="checkboxes">
+              <div className="checkboxes__item">
+                <input className="checkboxes__input" id="originals" name="originals" type="checkbox" value="1" aria-describedby="originals-hint" />
+                <label className="label checkboxes__label" htmlFor="originals">
+                  Include the original free text
+                </label>
+              </div>
+            </div>
+            <div className="hint" id="originals-hint">
+              Every written answer as the respondent wrote it, including unmoderated and rejected ones. This is recorded in the
+              audit log. Only do this when you need to.
+            </div>
+          </div>
+          <button type="submit" className="button button--secondary">
+            Download responses (CSV)
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}

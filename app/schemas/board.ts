@@ -1,0 +1,84 @@
+/**
+ * The query strings of the board dashboard, the board pack, the KPI exports and the KPI API.
+ * Plain GET forms, so every choice is in the address and a link reproduces the view. Whether a
+ * survey or segment exists is checked on the server (the KPI engine knows the survey's segments).
+ */
+import * as z from "zod";
+import { PERIOD_TYPES, type PeriodType } from "~/domain/periods";
+
+export const PERIOD_TYPE_NAMES: Record<PeriodType, string> = {
+  quarter: "Quarters",
+  stocktake: "Stocktake half-years (June and December)",
+  academic_year: "Academic years",
+};
+
+export const DEFAULT_PERIOD_TYPE: PeriodType = "stocktake";
+
+/** Exports and the API: every period type, or every breakdown of the survey. */
+export const EVERY = "every";
+
+const surveyReference = z
+  .string()
+  .trim()
+  .max(100, "The survey must be its short name or its public id.")
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "The survey must be its short name (such as parent-carer-experience) or its public id.");
+
+const segmentCode = z
+  .string()
+  .trim()
+  .max(64, "A breakdown is a segment code such as district.")
+  .regex(/^[a-z][a-z0-9_]*$/, "A breakdown is a segment code such as district.");
+
+const periodType = z.enum(PERIOD_TYPES, {
+  error: `The period type must be one of ${PERIOD_TYPES.join(", ")}.`,
+});
+
+/** The dashboard and the pack: one survey (default: the first), one period type, at most one breakdown. */
+export const BoardViewSchema = z.object({
+  survey: surveyReference.optional(),
+  periodType: periodType.default(DEFAULT_PERIOD_TYPE),
+  by: segmentCode.optional(),
+});
+export type BoardView = z.infer<typeof BoardViewSchema>;
+
+/**
+ * Exports and the API: one survey; a period type or `every` (default stocktake); breakdowns as
+ * repeated or comma-separated `by` values, or `every`; none gives the `all` rows only.
+ */
+export const KpiExportQuerySchema = z.object({
+  survey: surveyReference,
+  periodType: z
+    .enum([EVERY, ...PERIOD_TYPES], { error: `The period type must be one of ${PERIOD_TYPES.join(", ")}, or ${EVERY}.` })
+    .default(DEFAULT_PERIOD_TYPE),
+  by: z
+    .array(z.string().trim().regex(/^([a-z][a-z0-9_]{0,63})$/, "A breakdown is a segment code such as district, or every."))
+    .max(20, "Ask for at most 20 breakdowns at once.")
+    .default([]),
+});
+export type KpiExportQuery = z.infer<typeof KpiExportQuerySchema>;
+
+/** Reads one query parameter: absent and empty are the same (a GET form sends empty fields). */
+function param(params: URLSearchParams, name: string): string | undefined {
+  const value = params.get(name);
+  return value === null || value.trim() === "" ? undefined : value;
+}
+
+export function readBoardView(params: URLSearchParams) {
+  return BoardViewSchema.safeParse({ survey: param(params, "survey"), periodType: param(params, "periodType"), by: param(params, "by") });
+}
+
+export function readKpiExportQuery(params: URLSearchParams) {
+  const by = params
+    .getAll("by")
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+  return KpiExportQuerySchema.safeParse({ survey: param(params, "survey") ?? "", periodType: param(params, "periodType"), by });
+}
+
+/** The query string of an export link for a board view. */
+export function exportQueryString(view: { survey: string; periodType: string; by?: string | string[] }): string {
+  const params = new URLSearchParams({ survey: view.survey, periodType: view.periodType });
+  for (const by of [view.by ?? []].flat()) if (by) params.append("by", by);
+  return params.toString();
+}
