@@ -12,6 +12,7 @@ import { answerRows, CONSENT_PURPOSES, CONSENT_WORDING_VERSION } from "~/models/
 import { createInvitationBatch, setSurveyAccess } from "~/models/survey-invitations.server";
 import { createSurvey, publishVersion } from "~/models/surveys.server";
 import { addMembership, createUser } from "~/models/users.server";
+import { seedDemoYouSaidWeDid } from "~/models/yswd.server";
 import { SURVEY_TEMPLATES } from "~/templates";
 
 export const DEMO_FORUM = { slug: "birmingham-demo", name: "Birmingham Parent Carer Forum (demo)", colour: "#5b2c83" };
@@ -81,6 +82,8 @@ export async function seedDemoForum(
       });
     }
   }
+  // "You said, we did" demo items cite the sample responses' K1, so they come only with them.
+  if (options.sampleResponses) await seedDemoYouSaidWeDid(db, forum.id);
   return { seeded: true, generatedPassword, forumId: forum.id, surveys, invitationLinks, sampleResponses };
 }
 

@@ -52,6 +52,9 @@ export function SiteFooter({ t }: { t: Translate }) {
             <a href="/receipt">{t("site.footer.receipt")}</a>
           </li>
           <li>
+            <a href="/you-said-we-did">{t("yswd.footer")}</a>
+          </li>
+          <li>
             <a href="/privacy">{t("site.footer.privacy")}</a>
           </li>
           <li>

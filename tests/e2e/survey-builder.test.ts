@@ -216,7 +216,9 @@ describe.skipIf(!chromiumPath)("the survey builder", () => {
     expect(await plain.page.locator("#f-questions-1-title-en").inputValue()).toBe("Changed wording");
     // The builder's buttons work without JavaScript too, keeping what was typed.
     await plain.page.getByRole("button", { name: "Add a question" }).click();
-    expect(await plain.page.locator(".builder-question").count()).toBe(22);
+    // count() does not wait: let the re-rendered page finish loading first.
+    await plain.page.waitForLoadState("load");
+    await expect.poll(() => plain.page.locator(".builder-question").count()).toBe(22);
     expect(await plain.page.locator("#f-questions-1-title-en").inputValue()).toBe("Changed wording");
     // Nothing was stored: there is still no draft.
     await plain.page.goto(`${app.url}${surveyPath}`);
