@@ -44,6 +44,13 @@ if (missing.length > 0 && ci) {
   process.exit(1);
 }
 
+// Types first: a type error is a defect the tests may not reach.
+const typecheck = spawnSync("npx", ["tsc", "--noEmit"], { stdio: "inherit", env });
+if (typecheck.status !== 0) {
+  console.log("TypeScript found errors (above): fix them before the tests run.");
+  process.exit(typecheck.status ?? 1);
+}
+
 // Browser and route-access tests run the built server, as `npm start` does.
 const build = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 if (build.status !== 0) process.exit(build.status ?? 1);
