@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from "kysely";
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from "kysely";
 import pg from "pg";
 import type { Database } from "../db/schema";
 import { migrations } from "../db/migrations/index";
@@ -78,12 +78,17 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * tables across every schema, so a database holding several schemas (tests) must name its own.
  */
 export async function migrateToLatest(db: DB, options: { schema?: string } = {}): Promise<string[]> {
+  let schema = options.schema;
+  if (!schema && db.getExecutor().adapter instanceof PostgresAdapter) {
+    const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    schema = result.rows[0]?.schema;
+  }
   // Migrations written on parallel branches may land out of name order on an existing database.
   const migrator = new Migrator({
     db,
     provider,
     allowUnorderedMigrations: true,
-    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
