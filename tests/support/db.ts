@@ -46,12 +46,14 @@ export async function createTestDb(kind: StoreKind): Promise<TestDb> {
       },
     };
   }
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`create schema ${name}`);
-  await admin.end();
+  // Kysely's migrator lists the tables of every schema; a schema dropped by another test file
+  // at that moment fails the listing. One advisory lock around every create-and-migrate and
+  // every drop keeps them apart.
   const db = openDatabase(postgresUrl, { searchPath: name });
-  await migrateToLatest(db, { schema: name });
+  await withSchemaLock(async (client) => {
+    await client.query(`create schema ${name}`);
+    await migrateToLatest(db, { schema: name });
+  });
   return {
     db,
     kind,
@@ -59,10 +61,21 @@ export async function createTestDb(kind: StoreKind): Promise<TestDb> {
     schema: name,
     async destroy() {
       await db.destroy();
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(`drop schema ${name} cascade`);
-      await client.end();
+      await withSchemaLock((client) => client.query(`drop schema ${name} cascade`));
     },
   };
+}
+
+const SCHEMA_LOCK = 72_201;
+
+async function withSchemaLock<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [SCHEMA_LOCK]);
+    return await work(client);
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [SCHEMA_LOCK]).catch(() => undefined);
+    await client.end();
+  }
 }
