@@ -361,7 +361,7 @@ describe.each(STORES)("KPI engine on $kind", ({ kind, skip }) => {
     expect(text).toBe(toTidyCsv(exported));
   }, 60_000);
 
-  it.skipIf(skip || kind !== "sqlite")("npm run kpis prints exactly the CSV of computeKpiCells, and refuses bad arguments with exit code 2", async () => {
+  it.skipIf(skip)("npm run kpis prints exactly the CSV of computeKpiCells, and refuses bad arguments with exit code 2", async () => {
     const { survey } = await forumWithSurvey(t.db);
     await submitEach(t.db, survey, "2026-01-20T12:00:00Z", [
       [11, parentAnswers({ district: "edgbaston", overall_experience: "good" })],
@@ -369,7 +369,9 @@ describe.each(STORES)("KPI engine on $kind", ({ kind, skip }) => {
       [3, parentAnswers({ overall_experience: "poor" })],
     ]);
     await submitEach(t.db, survey, "2026-04-20T12:00:00Z", [[14, parentAnswers({ district: "erdington", overall_experience: "good" })]]);
-    const env = { ...process.env, DATABASE_URL: t.url };
+    // On PostgreSQL the command works in this test's own schema, named in the URL.
+    const url = t.schema ? `${t.url}?options=${encodeURIComponent(`-c search_path=${t.schema}`)}` : t.url;
+    const env = { ...process.env, DATABASE_URL: url };
     const cli = (...args: string[]) => run(process.execPath, ["--import", "tsx", "app/cli/kpis.ts", ...args], { env, encoding: "utf8" });
 
     const expected = toTidyCsv(await cellsFor(survey, "quarter", "district"));
