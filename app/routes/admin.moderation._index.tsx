@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import * as z from "zod";
 import { requireRole } from "~/auth.server";
-import { Button, ErrorSummary } from "~/components/forms";
+import { Button, ErrorSummary, FilterSelect } from "~/components/forms";
 import { formatDate, HighlightedText, QuoteConsentTag, RedactionLegend, STATE_TAGS } from "~/components/moderation";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
@@ -178,32 +178,22 @@ export default function ModerationQueue() {
       </ul>
 
       <form method="get" className="moderation-filter">
-        <div className="moderation-filter__field">
-          <label className="label" htmlFor="filter-survey">
-            Survey
-          </label>
-          <select className="select" id="filter-survey" name="survey" defaultValue={filter.survey}>
-            <option value="">All surveys</option>
-            {data.surveys.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="moderation-filter__field">
-          <label className="label" htmlFor="filter-theme">
-            Theme
-          </label>
-          <select className="select" id="filter-theme" name="theme" defaultValue={filter.theme}>
-            <option value="">All themes</option>
-            {data.themes.map((th) => (
-              <option key={th.code} value={th.code}>
-                {th.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-survey"
+          name="survey"
+          label="Survey"
+          allLabel="All surveys"
+          value={filter.survey}
+          options={data.surveys.map((s) => ({ value: s.id, label: s.title }))}
+        />
+        <FilterSelect
+          id="filter-theme"
+          name="theme"
+          label="Theme"
+          allLabel="All themes"
+          value={filter.theme}
+          options={data.themes.map((th) => ({ value: th.code, label: th.label }))}
+        />
         <div className="moderation-filter__field">
           <label className="label" htmlFor="filter-state">
             State

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import * as z from "zod";
 import { requireRole } from "~/auth.server";
+import { FilterSelect } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { THEME_CODE_PATTERN } from "~/domain/themes";
@@ -71,32 +72,22 @@ export default function Register() {
       </p>
 
       <form method="get" className="moderation-filter">
-        <div className="moderation-filter__field">
-          <label className="label" htmlFor="filter-status">
-            Status
-          </label>
-          <select className="select" id="filter-status" name="status" defaultValue={filter.status}>
-            <option value="">All statuses</option>
-            {YSWD_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="moderation-filter__field">
-          <label className="label" htmlFor="filter-theme">
-            Theme
-          </label>
-          <select className="select" id="filter-theme" name="theme" defaultValue={filter.theme}>
-            <option value="">All themes</option>
-            {data.themes.map((th) => (
-              <option key={th.code} value={th.code}>
-                {th.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-status"
+          name="status"
+          label="Status"
+          allLabel="All statuses"
+          value={filter.status}
+          options={YSWD_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        />
+        <FilterSelect
+          id="filter-theme"
+          name="theme"
+          label="Theme"
+          allLabel="All themes"
+          value={filter.theme}
+          options={data.themes.map((th) => ({ value: th.code, label: th.label }))}
+        />
         <div className="moderation-filter__field">
           <label className="label" htmlFor="filter-state">
             Published

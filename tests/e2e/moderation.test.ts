@@ -1,27 +1,14 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { approvedQuotes } from "~/models/moderation.server";
-import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
-import { chromiumPath, expectAccessible, launchBrowser } from "../support/browser";
+import { startApp, type RunningApp } from "../support/app";
+import { chromiumPath, expectAccessible, launchBrowser, laptop, signIn } from "../support/browser";
 
 const SCHOOL = "Oakfield Primary";
 const PHONE = "07700 900123";
 const NAMED_ANSWER = `${SCHOOL} never ring back. Please call me on ${PHONE} about the plan.`;
 const WORRYING_ANSWER = "Nobody is helping and I am frightened for my son's safety at home.";
-
-async function laptop(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
-  return { context, page: await context.newPage() };
-}
-
-async function signIn(page: Page, app: RunningApp, email: string) {
-  await page.goto(`${app.url}/login`);
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 /** A parent answers the demo survey, giving quote consent, with `text` as their written answer. */
 async function submitParentResponse(browser: Browser, app: RunningApp, text: string) {

@@ -1,28 +1,15 @@
 import { SaxesParser } from "saxes";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "~/db.server";
 import { londonDate, periodOf } from "~/domain/periods";
-import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
-import { chromiumPath, expectAccessible, launchBrowser, phoneContext } from "../support/browser";
+import { startApp, type RunningApp } from "../support/app";
+import { chromiumPath, expectAccessible, launchBrowser, phoneContext, laptop, signIn } from "../support/browser";
 
 const SMALL_GROUP_ANSWER = "Drivers change every week and nobody tells us who is coming.";
 const LARGE_GROUP_ANSWER = "Tell us the name of the driver the day before, so our son is not frightened.";
 const QUARTER = periodOf("quarter", londonDate(new Date()));
 const URDU_TITLE = "ٹرانسپورٹ میں ڈرائیور کی پیشگی اطلاع";
-
-async function laptop(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
-  return { context, page: await context.newPage() };
-}
-
-async function signIn(page: Page, app: RunningApp, email: string) {
-  await page.goto(`${app.url}/login`);
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 /** A parent answers the demo survey, agreeing to quotes, with `text` as their written answer. */
 async function submitParentResponse(browser: Browser, app: RunningApp, text: string) {

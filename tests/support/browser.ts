@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { DEMO_PASSWORD } from "./app";
 
 /** Debian's Chromium, driven headless; nothing is downloaded. */
 export const chromiumPath = process.env.CHROMIUM_PATH || "";
@@ -34,4 +35,19 @@ export async function expectAccessible(page: Page): Promise<void> {
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
   expect(problems, `axe-core violations on ${page.url()}`).toEqual([]);
+}
+
+/** A staff member's laptop. */
+export async function laptop(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
+  return { context, page: await context.newPage() };
+}
+
+/** Signs a demo account in through the login page (password: DEMO_PASSWORD of tests/support/app). */
+export async function signIn(page: Page, app: { url: string }, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${app.url}/login`);
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
