@@ -112,21 +112,18 @@ function publishedQuery(db: DB) {
       "surveys.closes_at",
       "survey_versions.id as version_id",
       "survey_versions.version_no",
-      "survey_versions.definition",
     ]);
 }
 
 type PublishedRow = Awaited<ReturnType<ReturnType<typeof publishedQuery>["executeTakeFirstOrThrow"]>>;
 
-// Definitions are parsed once per version and kept: a published version never changes.
+// Definitions are parsed once per version and kept: a published version never changes. The
+// survey lookups leave the definition out and read it only for a version not seen before, so
+// every survey page does not copy tens of kilobytes of JSON out of the database.
 const definitionCache = new Map<string, SurveyDefinition>();
 
-function toPublished(row: PublishedRow): PublishedSurvey {
-  let definition = definitionCache.get(row.version_id);
-  if (!definition) {
-    definition = JSON.parse(row.definition) as SurveyDefinition;
-    definitionCache.set(row.version_id, definition);
-  }
+async function toPublished(db: DB, row: PublishedRow): Promise<PublishedSurvey> {
+  const definition = await getVersionDefinition(db, row.version_id);
   const now = new Date().toISOString();
   const closedByDate = (row.closes_at && row.closes_at <= now) || (row.opens_at && row.opens_at > now);
   return {
@@ -148,7 +145,7 @@ function toPublished(row: PublishedRow): PublishedSurvey {
 /** The published survey behind a public link, open or closed; undefined when there is none. */
 export async function findPublishedSurvey(db: DB, publicId: string): Promise<PublishedSurvey | undefined> {
   const row = await publishedQuery(db).where("surveys.public_id", "=", publicId).executeTakeFirst();
-  return row ? toPublished(row) : undefined;
+  return row ? toPublished(db, row) : undefined;
 }
 
 export async function findPublishedSurveyBySlug(
@@ -160,7 +157,7 @@ export async function findPublishedSurveyBySlug(
     .where("surveys.forum_id", "=", forumId)
     .where("surveys.slug", "=", slug)
     .executeTakeFirst();
-  return row ? toPublished(row) : undefined;
+  return row ? toPublished(db, row) : undefined;
 }
 
 /** The definition a response was pinned to, which may be an older version than the current. */
@@ -186,7 +183,8 @@ export async function listOpenSurveys(db: DB): Promise<PublishedSurvey[]> {
     .orderBy("forums.name")
     .orderBy("surveys.created_at")
     .execute();
-  return rows.map(toPublished).filter((s) => s.status === "open");
+  const surveys = await Promise.all(rows.map((row) => toPublished(db, row)));
+  return surveys.filter((s) => s.status === "open");
 }
 
 // ---------------------------------------------------------------------------------------------
