@@ -1,7 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from "kysely";
+import {
+  Kysely,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+  type MigrationProvider,
+  type Transaction,
+} from "kysely";
 import pg from "pg";
 import type { Database } from "../db/schema";
 import { migrations } from "../db/migrations/index";
@@ -13,6 +23,8 @@ export type DB = Kysely<Database>;
 export interface OpenOptions {
   /** PostgreSQL only: the schema to work in (tests give each file its own). */
   searchPath?: string;
+  /** SQLite only: false gives every groupedTransaction a commit of its own. */
+  groupCommit?: boolean;
 }
 
 export function dialectOf(url: string): Dialect {
@@ -43,7 +55,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): DB {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  if (options.groupCommit === false) ungrouped.add(db);
+  return db;
 }
 
 /**
@@ -68,6 +82,82 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
       const value = Reflect.get(target, property, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },
+  });
+}
+
+interface GroupJob {
+  work: (trx: Transaction<Database>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const pendingGroups = new WeakMap<DB, GroupJob[]>();
+const ungrouped = new WeakSet<DB>();
+
+/**
+ * Runs `work` in a transaction of its own, as `db.transaction().execute(work)` would, except
+ * that on SQLite the transactions that arrive together share one commit (group commit).
+ *
+ * With synchronous=FULL every commit waits for the disk, and on SQLite that wait blocks the one
+ * connection. Under load, requests arrive faster than the disk flushes: the calls made in the
+ * same turn of the event loop are run one after another, each inside a savepoint, and committed
+ * together. Each call still sees the effect of its own work only after the shared commit is on
+ * disk, a failing call rolls back to its savepoint and leaves the others untouched, and a failed
+ * commit fails every call in the group. Alone (a quiet server) a call is a group of one. On
+ * PostgreSQL, which groups commits itself, this is a plain transaction.
+ *
+ * `work` must only use the database through `trx`, and wait for nothing else (no network, no
+ * timers): the group's transaction is open while it runs.
+ */
+export function groupedTransaction<T>(db: DB, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  // Inside a transaction already: the work joins it, as a nested call would expect.
+  if (db.isTransaction) return work(db as Transaction<Database>);
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter) || ungrouped.has(db)) return db.transaction().execute(work);
+  return new Promise<T>((resolve, reject) => {
+    let jobs = pendingGroups.get(db);
+    if (!jobs) {
+      jobs = [];
+      pendingGroups.set(db, jobs);
+      setImmediate(() => void runGroup(db));
+    }
+    jobs.push({ work, resolve: resolve as (value: unknown) => void, reject });
+  });
+}
+
+async function runGroup(db: DB): Promise<void> {
+  const jobs = pendingGroups.get(db) ?? [];
+  pendingGroups.delete(db);
+  const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const job of jobs) {
+        // A group of one fails as a plain transaction does: its error rolls everything back.
+        if (jobs.length === 1) {
+          outcomes.push({ ok: true, value: await job.work(trx) });
+          continue;
+        }
+        await sql`savepoint grouped`.execute(trx);
+        try {
+          const value = await job.work(trx);
+          await sql`release grouped`.execute(trx);
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          // If SQLite already rolled the whole transaction back (a full disk, say), there is no
+          // savepoint left: the original error then fails the group, and nothing is committed.
+          await sql`rollback to grouped`.execute(trx).catch(() => Promise.reject(error));
+          await sql`release grouped`.execute(trx);
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
+  } catch (error) {
+    for (const job of jobs) job.reject(error);
+    return;
+  }
+  jobs.forEach((job, i) => {
+    const outcome = outcomes[i];
+    if (outcome.ok) job.resolve(outcome.value);
+    else job.reject(outcome.error);
   });
 }
 
@@ -99,6 +189,7 @@ export async function migrateToLatest(db: DB, options: { schema?: string } = {})
 const globalForDb = globalThis as unknown as { __forumDb?: DB };
 
 export function getDb(): DB {
-  globalForDb.__forumDb ??= openDatabase(env().DATABASE_URL);
+  const config = env();
+  globalForDb.__forumDb ??= openDatabase(config.DATABASE_URL, { groupCommit: config.SQLITE_GROUP_COMMIT === "1" });
   return globalForDb.__forumDb;
 }

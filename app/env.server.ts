@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   /** 0 seeds the demo forum with no responses at all. */
   SEED_SAMPLE_RESPONSES: z.enum(["0", "1"]).default("1"),
   DEMO_PASSWORD: z.string().min(12, "DEMO_PASSWORD must be at least 12 characters").optional(),
+  /** SQLite only: 0 commits every parent's write on its own instead of grouping those that arrive together. */
+  SQLITE_GROUP_COMMIT: z.enum(["0", "1"]).default("1"),
   /** Trust X-Forwarded-For from one proxy in front (for rate limiting by address). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
 });

@@ -1,4 +1,4 @@
-import type { DB } from "~/db.server";
+import { groupedTransaction, type DB } from "~/db.server";
 import type { NewAnswer } from "../../db/schema";
 import { hashCode, newCode, newId } from "~/codes.server";
 import { checkSubmission, type SubmissionProblem } from "~/domain/answers";
@@ -38,7 +38,7 @@ export class ResponseAlreadySubmitted extends Error {
  * tap or a retried POST finds the response the first one made and records nothing twice.
  */
 export async function startResponse(db: DB, input: StartInput): Promise<{ responseId: string; created: boolean }> {
-  return db.transaction().execute(async (trx) => {
+  return groupedTransaction(db, async (trx) => {
     const now = new Date().toISOString();
     const id = newId();
     const inserted = await trx
@@ -180,7 +180,7 @@ export async function saveAnswer(
   value: AnswerValue | null,
   language: string,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await groupedTransaction(db, async (trx) => {
     const touched = await trx
       .updateTable("responses")
       .set({ updated_at: new Date().toISOString(), language })
@@ -217,7 +217,7 @@ export async function submitResponse(
   /** For invitation-only surveys: the single-use token, spent in this same transaction. */
   invitation?: { token: string | null } | null,
 ): Promise<SubmitResult> {
-  return db.transaction().execute(async (trx) => {
+  return groupedTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom("responses")
       .select(["status", "survey_id"])
