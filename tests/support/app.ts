@@ -20,11 +20,11 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, options: { nodeArgs?: string[] } = {}): Promise<RunningApp> {
   const tmp = path.resolve("tests/.tmp");
   fs.mkdirSync(tmp, { recursive: true });
   const databaseUrl = env.DATABASE_URL ?? path.join(tmp, `e2e-${randomBytes(6).toString("hex")}.db`);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/cli/serve.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "app/cli/serve.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
