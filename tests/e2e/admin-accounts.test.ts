@@ -2,7 +2,7 @@ import { authenticator } from "otplib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
-import { chromiumPath, expectAccessible, launchBrowser, phoneContext } from "../support/browser";
+import { chromiumPath, expectAccessible, launchBrowser, pageLoaded, phoneContext } from "../support/browser";
 
 const LAPTOP = { viewport: { width: 1280, height: 800 } };
 const FAILED = "Enter a correct email address and password";
@@ -69,6 +69,7 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
 
     await signIn(admin, app.url, "admin@example.org", DEMO_PASSWORD);
     expect(new URL(admin.url()).pathname).toBe("/admin");
+    await pageLoaded(admin);
     await expectAccessible(admin);
 
     await admin.goto(`${app.url}/admin/users`);
@@ -78,6 +79,7 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     expect(await admin.locator(".notification").textContent()).toContain("Invitation created for a new moderator");
     const joinPath = await oneTimeLink(admin);
     expect(joinPath).toMatch(/^\/join\/[A-Za-z0-9_-]{20,}$/);
+    await pageLoaded(admin);
     await expectAccessible(admin);
     // Shown once: a reload does not show the link again.
     await admin.reload();
@@ -97,6 +99,7 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     expect((await refused).status()).toBe(400);
     expect(await moderator.locator(".error-summary").textContent()).toContain("Password must be at least 12 characters");
     expect(await moderator.locator("#email").inputValue()).toBe(email);
+    await pageLoaded(moderator);
     await expectAccessible(moderator);
     const firstPassword = "violet canal umbrella";
     await moderator.locator("#password").fill(firstPassword);
@@ -104,6 +107,7 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     await moderator.getByRole("button", { name: "Join" }).click();
     expect(new URL(moderator.url()).pathname).toBe("/admin");
     expect(await moderator.locator(".staff-bar__who").textContent()).toContain(`${email} (moderator)`);
+    await pageLoaded(moderator);
     expect(await moderator.getByRole("link", { name: "Moderation", exact: true }).count()).toBeGreaterThan(0);
     expect(await moderator.getByRole("link", { name: "Users", exact: true }).count()).toBe(0);
     expect(await moderator.getByRole("link", { name: "Audit log", exact: true }).count()).toBe(0);
@@ -160,6 +164,7 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     expect(actions.indexOf("user.password_reset")).toBeLessThan(actions.indexOf("user.invited"));
     await admin.locator("#action").fill("user.");
     await admin.getByRole("button", { name: "Filter" }).click();
+    await admin.waitForURL(/[?&]action=user\./);
     const filtered = await admin.locator("table.table tbody td code").allTextContents();
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.every((a) => a.startsWith("user."))).toBe(true);
@@ -196,6 +201,7 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     await page.locator("#code").fill(authenticator.generate(secret));
     await page.getByRole("button", { name: "Turn on" }).click();
     expect(new URL(page.url()).pathname).toBe("/account");
+    await pageLoaded(page);
     expect(await page.locator("main").textContent()).toContain("On: you enter a code");
 
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -230,10 +236,12 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     await admin.locator("#role-moderator").check();
     await admin.getByRole("button", { name: "Save role" }).click();
     expect(await admin.locator(".notification").textContent()).toContain("Role changed. (board@example.org)");
+    await pageLoaded(admin);
     expect(await memberRows(admin)).toContain("board@example.org | Moderator |");
 
     await admin.goto(boardPage);
     await admin.getByRole("button", { name: "Name as safeguarding lead" }).click();
+    await admin.waitForURL(/[?&]done=lead/);
     const rows = await memberRows(admin);
     expect(rows).toContain("board@example.org | Moderator | Lead");
     expect(rows).toContain("admin@example.org (you) | Admin |");
@@ -249,6 +257,7 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     // An admin cannot change their own role or remove themselves.
     await admin.goto(`${app.url}/admin/users`);
     await admin.getByRole("link", { name: "admin@example.org" }).click();
+    await admin.waitForURL(/\/admin\/users\/[^/?]+$/);
     expect(await admin.locator("main").textContent()).toContain("You cannot change your own role");
     expect(await admin.getByRole("link", { name: /^Remove / }).count()).toBe(0);
     await admin.getByRole("button", { name: "Name as safeguarding lead" }).click();
@@ -256,6 +265,7 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     await admin.goto(`${boardPage}?confirm=remove`);
     await admin.getByRole("button", { name: "Yes, remove from the forum" }).click();
     expect(await admin.locator(".notification").textContent()).toContain("Member removed");
+    await pageLoaded(admin);
     expect((await memberRows(admin)).some((r) => r.startsWith("board@example.org"))).toBe(false);
     // Their old page is now not found, as for someone in another forum.
     expect((await admin.goto(boardPage))?.status()).toBe(404);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { TIDY_CSV_COLUMNS } from "~/domain/kpi-cells";
 import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
-import { chromiumPath, expectAccessible, launchBrowser } from "../support/browser";
+import { chromiumPath, expectAccessible, launchBrowser, pageLoaded } from "../support/browser";
 
 const LAPTOP = { viewport: { width: 1280, height: 800 }, acceptDownloads: true };
 type Row = Record<(typeof TIDY_CSV_COLUMNS)[number], string>;
@@ -225,6 +225,7 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     await admin.getByRole("button", { name: "Add the KPI" }).click();
     expect(await admin.locator(".error-summary").textContent()).toContain("An option cannot be both positive and negative: strongly_agree");
     expect(await admin.locator("#positive").isChecked()).toBe(true);
+    await pageLoaded(admin);
     await expectAccessible(admin);
     await admin.locator("#negative").uncheck();
     await admin.locator("#negative-5").check();
@@ -238,6 +239,7 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     await admin.locator("#positive-2").uncheck();
     await admin.getByRole("button", { name: "Save as a new version" }).click();
     expect(await admin.locator(".notification").textContent()).toContain("K2 changed: version 2 starts");
+    await pageLoaded(admin);
     const versions = await admin.locator("table", { has: admin.locator("caption", { hasText: "Versions of K2" }) }).locator("tbody tr").allTextContents();
     expect(versions).toHaveLength(2);
     expect(versions[1]).toContain("2 (current)");
@@ -273,6 +275,7 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     await admin.locator("#file").setInputFiles({ name: "typos.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
     await admin.getByRole("button", { name: "Upload and import" }).click();
     await admin.getByTestId("import-problems").waitFor({ timeout: 60_000 });
+    await pageLoaded(admin);
     const problems = await admin
       .getByTestId("import-problems")
       .locator("tbody tr")
@@ -291,6 +294,7 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     await admin.getByRole("button", { name: "Create token" }).click();
     const token = ((await admin.getByTestId("new-token").textContent()) ?? "").trim();
     expect(token).toMatch(/^pcfkpi_/);
+    await pageLoaded(admin);
     await expectAccessible(admin);
 
     const query = "survey=parent-carer-experience&periodType=quarter&by=district";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { approvedQuotes } from "~/models/moderation.server";
 import { startApp, type RunningApp } from "../support/app";
-import { chromiumPath, expectAccessible, launchBrowser, laptop, signIn } from "../support/browser";
+import { chromiumPath, expectAccessible, launchBrowser, laptop, pageLoaded, signIn } from "../support/browser";
 
 const SCHOOL = "Oakfield Primary";
 const PHONE = "07700 900123";
@@ -17,6 +17,7 @@ async function submitParentResponse(browser: Browser, app: RunningApp, text: str
   await page.goto(`${app.url}/s/${app.publicIds["parent-carer-experience"]}`);
   for (const id of ["#participate", "#special_category", "#quotes"]) await page.locator(id).check();
   await page.getByRole("button", { name: "Start now" }).click();
+  await page.waitForURL(/\/q\//);
   for (let i = 0; i < 40 && /\/q\//.test(page.url()); i++) {
     const textbox = page.locator("textarea[name=answer], input[type=text][name=answer]");
     const code = new URL(page.url()).pathname.split("/").pop();
@@ -25,7 +26,10 @@ async function submitParentResponse(browser: Browser, app: RunningApp, text: str
     } else {
       await page.locator("input[name=answer]").first().check();
     }
+    const question = page.url();
     await page.getByRole("button", { name: "Continue" }).first().click();
+    // The next page is at another address; waitForURL also waits for it to finish loading.
+    await page.waitForURL((url) => url.href !== question);
   }
   await page.getByRole("button", { name: "Send my answers" }).click();
   expect(await page.locator("h1").textContent()).toBe("Your answers have been sent");
@@ -62,6 +66,7 @@ describe.skipIf(!chromiumPath)("moderating written answers in a laptop browser",
     await moderator.page.locator("#kind").check();
     await moderator.page.getByRole("button", { name: "Add to the list" }).click();
     expect(await moderator.page.locator(".notification").textContent()).toContain("added");
+    await pageLoaded(moderator.page);
     expect(await moderator.page.locator("table").textContent()).toContain(SCHOOL);
 
     await submitParentResponse(browser, app, NAMED_ANSWER);
@@ -86,6 +91,7 @@ describe.skipIf(!chromiumPath)("moderating written answers in a laptop browser",
 
     // Open it, redact with the suggestions applied, tag two themes, approve.
     await first.getByRole("link", { name: /Answer \d/ }).click();
+    await page.waitForURL(/\/admin\/moderation\/[^/?]+$/);
     const itemUrl = page.url();
     const itemId = itemUrl.split("/").pop()!;
     expect(await page.locator("#answer mark.pii").count()).toBe(2);
@@ -99,6 +105,7 @@ describe.skipIf(!chromiumPath)("moderating written answers in a laptop browser",
     expect(await page.locator(".notification").textContent()).toContain("Themes saved");
     await page.getByRole("button", { name: "Approve the redacted text" }).click();
     expect(await page.getByTestId("item-state").textContent()).toBe("Approved");
+    await pageLoaded(page);
     // A moderator never sees the original of a redacted answer, nor a way to reveal it.
     const moderatorHtml = await page.content();
     expect(moderatorHtml).not.toContain(SCHOOL);
@@ -149,6 +156,7 @@ describe.skipIf(!chromiumPath)("moderating written answers in a laptop browser",
     await flagged.locator("textarea").fill("Rang the family and referred to the council's safeguarding team");
     await admin.page.getByRole("button", { name: "Mark as resolved" }).click();
     expect(await admin.page.locator(".notification").textContent()).toContain("Marked as resolved");
+    await pageLoaded(admin.page);
     expect(await admin.page.getByTestId("nothing-open").count()).toBe(1);
     expect(await admin.page.locator("table").textContent()).toContain("referred to the council's safeguarding team");
     const decisions = await withDb((db) =>

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { startApp, type RunningApp } from "../support/app";
-import { chromiumPath, expectAccessible, launchBrowser, phoneContext } from "../support/browser";
+import { chromiumPath, expectAccessible, launchBrowser, pageLoaded, phoneContext } from "../support/browser";
 
 /** What a parent picks on each page; anything not listed gets the first option. */
 type Script = Record<string, string>;
@@ -12,8 +12,10 @@ const PLAN_ROUTE: Script = {
   what_would_help: "A named caseworker who answers emails. unique-answer-marker-7731",
 };
 
+/** Answers the current question page, which has finished loading, and waits for the next page to load. */
 async function answerPage(page: Page, script: Script): Promise<string> {
-  const code = new URL(page.url()).pathname.split("/").pop()!;
+  const question = page.url();
+  const code = new URL(question).pathname.split("/").pop()!;
   const wanted = script[code];
   const textbox = page.locator("textarea[name=answer], input[type=text][name=answer]");
   if ((await textbox.count()) > 0) {
@@ -23,6 +25,8 @@ async function answerPage(page: Page, script: Script): Promise<string> {
     await choice.check();
   }
   await page.getByRole("button", { name: /Continue|جاری/ }).first().click();
+  // The next question or the check page is at another address; waitForURL also waits for it to load.
+  await page.waitForURL((url) => url.href !== question);
   return code;
 }
 
@@ -39,6 +43,7 @@ async function startSurvey(page: Page, app: RunningApp) {
   await page.locator("#participate").check();
   await page.locator("#special_category").check();
   await page.getByRole("button", { name: /Start now|ابھی شروع/ }).click();
+  await page.waitForURL(/\/q\//);
 }
 
 describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => {
@@ -69,6 +74,7 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     await page.goto(app.url);
     await page.getByRole("link", { name: "Parent carer experience survey" }).click();
     await expect.poll(() => page.locator("h1").textContent()).toBe("Parent carer experience survey");
+    await pageLoaded(page);
     expect(await page.locator("script").count()).toBe(0);
 
     // Start without consent: an error summary linked to the field, and nothing stored.
@@ -85,6 +91,7 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     await page.getByRole("button", { name: "Continue" }).click();
     expect(await page.locator(".error-summary").textContent()).toContain("Select an answer");
     expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#answer-overall_experience");
+    await pageLoaded(page);
 
     const seen = await answerAll(page, PLAN_ROUTE);
     // With a final plan, all eight plan questions are asked: 20 in all.
@@ -96,6 +103,7 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     await page.locator('input[value="strongly_disagree"]').check();
     await page.getByRole("button", { name: "Continue" }).click();
     expect(page.url()).toMatch(/\/check$/);
+    await pageLoaded(page);
     expect(await page.locator(".summary-list").textContent()).toContain("Strongly disagree");
 
     await page.getByRole("button", { name: "Send my answers" }).click();
@@ -204,6 +212,8 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     await page.locator("textarea").fill(long);
     await page.getByRole("button", { name: "Continue" }).click();
     expect(await page.locator(".error-summary").textContent()).toContain("1,000 characters or fewer");
+    // A long textarea's value can arrive in more than one piece of the streamed page.
+    await pageLoaded(page);
     expect(await page.locator("textarea").inputValue()).toBe(long);
     await context.close();
   });
@@ -239,19 +249,27 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
       }
       await page.goto(base);
       await expectAccessible(page);
+      // Each page is checked once it has finished loading: first something only it has, then the rest.
       await page.locator("form button[type=submit]").click();
+      await page.locator(".error-summary").waitFor();
+      await pageLoaded(page);
       await expectAccessible(page);
       await page.locator("#participate").check();
       await page.locator("#special_category").check();
       await page.locator("form button[type=submit]").click();
+      await page.waitForURL(/\/q\//);
       await page.locator("form button[type=submit]").first().click();
+      await page.locator(".error-summary").waitFor();
+      await pageLoaded(page);
       await expectAccessible(page);
       await answerAll(page, { ehcp_stage: "final" });
       await expectAccessible(page);
       await page.locator('a[href$="q/what_would_help?change=1"]').click();
+      await page.waitForURL(/q\/what_would_help\?change=1$/);
       await expectAccessible(page);
       await page.goto(`${base}/q/overall_experience`);
       await page.locator("form button[type=submit]").last().click();
+      await page.waitForURL(/\/save$/);
       await expectAccessible(page);
       await page.goto(`${base}/check`);
       await page.locator("form button[type=submit]").last().click();

@@ -48,10 +48,13 @@ describe.skipIf(!chromiumPath || !postgresUrl)("the server on PostgreSQL", () =>
     await page.locator("#participate").check();
     await page.locator("#special_category").check();
     await page.getByRole("button", { name: "Start now" }).click();
+    // waitForURL also waits for the page to finish loading, so count() sees all of it.
+    await page.waitForURL(/\/q\//);
     for (let i = 0; i < 30 && /\/q\//.test(page.url()); i++) {
       if ((await page.locator("textarea[name=answer]").count()) === 0) await page.locator("input[name=answer]").first().check();
+      const question = page.url();
       await page.getByRole("button", { name: "Continue" }).click();
-      await page.waitForLoadState("load");
+      await page.waitForURL((url) => url.href !== question);
     }
     await page.getByRole("button", { name: "Send my answers" }).click();
     expect(await page.locator("h1").textContent()).toBe("Your answers have been sent");

@@ -8,10 +8,14 @@ async function answerSencoSurvey(page: Page) {
   await page.locator("#participate").check();
   await page.locator("#special_category").check();
   await page.getByRole("button", { name: "Start now" }).click();
+  // waitForURL also waits for the page to finish loading, so count() sees all of it.
+  await page.waitForURL(/\/q\//);
   for (let i = 0; i < 10 && /\/q\//.test(page.url()); i++) {
     const text = page.locator("textarea[name=answer]");
     if ((await text.count()) === 0) await page.locator("input[name=answer]").first().check();
+    const question = page.url();
     await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL((url) => url.href !== question);
   }
   await page.getByRole("button", { name: "Send my answers" }).click();
 }

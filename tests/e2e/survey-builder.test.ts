@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
-import { chromiumPath, expectAccessible, launchBrowser, phoneContext } from "../support/browser";
+import { chromiumPath, expectAccessible, launchBrowser, pageLoaded, phoneContext } from "../support/browser";
 
 const NEW_TITLE_EN = "Would a short break (respite) help your family?";
 const NEW_TITLE_UR = "کیا مختصر وقفہ (ریسپائٹ) آپ کے خاندان کی مدد کرے گا؟";
@@ -40,7 +40,7 @@ async function questionIndex(page: Page, code: string): Promise<number> {
   return index;
 }
 
-/** Answers question pages until the check page, choosing `script[code]` or the first option. */
+/** Answers question pages (the first one loaded) until the check page, choosing `script[code]` or the first option. */
 async function answerAll(page: Page, script: Record<string, string>): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < 40 && /\/q\//.test(page.url()); i++) {
@@ -51,7 +51,10 @@ async function answerAll(page: Page, script: Record<string, string>): Promise<st
       const wanted = script[code];
       await (wanted ? page.locator(`input[name=answer][value="${wanted}"]`) : page.locator("input[name=answer]").first()).check();
     }
+    const question = page.url();
     await page.getByRole("button", { name: "Continue" }).click();
+    // The next page is at another address; waitForURL also waits for it to finish loading.
+    await page.waitForURL((url) => url.href !== question);
   }
   expect(page.url()).toMatch(/\/check$/);
   return seen;
@@ -65,6 +68,7 @@ async function parentRoute(browser: Browser, app: RunningApp, publicId: string, 
   await page.locator("#participate").check();
   await page.locator("#special_category").check();
   await page.getByRole("button", { name: "Start now" }).click();
+  await page.waitForURL(/\/q\//);
   const titles: string[] = [];
   const seen = await answerAll(page, { overall_experience: overall });
   // The question's own page, visited again to read its wording.
@@ -154,6 +158,7 @@ describe.skipIf(!chromiumPath)("the survey builder", () => {
     const link = (await page.getByRole("link", { name: /\/s\/[a-z0-9]+$/ }).textContent())!;
     const publicId = link.split("/s/")[1];
     // The survey page, after publishing (axe needs JavaScript in the page, so it runs here).
+    await pageLoaded(page);
     await expectAccessible(page);
     await context.close();
 
@@ -217,7 +222,7 @@ describe.skipIf(!chromiumPath)("the survey builder", () => {
     // The builder's buttons work without JavaScript too, keeping what was typed.
     await plain.page.getByRole("button", { name: "Add a question" }).click();
     // count() does not wait: let the re-rendered page finish loading first.
-    await plain.page.waitForLoadState("load");
+    await pageLoaded(plain.page);
     await expect.poll(() => plain.page.locator(".builder-question").count()).toBe(22);
     expect(await plain.page.locator("#f-questions-1-title-en").inputValue()).toBe("Changed wording");
     // Nothing was stored: there is still no draft.
@@ -251,6 +256,7 @@ describe.skipIf(!chromiumPath)("the survey builder", () => {
     const { context, page } = await signIn(browser, app, false);
     await page.goto(`${app.url}/admin/surveys`);
     await page.locator("tbody tr", { hasText: "parent-carer-experience" }).getByRole("link").first().click();
+    await page.waitForURL(/\/admin\/surveys\/[^/?]+$/);
     const seededPath = new URL(page.url()).pathname;
     const publicId = app.publicIds["parent-carer-experience"];
     expect(await page.locator("main").textContent()).toContain(`/s/${publicId}`);
@@ -273,12 +279,16 @@ describe.skipIf(!chromiumPath)("the survey builder", () => {
     await page.locator("#last_day").fill("2020-12-31");
     await page.getByRole("button", { name: "Save dates" }).click();
     expect(await page.locator(".notification").textContent()).toContain("Dates saved");
+    await pageLoaded(page);
     expect(await page.locator("main").textContent()).toContain("Last day 31 Dec 2020");
     expect(await startStatus()).toBe(410);
     expect(await parentPage.locator("h1").textContent()).toBe("This survey is closed");
     await page.locator("#opens_on").fill("");
     await page.locator("#last_day").fill("");
     await page.getByRole("button", { name: "Save dates" }).click();
+    // Same address and notice as the page before: it is click() that returns only once the new page has replaced it.
+    expect(await page.locator(".notification").textContent()).toContain("Dates saved");
+    await pageLoaded(page);
     expect(await page.locator("main").textContent()).toContain("No opening date. No closing date.");
     expect(await startStatus()).toBe(200);
 
@@ -296,6 +306,7 @@ describe.skipIf(!chromiumPath)("the survey builder", () => {
     await page.getByRole("button", { name: "Duplicate this survey" }).click();
     expect(await page.locator(".notification").textContent()).toContain("Copy made");
     expect(new URL(page.url()).pathname).not.toBe(seededPath);
+    await pageLoaded(page);
     expect(await page.getByRole("button", { name: "Publish version 1" }).count()).toBe(1);
 
     await page.goto(`${app.url}/admin/surveys`);

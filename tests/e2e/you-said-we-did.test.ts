@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "~/db.server";
 import { londonDate, periodOf } from "~/domain/periods";
 import { startApp, type RunningApp } from "../support/app";
-import { chromiumPath, expectAccessible, launchBrowser, phoneContext, laptop, signIn } from "../support/browser";
+import { chromiumPath, expectAccessible, launchBrowser, phoneContext, laptop, pageLoaded, signIn } from "../support/browser";
 
 const SMALL_GROUP_ANSWER = "Drivers change every week and nobody tells us who is coming.";
 const LARGE_GROUP_ANSWER = "Tell us the name of the driver the day before, so our son is not frightened.";
@@ -18,6 +18,7 @@ async function submitParentResponse(browser: Browser, app: RunningApp, text: str
   await page.goto(`${app.url}/s/${app.publicIds["parent-carer-experience"]}`);
   for (const id of ["#participate", "#special_category", "#quotes"]) await page.locator(id).check();
   await page.getByRole("button", { name: "Start now" }).click();
+  await page.waitForURL(/\/q\//);
   for (let i = 0; i < 40 && /\/q\//.test(page.url()); i++) {
     const textbox = page.locator("textarea[name=answer], input[type=text][name=answer]");
     const code = new URL(page.url()).pathname.split("/").pop();
@@ -26,7 +27,10 @@ async function submitParentResponse(browser: Browser, app: RunningApp, text: str
     } else {
       await page.locator("input[name=answer]").first().check();
     }
+    const question = page.url();
     await page.getByRole("button", { name: "Continue" }).first().click();
+    // The next page is at another address; waitForURL also waits for it to finish loading.
+    await page.waitForURL((url) => url.href !== question);
   }
   await page.getByRole("button", { name: "Send my answers" }).click();
   expect(await page.locator("h1").textContent()).toBe("Your answers have been sent");
@@ -77,6 +81,8 @@ async function chooseEvidence(page: Page) {
   await page.getByRole("button", { name: "Show approved answers" }).click();
   // The figure shows only once a KPI is chosen, i.e. on the page this second POST returns.
   await page.getByTestId("evidence-figure").waitFor();
+  // The answers to choose from may come later in the page; count() does not wait for them.
+  await pageLoaded(page);
 }
 
 describe.skipIf(!chromiumPath)("you said, we did in the browser", () => {
@@ -178,6 +184,7 @@ describe.skipIf(!chromiumPath)("you said, we did in the browser", () => {
       await expectAccessible(page);
       await page.getByRole("button", { name: "Create the draft" }).click();
       await page.locator(".notification", { hasText: /Draft YSWD-\d{4}-\d{3} created\./ }).waitFor();
+      await pageLoaded(page);
       const reference = (await page.locator(".caption-m").first().textContent())!.trim();
       expect(await page.getByTestId("item-published").textContent()).toBe("No: a draft");
       // Moderators draft; only admins publish.

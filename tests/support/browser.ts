@@ -51,3 +51,20 @@ export async function signIn(page: Page, app: { url: string }, email: string, pa
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
+
+/**
+ * Waits until the current document has finished loading (its `load` event).
+ *
+ * The server streams each page's HTML, so on a slow machine the browser can have parsed the top of
+ * a new page (a notification, a heading) but not yet the rest. Reads that do not wait for what
+ * they read (`count()`, `all()`, `allTextContents()`, `isVisible()`, `evaluateAll()`, `content()`,
+ * axe-core, or the text of a large container) can then see half a page. Call this before them.
+ *
+ * Call it only once something shows that the new page is the current one: a `waitForURL`, or an
+ * auto-waiting read of something only the new page has. (A navigating `click()` returns once the
+ * new document has committed, but not once it has loaded.) Otherwise it may return at once for the
+ * page before. `goto`, `reload` and `waitForURL` already wait for `load` by default.
+ */
+export async function pageLoaded(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+}
