@@ -91,8 +91,11 @@ interface GroupJob {
   reject: (error: unknown) => void;
 }
 
-const pendingGroups = new WeakMap<DB, GroupJob[]>();
-const ungrouped = new WeakSet<DB>();
+// Kept on globalThis, like the connection itself: the server's start-up code and the bundled
+// app are two copies of this module sharing one connection, and must share its groups too.
+const groupState = globalThis as unknown as { __forumPendingGroups?: WeakMap<DB, GroupJob[]>; __forumUngrouped?: WeakSet<DB> };
+const pendingGroups = (groupState.__forumPendingGroups ??= new WeakMap<DB, GroupJob[]>());
+const ungrouped = (groupState.__forumUngrouped ??= new WeakSet<DB>());
 
 /**
  * Runs `work` in a transaction of its own, as `db.transaction().execute(work)` would, except

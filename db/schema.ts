@@ -16,6 +16,10 @@ export interface ForumTable {
   created_at: string;
   /** 1: every admin and moderator must use two-factor authentication. */
   require_mfa: Generated<number>;
+  /** Raw responses are deleted once the month they were sent in is this many months past. */
+  retention_months: Generated<number>;
+  /** When retention last ran for the forum. */
+  retention_checked_at: string | null;
 }
 
 export interface SurveyTable {
@@ -213,6 +217,8 @@ export interface KpiSummaryMonthTable {
   /** How many responses kpi_counted_responses lists for the month. */
   responses: number;
   refreshed_at: string;
+  /** Set once retention deleted the month's raw responses: its counts are final. */
+  sealed_at: Generated<string | null>;
 }
 
 /** The responses the summary already counts. */

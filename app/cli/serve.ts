@@ -10,7 +10,34 @@ import compression from "compression";
 import express from "express";
 import { getDb, migrateToLatest } from "~/db.server";
 import { env } from "~/env.server";
+import { applyRetentionToAll } from "~/models/retention.server";
 import { seedDemoForum } from "~/seed.server";
+
+/** How often the server deletes raw responses past each forum's retention period. */
+const RETENTION_EVERY_MS = 6 * 3600 * 1000;
+
+/**
+ * Runs retention now and then every few hours, never overlapping, on the connection the app
+ * itself uses (getDb() is one per process): a second SQLite connection in the same process
+ * would wait on the first's write lock with the event loop blocked.
+ */
+function scheduleRetention(): void {
+  const run = async () => {
+    try {
+      for (const { result } of await applyRetentionToAll(getDb())) {
+        if (result.submitted + result.inProgress > 0) {
+          console.log(
+            `Retention: deleted ${result.submitted} submitted and ${result.inProgress} unfinished responses sent before ${result.cutoffMonth}.`,
+          );
+        }
+      }
+    } catch (error) {
+      console.error("Retention failed; it will try again later:", error instanceof Error ? error.message : error);
+    }
+    setTimeout(() => void run(), RETENTION_EVERY_MS).unref();
+  };
+  setTimeout(() => void run(), 1000).unref();
+}
 
 async function main() {
   const config = env();
@@ -69,6 +96,7 @@ async function main() {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     console.log(`Listening on http://localhost:${port}`);
+    scheduleRetention();
   });
   const stop = () => {
     server.close(() => process.exit(0));

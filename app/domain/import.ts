@@ -56,6 +56,11 @@ export interface ImportOptions {
   audience: string;
   /** The import time: a row with no submitted_at gets it, and nothing may be dated after it. */
   now?: Date;
+  /**
+   * The forum's retention: a row sent before `month` ("YYYY-MM") is refused, as retention would
+   * delete it straight away, and its month's KPI counts are already final.
+   */
+  keptFrom?: { month: string; months: number };
   maxBytes?: number;
   maxRows?: number;
   maxProblems?: number;
@@ -129,7 +134,7 @@ export function readImport(definition: SurveyDefinition, csvText: string, option
   for (let index = 1; index < records.length; index++) {
     const cells = records[index];
     if (isBlank(cells)) continue;
-    const response = readRow(definition, header, cells, index + 1, options.audience, now, importTime, problems);
+    const response = readRow(definition, header, cells, index + 1, options.audience, { now, keptFrom: options.keptFrom }, importTime, problems);
     if (response) responses.push(response);
   }
   if (problems.count > 0) return { ok: false, problems: problems.list, problemCount: problems.count };
@@ -232,7 +237,7 @@ function readRow(
   cells: string[],
   row: number,
   audience: string,
-  now: Date,
+  { now, keptFrom }: Pick<ImportOptions, "keptFrom"> & { now: Date },
   importTime: { submittedAt: string; submittedOn: string },
   problems: ProblemList,
 ): ImportedResponse | null {
@@ -266,8 +271,14 @@ function readRow(
       if (value === "") continue;
       if (column.meta === "submitted_at") {
         const read = readSubmittedAt(value, now);
-        if (read.ok) when = read;
-        else report(column.index, column.name, read.message);
+        if (!read.ok) report(column.index, column.name, read.message);
+        else if (keptFrom && read.submittedOn < `${keptFrom.month}-01`) {
+          report(
+            column.index,
+            column.name,
+            `"${value}" is before ${monthName(keptFrom.month)}. The forum keeps responses for ${keptFrom.months} months and deletes older ones, so this row cannot be imported.`,
+          );
+        } else when = read;
       } else if (column.meta === "language") {
         if (/^[a-z]{2,3}$/i.test(value)) language = value.toLowerCase();
         else report(column.index, column.name, `"${value}" is not a language code. Use a 2 or 3 letter code such as en, ur, pa or pl, or leave the cell empty for English.`);
@@ -461,6 +472,11 @@ function readRespondentRole(value: string): string | undefined {
 }
 
 // --- submitted_at -----------------------------------------------------------------------------
+
+/** "2024-11" → "November 2024". */
+function monthName(month: string): string {
+  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+}
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;

@@ -6,6 +6,7 @@ import type { SurveyDefinition } from "~/domain/survey";
 import { recordAudit } from "./audit.server";
 import { markKpisStale } from "./kpi-stale.server";
 import { answerRows, CONSENT_PURPOSES } from "./responses.server";
+import { retentionCutoffMonth } from "./retention.server";
 
 /**
  * Consents of imported responses. The forum collected consent where it collected the answers (on
@@ -72,7 +73,9 @@ export async function importResponses(db: DB, input: ImportInput): Promise<Impor
     };
   }
   const definition = JSON.parse(survey.definition) as SurveyDefinition;
-  const read = readImport(definition, input.csvText, { audience: survey.audience, now });
+  const forum = await db.selectFrom("forums").select("retention_months").where("id", "=", input.forumId).executeTakeFirstOrThrow();
+  const keptFrom = { month: retentionCutoffMonth(now, forum.retention_months), months: forum.retention_months };
+  const read = readImport(definition, input.csvText, { audience: survey.audience, now, keptFrom });
   if (!read.ok) return read;
 
   const responses = read.responses;

@@ -15,6 +15,8 @@
  *   the month; a withdrawal, or a change of basis, recounts the whole month.
  * - kpi_summary_months records the basis each month was counted on (the survey's segment
  *   questions and the index definitions); a month counted on another basis is recounted.
+ * - Retention (models/retention.server.ts) counts a month, then deletes its raw responses and
+ *   seals it: a sealed month is never recounted, so its figures outlive the rows.
  * Submissions, withdrawals and imports mark their month in kpi_stale_months in their own
  * transaction; refreshing a month clears its mark in the transaction that recounts it.
  *
@@ -200,6 +202,7 @@ async function refreshWith(db: DB, ctx: SummaryContext, options: { reconcile?: b
     .select("month")
     .where("survey_id", "=", surveyId)
     .where("basis", "<>", ctx.basis)
+    .where("sealed_at", "is", null)
     .execute();
   const extra = onOtherBasis.map((r) => r.month);
   if (options.reconcile) extra.push(...(await unreconciledMonths(db, ctx)));
@@ -228,11 +231,17 @@ async function unreconciledMonths(db: DB, ctx: SummaryContext): Promise<string[]
     .where("survey_id", "=", ctx.survey.id)
     .where("status", "=", "submitted")
     .executeTakeFirst();
-  const summarised = await db.selectFrom("kpi_summary_months").select("month").where("survey_id", "=", ctx.survey.id).execute();
+  const summarised = await db
+    .selectFrom("kpi_summary_months")
+    .select(["month", "sealed_at"])
+    .where("survey_id", "=", ctx.survey.id)
+    .execute();
   const months = new Set(summarised.map((r) => r.month));
   if (span?.first && span.last) {
     for (let month = span.first.slice(0, 7); month <= span.last.slice(0, 7); month = nextMonth(month)) months.add(month);
   }
+  // A sealed month's raw responses were deleted by retention: its counts are final.
+  for (const r of summarised) if (r.sealed_at) months.delete(r.month);
   const differ: string[] = [];
   for (const month of [...months].sort()) {
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -348,10 +357,12 @@ async function refreshMonthIn(trx: DB, ctx: SummaryContext, month: string): Prom
 
   const state = await trx
     .selectFrom("kpi_summary_months")
-    .select(["basis", "responses"])
+    .select(["basis", "responses", "sealed_at"])
     .where("survey_id", "=", surveyId)
     .where("month", "=", month)
     .executeTakeFirst();
+  // Retention deleted this month's raw responses after counting them: the counts are final.
+  if (state?.sealed_at) return "skipped";
 
   const [first, last] = monthSpan(month);
   let refresh: MonthRefresh = "full";

@@ -1,11 +1,22 @@
 import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { retentionPeriods } from "~/models/retention-settings.server";
 
 export const meta: MetaFunction = () => [{ title: "How we use your information" }];
+
+/** How long individual answers are kept: each forum sets its own period (the default is 24 months). */
+export async function loader() {
+  const periods = await retentionPeriods(getDb());
+  return { shortest: periods[0], longest: periods[periods.length - 1] };
+}
 
 /** The privacy promise in plain words. The forum's full notice may add its own contact details. */
 export default function Privacy() {
   const { t } = useTranslation();
+  const { shortest, longest } = useLoaderData<typeof loader>();
+  const period = shortest === longest ? `${shortest} months` : `between ${shortest} and ${longest} months, depending on the forum`;
   return (
     <>
       <h1 className="heading-l">{t("privacy.title")}</h1>
@@ -33,7 +44,7 @@ export default function Privacy() {
         </p>
         <h2 className="heading-m">How long we keep them</h2>
         <p className="body">
-          We delete individual answers after 24 months. Totals are kept so that we can show change over time.
+          We delete individual answers after {period}. Totals are kept so that we can show change over time.
         </p>
         <h2 className="heading-m">Your rights</h2>
         <p className="body">

@@ -65,6 +65,7 @@ const ACCESS: Record<string, Access> = {
   "/admin/surveys/:surveyId/responses.csv": ["admin"],
   "/admin/kpis": ["admin"],
   "/admin/api-tokens": ["admin"],
+  "/admin/retention": ["admin"],
   "/admin/moderation": ["moderator"],
   "/admin/moderation/:itemId": ["moderator"],
   "/admin/moderation/terms": ["moderator"],

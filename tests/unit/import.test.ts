@@ -276,6 +276,21 @@ describe("reading an import file", () => {
 });
 
 describe("submitted_at", () => {
+  it("refuses a row sent before the forum's retention cut-off, by London date, and names the month", () => {
+    const keptFrom = { month: "2024-07", months: 24 };
+    const header = ["submitted_at", ...BASE_HEADER];
+    const problems = problemsOf(read(csv([header, ["2024-06-30", ...BASE_ROW], ["2024-07-01", ...BASE_ROW], ["2024-06-30T23:30:00Z", ...BASE_ROW]]), parentCarerExperience, { keptFrom }));
+    expect(problems).toEqual([
+      {
+        row: 2,
+        column: "submitted_at",
+        message: '"2024-06-30" is before July 2024. The forum keeps responses for 24 months and deletes older ones, so this row cannot be imported.',
+      },
+    ]);
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London: kept. Without a cut-off, all three are read.
+    expect(responsesOf(read(csv([header, ["2024-06-30", ...BASE_ROW], ["2024-06-30T23:30:00Z", ...BASE_ROW]])))).toHaveLength(2);
+  });
+
   it("reads a date as that London date at noon, or now if noon today is still to come", () => {
     expect(readSubmittedAt("2026-06-01", NOW)).toEqual({ ok: true, submittedAt: "2026-06-01T11:00:00.000Z", submittedOn: "2026-06-01" });
     // NOW is 10:00 in London on 15 June.
