@@ -1,5 +1,6 @@
 import { authenticator } from "otplib";
 import QRCode from "qrcode";
+import type { DB } from "~/db.server";
 
 // RFC 6238 defaults (30 s, 6 digits, SHA-1) work with every authenticator app; one step of
 // clock drift either way is accepted.
@@ -9,14 +10,35 @@ export function newTotpSecret(): string {
   return authenticator.generateSecret(20);
 }
 
-export function verifyTotp(code: string, secret: string): boolean {
+const STEP_MS = 30_000;
+
+/** The time step (30 s since the epoch) whose code `code` is, within the accepted drift; else null. */
+export function totpStep(code: string, secret: string, now = Date.now()): number | null {
   const digits = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(digits)) return false;
+  if (!/^\d{6}$/.test(digits)) return null;
   try {
-    return authenticator.check(digits, secret);
+    const delta = authenticator.clone({ epoch: now }).checkDelta(digits, secret);
+    return delta === null ? null : Math.floor(now / STEP_MS) + delta;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/**
+ * Accepts a code once: it must be right for now, and of a later time step than the last code the
+ * user gave, which this records in the same statement. A replayed code, even inside its 30-second
+ * window, is refused like a wrong one.
+ */
+export async function acceptTotp(db: DB, userId: string, secret: string, code: string, now = Date.now()): Promise<boolean> {
+  const step = totpStep(code, secret, now);
+  if (step === null) return false;
+  const updated = await db
+    .updateTable("users")
+    .set({ totp_last_step: step })
+    .where("id", "=", userId)
+    .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }
 
 export async function totpQrSvg(email: string, issuer: string, secret: string): Promise<string> {

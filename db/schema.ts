@@ -133,6 +133,8 @@ export interface UserTable {
   password_hash: string;
   totp_secret: string | null;
   totp_enabled: Generated<number>;
+  /** The time step of the last code accepted: only a later one is accepted next. */
+  totp_last_step: number | null;
   created_at: string;
   disabled_at: string | null;
 }

@@ -195,7 +195,8 @@ export async function listForumMembers(db: DB, forumId: string): Promise<ForumMe
 export async function setTotp(db: DB, userId: string, secret: string | null, enabled: boolean) {
   await db
     .updateTable("users")
-    .set({ totp_secret: secret, totp_enabled: enabled ? 1 : 0 })
+    // A new secret starts a new sequence of codes.
+    .set({ totp_secret: secret, totp_enabled: enabled ? 1 : 0, ...(secret === null ? { totp_last_step: null } : {}) })
     .where("id", "=", userId)
     .execute();
 }

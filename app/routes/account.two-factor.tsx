@@ -7,7 +7,7 @@ import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { setTotp } from "~/models/users.server";
-import { newTotpSecret, totpQrSvg, verifyTotp } from "~/totp.server";
+import { acceptTotp, newTotpSecret, totpQrSvg } from "~/totp.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up two-factor authentication" }];
 
@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const code = String(form.get("code") ?? "").slice(0, 20);
   const secret = session.user.totpSecret;
-  if (!secret || session.user.totpEnabled || !verifyTotp(code, secret)) {
+  if (!secret || session.user.totpEnabled || !(await acceptTotp(db, session.user.id, secret, code))) {
     return json({ error: "Enter the 6-digit code your authenticator app shows now" }, { status: 400 });
   }
   await setTotp(db, session.user.id, secret, true);

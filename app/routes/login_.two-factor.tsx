@@ -8,7 +8,7 @@ import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { allowAttempt } from "~/rate-limit.server";
 import { safeNext } from "~/staff-forms.server";
-import { verifyTotp } from "~/totp.server";
+import { acceptTotp } from "~/totp.server";
 
 export const meta: MetaFunction = () => [{ title: "Enter your security code" }];
 
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ error: "Too many attempts. Wait 5 minutes and try again." }, { status: 429 });
   }
   const db = getDb();
-  if (!session.user.totpSecret || !verifyTotp(code, session.user.totpSecret)) {
+  if (!session.user.totpSecret || !(await acceptTotp(db, session.user.id, session.user.totpSecret, code))) {
     await recordAudit(db, { forumId: null, actor: session.user.id, action: "login.mfa_failed" });
     return json({ error: "Enter the 6-digit code from your authenticator app" }, { status: 401 });
   }

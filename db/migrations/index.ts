@@ -8,6 +8,7 @@ import * as surveyInvitations from "./2026-11-23T06-survey-invitations";
 import * as apiTokens from "./2026-11-23T07-api-tokens";
 import * as youSaidWeDid from "./2026-11-23T08-you-said-we-did";
 import * as retention from "./2026-11-23T09-retention";
+import * as totpReplay from "./2026-11-23T10-totp-replay";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T07-api-tokens": apiTokens,
   "2026-11-23T08-you-said-we-did": youSaidWeDid,
   "2026-11-23T09-retention": retention,
+  "2026-11-23T10-totp-replay": totpReplay,
 };

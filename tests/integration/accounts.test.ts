@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authenticator } from "otplib";
 import { createSession, destroySession, getSession, requireRole } from "~/auth.server";
 import { hashToken } from "~/codes.server";
 import type { DB } from "~/db.server";
@@ -30,9 +31,11 @@ import {
   nameSafeguardingLead,
   removeMember,
   resetPasswordWithInvitation,
+  setTotp,
   spendInvitation,
   verifyPassword,
 } from "~/models/users.server";
+import { acceptTotp, newTotpSecret } from "~/totp.server";
 import type { Role } from "../../db/schema";
 import { createTestDb, STORES, type TestDb } from "../support/db";
 
@@ -103,6 +106,33 @@ describe.each(STORES)("accounts on $kind", ({ kind, skip }) => {
     await addMembership(t.db, { userId, forumId, role, safeguardingLead: options.lead });
     return userId;
   }
+
+  it.skipIf(skip)("a two-factor code is accepted once: a replay inside its window is refused, a later code is not", async () => {
+    const forum = await newForum();
+    const userId = await member(forum.id, "moderator");
+    const secret = newTotpSecret();
+    await setTotp(t.db, userId, secret, true);
+    const now = Date.parse("2026-11-23T12:00:10Z");
+    const codeAt = (ms: number) => authenticator.clone({ epoch: ms }).generate(secret);
+    expect(await acceptTotp(t.db, userId, secret, codeAt(now), now)).toBe(true);
+    // The same code again, a second later: still inside its 30 s, and refused.
+    expect(await acceptTotp(t.db, userId, secret, codeAt(now), now + 1000)).toBe(false);
+    // The previous step's code (which drift would otherwise allow) is older than the one used.
+    expect(await acceptTotp(t.db, userId, secret, codeAt(now - 30_000), now + 2000)).toBe(false);
+    // The next step's code is accepted, once.
+    expect(await acceptTotp(t.db, userId, secret, codeAt(now + 30_000), now + 31_000)).toBe(true);
+    expect(await acceptTotp(t.db, userId, secret, codeAt(now + 30_000), now + 32_000)).toBe(false);
+    // Wrong and malformed codes, and another user's use of the same secret's code, stand apart.
+    expect(await acceptTotp(t.db, userId, secret, "12345", now + 61_000)).toBe(false);
+    const other = await member(forum.id, "admin");
+    await setTotp(t.db, other, secret, true);
+    expect(await acceptTotp(t.db, other, secret, codeAt(now + 60_000), now + 61_000)).toBe(true);
+    expect(await acceptTotp(t.db, userId, secret, codeAt(now + 60_000), now + 61_000)).toBe(true);
+    // Turning two-factor off forgets the last step, so a new secret starts afresh.
+    await setTotp(t.db, userId, null, false);
+    const row = await t.db.selectFrom("users").select("totp_last_step").where("id", "=", userId).executeTakeFirstOrThrow();
+    expect(row.totp_last_step).toBeNull();
+  });
 
   async function sessionRows(userId: string) {
     return t.db.selectFrom("sessions").select(["id_hash", "forum_id"]).where("user_id", "=", userId).execute();
