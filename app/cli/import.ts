@@ -11,6 +11,7 @@ import type { DB } from "~/db.server";
 import { getDb, migrateToLatest } from "~/db.server";
 import { decodeImportFile, fileTooBig, IMPORT_LIMITS, type ImportProblem } from "~/domain/import";
 import { findImportTarget, importResponses } from "~/models/import.server";
+import { refreshKpiSummary } from "~/models/kpis.server";
 
 const USAGE = "Usage: npm run import -- <survey public id or slug> <file.csv>";
 
@@ -65,6 +66,9 @@ async function main(args: string[]): Promise<number> {
     if (!outcome.ok) return rejected(outcome.problems, outcome.problemCount);
     const noun = outcome.imported === 1 ? "response" : "responses";
     console.log(`Imported ${outcome.imported} ${noun} into ${outcome.surveySlug} (version ${outcome.versionNo})`);
+    // Counted now rather than on the board's next visit, which would otherwise wait for it.
+    if (showProgress) process.stderr.write("Updating the KPI figures…\n");
+    await refreshKpiSummary(db, target.forumId, target.surveyId);
     return 0;
   } finally {
     await db?.destroy();

@@ -12,9 +12,10 @@ import type { DB } from "~/db.server";
 import type { ImportProblem } from "~/domain/import";
 import { recordAudit } from "./audit.server";
 import { importResponses } from "./import.server";
+import { refreshKpiSummary } from "./kpis.server";
 
 export type ImportJob =
-  | { status: "running"; done: number; total: number | null }
+  | { status: "running"; done: number; total: number | null; counting?: true }
   | { status: "imported"; done: number; total: number; imported: number }
   | { status: "rejected"; problems: ImportProblem[]; problemCount: number }
   | { status: "failed" };
@@ -74,6 +75,14 @@ export function startImportJob(
             subject: input.surveyId,
             detail: { problems: outcome.problemCount },
           });
+        }
+        if (outcome.ok) {
+          // Count the new responses into the KPI summary now, so the board's next visit does
+          // not pay for a large import. If this fails, the dashboard counts them on its visit.
+          entry.state = { status: "running", done: outcome.imported, total: outcome.imported, counting: true };
+          await refreshKpiSummary(db, input.forumId, input.surveyId).catch((error: unknown) =>
+            console.error("Counting an import into the KPI summary failed; the dashboard counts it on its next visit", error),
+          );
         }
         entry.state = outcome.ok
           ? { status: "imported", done: outcome.imported, total: outcome.imported, imported: outcome.imported }

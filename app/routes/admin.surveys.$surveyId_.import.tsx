@@ -135,7 +135,11 @@ function JobStatus({ job, surveyId }: { job: ImportJob; surveyId: string }) {
       <div className="inset" role="status">
         <h2 className="heading-m">Importing…</h2>
         <label className="label" htmlFor="import-progress">
-          {job.total === null ? "Checking every row of the file" : `${job.done} of ${job.total} responses stored`}
+          {job.counting
+            ? `${job.done} of ${job.total} responses stored; updating the board’s figures`
+            : job.total === null
+              ? "Checking every row of the file"
+              : `${job.done} of ${job.total} responses stored`}
         </label>
         <progress id="import-progress" className="import-progress" max={total || undefined} value={job.total === null ? undefined : job.done}>
           {job.total === null ? "Checking" : `${job.done} of ${job.total}`}

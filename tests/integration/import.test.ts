@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isVisible, type Answers } from "~/domain/routing";
 import { optionsOf, type SurveyDefinition } from "~/domain/survey";
+import { findImportJob, startImportJob } from "~/models/import-jobs.server";
 import { importResponses } from "~/models/import.server";
 import { computeKpiCells } from "~/models/kpis.server";
 import { loadAnswers } from "~/models/responses.server";
@@ -194,6 +195,23 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
     expect(await counts()).toMatchObject({ responses: 450, answers: expected, consents: 450 * 4, audit_log: 1 });
   });
 
+  it.skipIf(skip)("an import from the admin page runs as a job that also counts the responses into the KPI summary", async () => {
+    const { forum, survey } = await forumWithSurvey(t.db);
+    const rows = Array.from({ length: 12 }, () => rowOf(parentCarerExperience, PARENT_HEADER, minimalParentAnswers(), { submitted_at: "" }));
+    const jobId = startImportJob(t.db, { forumId: forum.id, surveyId: survey.id, csvText: csv([PARENT_HEADER, ...rows]), actor: "admin-1" });
+    // Running at first (the work starts after the request that started it has been answered).
+    expect(findImportJob(forum.id, survey.id, jobId)).toMatchObject({ status: "running" });
+    expect(findImportJob(forum.id, "another-survey", jobId)).toBeUndefined();
+    const deadline = Date.now() + 30_000;
+    while (findImportJob(forum.id, survey.id, jobId)?.status === "running" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(findImportJob(forum.id, survey.id, jobId)).toEqual({ status: "imported", done: 12, total: 12, imported: 12 });
+    expect(await t.db.selectFrom("kpi_stale_months").select("month").where("survey_id", "=", survey.id).execute()).toEqual([]);
+    const summary = await t.db.selectFrom("kpi_summary_months").select("responses").where("survey_id", "=", survey.id).execute();
+    expect(summary.reduce((n, r) => n + Number(r.responses), 0)).toBe(12);
+  });
+
   it.skipIf(skip)("imports only into a survey of the forum doing the import", async () => {
     const a = await forumWithSurvey(t.db);
     const b = await forumWithSurvey(t.db);
@@ -306,6 +324,9 @@ describe("npm run import", () => {
       expect(result.stdout.trim()).toBe("Imported 3 responses into parent-carer-experience (version 1)");
       expect(result.code).toBe(0);
       expect(await responseCount()).toBe(3);
+      // Counted into the KPI summary before the command ends: the board's next visit has nothing to do.
+      expect(await t.db.selectFrom("kpi_stale_months").select("month").execute()).toEqual([]);
+      expect(await t.db.selectFrom("kpi_summary_months").select(["month", "responses"]).execute()).toEqual([{ month: "2026-02", responses: 3 }]);
     } finally {
       fs.rmSync(file, { force: true });
     }
