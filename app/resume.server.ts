@@ -7,7 +7,7 @@ import { responseCookie, surveyPath } from "~/survey-session.server";
 
 /** Shared by the form and the emailed or written-down link. */
 export async function resumeWithCode(request: Request, code: string, address: string) {
-  if (!allowAttempt(`resume:${address}`, 20, 10 * 60_000)) return { error: "resume.error.tooMany" as MessageKey };
+  if (!(await allowAttempt(getDb(), `resume:${address}`, 20, 10 * 60_000))) return { error: "resume.error.tooMany" as MessageKey };
   const found = await findByResumeCode(getDb(), code);
   if (!found) return { error: "resume.error.notFound" as MessageKey };
   return {

@@ -375,6 +375,14 @@ export interface YswdQuoteTable {
   created_at: string;
 }
 
+/** A guessing limit's fixed window; the key is a hash of what is limited (an email, an address). */
+export interface RateLimitTable {
+  key_hash: string;
+  /** Milliseconds since the epoch. */
+  window_start: number;
+  count: number;
+}
+
 export interface Database {
   forums: ForumTable;
   surveys: SurveyTable;
@@ -404,6 +412,7 @@ export interface Database {
   yswd_item_themes: YswdItemThemeTable;
   yswd_status_history: YswdStatusHistoryTable;
   yswd_quotes: YswdQuoteTable;
+  rate_limits: RateLimitTable;
 }
 
 export type Forum = Selectable<ForumTable>;

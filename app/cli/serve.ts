@@ -11,9 +11,10 @@ import express from "express";
 import { getDb, migrateToLatest } from "~/db.server";
 import { env } from "~/env.server";
 import { applyRetentionToAll } from "~/models/retention.server";
+import { pruneRateLimits } from "~/rate-limit.server";
 import { seedDemoForum } from "~/seed.server";
 
-/** How often the server deletes raw responses past each forum's retention period. */
+/** How often the server deletes raw responses past each forum's retention period (and old rate-limit windows). */
 const RETENTION_EVERY_MS = 6 * 3600 * 1000;
 
 /**
@@ -24,6 +25,7 @@ const RETENTION_EVERY_MS = 6 * 3600 * 1000;
 function scheduleRetention(): void {
   const run = async () => {
     try {
+      await pruneRateLimits(getDb());
       for (const { result } of await applyRetentionToAll(getDb())) {
         if (result.submitted + result.inProgress > 0) {
           console.log(

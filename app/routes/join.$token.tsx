@@ -102,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const email = normaliseEmail(parsed.data.email);
     // The same count as the sign-in page, so this form is no way round its limit.
-    if (tooManyFailures(`login:account:${email}`, 5, WINDOW_MS)) {
+    if (await tooManyFailures(db, `login:account:${email}`, 5, WINDOW_MS)) {
       return json(
         { mode: "existing" as const, email, errors: { password: "Too many attempts. Wait 15 minutes and try again." } as Errors },
         { status: 429 },
@@ -111,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const user = await findUserByEmail(db, email);
     const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (!user || !valid || user.disabled) {
-      recordFailure(`login:account:${email}`, WINDOW_MS);
+      await recordFailure(db, `login:account:${email}`, WINDOW_MS);
       await recordAudit(db, { forumId: null, actor: user?.id ?? "anonymous", action: "login.failed", subject: email });
       return json({ mode: "existing" as const, email, errors: { password: "That is not the password of this account" } as Errors }, { status: 400 });
     }
@@ -128,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const email = normaliseEmail(parsed.data.email);
   // Throttles probing which addresses have accounts through one invitation link.
-  if (!allowAttempt(`join:${invitation.tokenHash}`, 20, WINDOW_MS)) {
+  if (!(await allowAttempt(db, `join:${invitation.tokenHash}`, 20, WINDOW_MS))) {
     return json({ mode: "new" as const, email, errors: { email: "Too many attempts. Wait 15 minutes and try again." } as Errors }, { status: 429 });
   }
   if (await findUserByEmail(db, email)) return json({ mode: "existing" as const, email, errors: {} as Errors });

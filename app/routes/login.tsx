@@ -41,8 +41,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Failed attempts per account and per address, counted whether or not the account exists.
   const accountKey = `login:account:${account}`;
   const addressKey = `login:address:${clientAddress(context)}`;
-  const allowed = !tooManyFailures(accountKey, 5, WINDOW_MS) && !tooManyFailures(addressKey, 30, WINDOW_MS);
   const db = getDb();
+  const allowed = !(await tooManyFailures(db, accountKey, 5, WINDOW_MS)) && !(await tooManyFailures(db, addressKey, 30, WINDOW_MS));
   if (!allowed) {
     await recordAudit(db, { forumId: null, actor: "anonymous", action: "login.rate_limited", subject: account });
     return json({ error: { field: "email", text: "Too many attempts to sign in. Wait 15 minutes and try again." }, email }, { status: 429 });
@@ -51,8 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Always run the hash, so the time taken does not tell whether the account exists.
   const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user || !valid || user.disabled) {
-    recordFailure(accountKey, WINDOW_MS);
-    recordFailure(addressKey, WINDOW_MS);
+    await recordFailure(db, accountKey, WINDOW_MS);
+    await recordFailure(db, addressKey, WINDOW_MS);
     await recordAudit(db, { forumId: null, actor: user?.id ?? "anonymous", action: "login.failed", subject: account });
     return json({ error: { field: "email", text: FAILED }, email }, { status: 401 });
   }

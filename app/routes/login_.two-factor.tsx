@@ -24,10 +24,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const code = String(form.get("code") ?? "").slice(0, 20);
   const next = safeNext(String(form.get("next") ?? ""));
-  if (!allowAttempt(`totp:${session.user.id}`, 5, 5 * 60_000)) {
+  const db = getDb();
+  if (!(await allowAttempt(db, `totp:${session.user.id}`, 5, 5 * 60_000))) {
     return json({ error: "Too many attempts. Wait 5 minutes and try again." }, { status: 429 });
   }
-  const db = getDb();
   if (!session.user.totpSecret || !(await acceptTotp(db, session.user.id, session.user.totpSecret, code))) {
     await recordAudit(db, { forumId: null, actor: session.user.id, action: "login.mfa_failed" });
     return json({ error: "Enter the 6-digit code from your authenticator app" }, { status: 401 });

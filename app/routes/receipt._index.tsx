@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     return json({ error: parsed.error.issues[0].message as MessageKey, typed, found: null as Found | null }, { status: 400 });
   }
-  if (!allowAttempt(`receipt:${clientAddress(context)}`, 20, 10 * 60_000)) {
+  if (!(await allowAttempt(getDb(), `receipt:${clientAddress(context)}`, 20, 10 * 60_000))) {
     return json({ error: "resume.error.tooMany" as MessageKey, typed, found: null }, { status: 429 });
   }
   const db = getDb();
