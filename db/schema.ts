@@ -383,6 +383,23 @@ export interface RateLimitTable {
   count: number;
 }
 
+/** A CSV import run in the background; any app server can report on it. */
+export interface ImportJobTable {
+  id: string;
+  forum_id: string;
+  survey_id: string;
+  actor: string;
+  status: "running" | "imported" | "rejected" | "failed";
+  done: number;
+  total: number | null;
+  counting: Generated<number>;
+  /** JSON: the refused file's problems (as many as the import lists). */
+  problems: string | null;
+  problem_count: number | null;
+  started_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   forums: ForumTable;
   surveys: SurveyTable;
@@ -413,6 +430,7 @@ export interface Database {
   yswd_status_history: YswdStatusHistoryTable;
   yswd_quotes: YswdQuoteTable;
   rate_limits: RateLimitTable;
+  import_jobs: ImportJobTable;
 }
 
 export type Forum = Selectable<ForumTable>;

@@ -10,11 +10,12 @@ import compression from "compression";
 import express from "express";
 import { getDb, migrateToLatest } from "~/db.server";
 import { env } from "~/env.server";
+import { pruneImportJobs } from "~/models/import-jobs.server";
 import { applyRetentionToAll } from "~/models/retention.server";
 import { pruneRateLimits } from "~/rate-limit.server";
 import { seedDemoForum } from "~/seed.server";
 
-/** How often the server deletes raw responses past each forum's retention period (and old rate-limit windows). */
+/** How often the server deletes raw responses past each forum's retention period (and old rate-limit windows and import jobs). */
 const RETENTION_EVERY_MS = 6 * 3600 * 1000;
 
 /**
@@ -26,6 +27,7 @@ function scheduleRetention(): void {
   const run = async () => {
     try {
       await pruneRateLimits(getDb());
+      await pruneImportJobs(getDb());
       for (const { result } of await applyRetentionToAll(getDb())) {
         if (result.submitted + result.inProgress > 0) {
           console.log(

@@ -2,12 +2,16 @@
  * CSV imports run as background jobs, so the admin's page can show a progress bar and a slow
  * import never holds a request open until a proxy times it out.
  *
- * The registry is in the memory of the server process, keyed by a random id: enough for the one
- * app server a forum runs. A restart forgets running jobs, and that is safe: importResponses is
- * one transaction, so an interrupted import has stored nothing and the admin uploads again. With
- * several app servers behind a balancer this would need a jobs table (or sticky sessions).
+ * Each job is a row in import_jobs, so the page following it may be answered by any app server
+ * sharing the database. The server running the job also keeps its progress in memory: on SQLite
+ * the import's own transaction holds the one connection, so the row is written when the job
+ * starts and ends, and the (single) server reports progress from memory; on PostgreSQL the row
+ * is updated batch by batch too. A job whose row has not moved for a while, and that no server
+ * here is running, was cut off by a restart: importResponses is one transaction, so it stored
+ * nothing, and the page says so.
  */
 import { randomBytes } from "node:crypto";
+import { SqliteAdapter } from "kysely";
 import type { DB } from "~/db.server";
 import type { ImportProblem } from "~/domain/import";
 import { recordAudit } from "./audit.server";
@@ -20,85 +24,134 @@ export type ImportJob =
   | { status: "rejected"; problems: ImportProblem[]; problemCount: number }
   | { status: "failed" };
 
-interface JobEntry {
-  id: string;
-  forumId: string;
-  surveyId: string;
-  startedAt: number;
-  state: ImportJob;
-}
+/** A running job's row not updated for this long, and not running here, was cut off. */
+export const STALLED_MS = 2 * 60 * 1000;
+/** Finished jobs are kept a day; the audit log keeps the record of each import. */
+const KEEP_MS = 24 * 3600 * 1000;
 
-/** Finished jobs are forgotten after an hour; the audit log keeps the record of each import. */
-const KEEP_MS = 60 * 60 * 1000;
-
-// Kept on globalThis so a development reload of this module does not lose running jobs.
-const registry = ((globalThis as { __importJobs?: Map<string, JobEntry> }).__importJobs ??= new Map<string, JobEntry>());
-
-function forgetOld(now: number): void {
-  for (const [id, job] of registry) if (job.state.status !== "running" && now - job.startedAt > KEEP_MS) registry.delete(id);
-}
+// This server's running jobs, with their latest progress. On globalThis: the server's start-up
+// code and the bundled app are two copies of this module.
+const running = ((globalThis as { __importJobs?: Map<string, ImportJob> }).__importJobs ??= new Map<string, ImportJob>());
 
 /**
- * Starts importing `csvText` into the survey and returns the job's id at once. `onFailure` hears
- * of an unexpected error (the page shows "failed"; nothing was stored).
+ * Starts importing `csvText` into the survey and returns the job's id once its row is stored.
+ * `onFailure` hears of an unexpected error (the page shows "failed"; nothing was stored).
  */
-export function startImportJob(
+export async function startImportJob(
   db: DB,
   input: { forumId: string; surveyId: string; csvText: string; actor: string },
   onFailure: (error: unknown) => void = () => {},
-): string {
-  forgetOld(Date.now());
+): Promise<string> {
   const id = randomBytes(16).toString("base64url");
-  const entry: JobEntry = {
-    id,
-    forumId: input.forumId,
-    surveyId: input.surveyId,
-    startedAt: Date.now(),
-    state: { status: "running", done: 0, total: null },
-  };
-  registry.set(id, entry);
+  const now = new Date().toISOString();
+  await db
+    .insertInto("import_jobs")
+    .values({
+      id,
+      forum_id: input.forumId,
+      survey_id: input.surveyId,
+      actor: input.actor,
+      status: "running",
+      done: 0,
+      total: null,
+      problems: null,
+      problem_count: null,
+      started_at: now,
+      updated_at: now,
+    })
+    .execute();
+  running.set(id, { status: "running", done: 0, total: null });
+  const sharedProgress = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  const save = (state: ImportJob) =>
+    db
+      .updateTable("import_jobs")
+      .set({
+        status: state.status,
+        done: state.status === "running" || state.status === "imported" ? state.done : 0,
+        total: state.status === "running" || state.status === "imported" ? state.total : null,
+        counting: state.status === "running" && state.counting ? 1 : 0,
+        problems: state.status === "rejected" ? JSON.stringify(state.problems) : null,
+        problem_count: state.status === "rejected" ? state.problemCount : null,
+        updated_at: new Date().toISOString(),
+      })
+      .where("id", "=", id)
+      .execute();
+
   // After this request's response: the redirect reaches the admin before the work starts.
   setImmediate(() => {
-    importResponses(db, {
-      ...input,
-      onProgress: (done, total) => {
-        entry.state = { status: "running", done, total };
-      },
-    })
-      .then(async (outcome) => {
-        if (!outcome.ok) {
-          // importResponses records a successful import itself; a refused file is recorded here.
-          await recordAudit(db, {
-            forumId: input.forumId,
-            actor: input.actor,
-            action: "responses.import_rejected",
-            subject: input.surveyId,
-            detail: { problems: outcome.problemCount },
-          });
-        }
-        if (outcome.ok) {
-          // Count the new responses into the KPI summary now, so the board's next visit does
-          // not pay for a large import. If this fails, the dashboard counts them on its visit.
-          entry.state = { status: "running", done: outcome.imported, total: outcome.imported, counting: true };
-          await refreshKpiSummary(db, input.forumId, input.surveyId).catch((error: unknown) =>
-            console.error("Counting an import into the KPI summary failed; the dashboard counts it on its next visit", error),
-          );
-        }
-        entry.state = outcome.ok
-          ? { status: "imported", done: outcome.imported, total: outcome.imported, imported: outcome.imported }
-          : { status: "rejected", problems: outcome.problems, problemCount: outcome.problemCount };
-      })
+    const work = async (): Promise<ImportJob> => {
+      const outcome = await importResponses(db, {
+        ...input,
+        onProgress: (done, total) => {
+          const state: ImportJob = { status: "running", done, total };
+          running.set(id, state);
+          if (sharedProgress) void save(state).catch(() => undefined);
+        },
+      });
+      if (!outcome.ok) {
+        // importResponses records a successful import itself; a refused file is recorded here.
+        await recordAudit(db, {
+          forumId: input.forumId,
+          actor: input.actor,
+          action: "responses.import_rejected",
+          subject: input.surveyId,
+          detail: { problems: outcome.problemCount },
+        });
+        return { status: "rejected", problems: outcome.problems, problemCount: outcome.problemCount };
+      }
+      // Count the new responses into the KPI summary now, so the board's next visit does not
+      // pay for a large import. If this fails, the dashboard counts them on its visit.
+      const counting: ImportJob = { status: "running", done: outcome.imported, total: outcome.imported, counting: true };
+      running.set(id, counting);
+      await save(counting);
+      await refreshKpiSummary(db, input.forumId, input.surveyId).catch((error: unknown) =>
+        console.error("Counting an import into the KPI summary failed; the dashboard counts it on its next visit", error),
+      );
+      return { status: "imported", done: outcome.imported, total: outcome.imported, imported: outcome.imported };
+    };
+    work()
       .catch((error: unknown) => {
-        entry.state = { status: "failed" };
         onFailure(error);
+        return { status: "failed" } as const;
+      })
+      .then(async (state) => {
+        await save(state).catch((error: unknown) => onFailure(error));
+        running.delete(id);
       });
   });
   return id;
 }
 
 /** The job, only for the forum and survey it belongs to. */
-export function findImportJob(forumId: string, surveyId: string, id: string): ImportJob | undefined {
-  const entry = registry.get(id);
-  if (!entry || entry.forumId !== forumId || entry.surveyId !== surveyId) return undefined;
-  return entry.state;
+export async function findImportJob(db: DB, forumId: string, surveyId: string, id: string, now = Date.now()): Promise<ImportJob | undefined> {
+  const row = await db
+    .selectFrom("import_jobs")
+    .selectAll()
+    .where("id", "=", id)
+    .where("forum_id", "=", forumId)
+    .where("survey_id", "=", surveyId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.status === "running") {
+    const here = running.get(id);
+    if (here) return here;
+    if (now - Date.parse(row.updated_at) > STALLED_MS) return { status: "failed" };
+    return { status: "running", done: Number(row.done), total: row.total === null ? null : Number(row.total), ...(row.counting ? { counting: true as const } : {}) };
+  }
+  if (row.status === "imported") {
+    return { status: "imported", done: Number(row.done), total: Number(row.total), imported: Number(row.done) };
+  }
+  if (row.status === "rejected") {
+    return { status: "rejected", problems: JSON.parse(row.problems ?? "[]") as ImportProblem[], problemCount: Number(row.problem_count) };
+  }
+  return { status: "failed" };
+}
+
+/** Forgets jobs after a day (a refused file's problems quote its cells); run with retention. */
+export async function pruneImportJobs(db: DB, now = Date.now()): Promise<number> {
+  const deleted = await db
+    .deleteFrom("import_jobs")
+    .where("updated_at", "<", new Date(now - KEEP_MS).toISOString())
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
 }

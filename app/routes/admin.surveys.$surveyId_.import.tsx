@@ -38,7 +38,7 @@ async function load(request: Request, surveyId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { staff, db, survey } = await load(request, params.surveyId);
   const jobId = new URL(request.url).searchParams.get("job");
-  const job: ImportJob | null = jobId ? (findImportJob(staff.forumId, survey.id, jobId.slice(0, 64)) ?? null) : null;
+  const job: ImportJob | null = jobId ? ((await findImportJob(db, staff.forumId, survey.id, jobId.slice(0, 64))) ?? null) : null;
   const definition = survey.current ? await getVersionDefinition(db, survey.current.id) : null;
   return {
     ...staffChrome(staff),
@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()), MAX_UPLOAD_BYTES);
   if (!decoded.ok) return refuse(decoded.problems, decoded.problemCount);
-  const jobId = startImportJob(db, { forumId: staff.forumId, surveyId: survey.id, csvText: decoded.text, actor: staff.user.id }, (error) =>
+  const jobId = await startImportJob(db, { forumId: staff.forumId, surveyId: survey.id, csvText: decoded.text, actor: staff.user.id }, (error) =>
     console.error("A response import failed", error),
   );
   return redirect(`/admin/surveys/${survey.id}/import?job=${encodeURIComponent(jobId)}`);

@@ -10,6 +10,7 @@ import * as youSaidWeDid from "./2026-11-23T08-you-said-we-did";
 import * as retention from "./2026-11-23T09-retention";
 import * as totpReplay from "./2026-11-23T10-totp-replay";
 import * as rateLimits from "./2026-11-23T12-rate-limits";
+import * as importJobs from "./2026-11-23T13-import-jobs";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T09-retention": retention,
   "2026-11-23T10-totp-replay": totpReplay,
   "2026-11-23T12-rate-limits": rateLimits,
+  "2026-11-23T13-import-jobs": importJobs,
 };

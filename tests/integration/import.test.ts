@@ -6,13 +6,14 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isVisible, type Answers } from "~/domain/routing";
 import { optionsOf, type SurveyDefinition } from "~/domain/survey";
-import { findImportJob, startImportJob } from "~/models/import-jobs.server";
+import { findImportJob, pruneImportJobs, STALLED_MS, startImportJob } from "~/models/import-jobs.server";
 import { importResponses } from "~/models/import.server";
 import { computeKpiCells } from "~/models/kpis.server";
 import { loadAnswers } from "~/models/responses.server";
 import { parentCarerExperience } from "~/templates";
 import { forumWithSurvey, minimalParentAnswers, submitAnswers } from "../factories";
-import { createTestDb, STORES, type TestDb } from "../support/db";
+import { openDatabase } from "~/db.server";
+import { createTestDb, postgresUrl, STORES, type TestDb } from "../support/db";
 
 const run = promisify(execFile);
 
@@ -195,21 +196,63 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
     expect(await counts()).toMatchObject({ responses: 450, answers: expected, consents: 450 * 4, audit_log: 1 });
   });
 
-  it.skipIf(skip)("an import from the admin page runs as a job that also counts the responses into the KPI summary", async () => {
+  it.skipIf(skip)("an import from the admin page runs as a job any app server can report on, and counts the responses into the KPI summary", async () => {
     const { forum, survey } = await forumWithSurvey(t.db);
-    const rows = Array.from({ length: 12 }, () => rowOf(parentCarerExperience, PARENT_HEADER, minimalParentAnswers(), { submitted_at: "" }));
-    const jobId = startImportJob(t.db, { forumId: forum.id, surveyId: survey.id, csvText: csv([PARENT_HEADER, ...rows]), actor: "admin-1" });
-    // Running at first (the work starts after the request that started it has been answered).
-    expect(findImportJob(forum.id, survey.id, jobId)).toMatchObject({ status: "running" });
-    expect(findImportJob(forum.id, "another-survey", jobId)).toBeUndefined();
-    const deadline = Date.now() + 30_000;
-    while (findImportJob(forum.id, survey.id, jobId)?.status === "running" && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    // A second connection to the same database stands for a second app server.
+    const other = kind === "sqlite" ? openDatabase(t.url) : openDatabase(postgresUrl, { searchPath: t.schema });
+    try {
+      const rows = Array.from({ length: 12 }, () => rowOf(parentCarerExperience, PARENT_HEADER, minimalParentAnswers(), { submitted_at: "" }));
+      const jobId = await startImportJob(t.db, { forumId: forum.id, surveyId: survey.id, csvText: csv([PARENT_HEADER, ...rows]), actor: "admin-1" });
+      // Running at first (the work starts after the request that started it has been answered).
+      expect(await findImportJob(other, forum.id, survey.id, jobId)).toMatchObject({ status: "running" });
+      expect(await findImportJob(other, forum.id, "another-survey", jobId)).toBeUndefined();
+      const deadline = Date.now() + 30_000;
+      while ((await findImportJob(t.db, forum.id, survey.id, jobId))?.status === "running" && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const done = { status: "imported", done: 12, total: 12, imported: 12 };
+      expect(await findImportJob(t.db, forum.id, survey.id, jobId)).toEqual(done);
+      expect(await findImportJob(other, forum.id, survey.id, jobId)).toEqual(done);
+      expect(await t.db.selectFrom("kpi_stale_months").select("month").where("survey_id", "=", survey.id).execute()).toEqual([]);
+      const summary = await t.db.selectFrom("kpi_summary_months").select("responses").where("survey_id", "=", survey.id).execute();
+      expect(summary.reduce((n, r) => n + Number(r.responses), 0)).toBe(12);
+
+      // A refused file: the other server lists the same problems.
+      const bad = rowOf(parentCarerExperience, PARENT_HEADER, { ...minimalParentAnswers(), overall_experience: { kind: "options", codes: ["Very god"] } }, { submitted_at: "" });
+      const refusedId = await startImportJob(t.db, { forumId: forum.id, surveyId: survey.id, csvText: csv([PARENT_HEADER, bad]), actor: "admin-1" });
+      while ((await findImportJob(t.db, forum.id, survey.id, refusedId))?.status === "running" && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const refused = await findImportJob(other, forum.id, survey.id, refusedId);
+      expect(refused).toMatchObject({ status: "rejected", problemCount: 1, problems: [{ row: 2, column: "overall_experience" }] });
+    } finally {
+      await other.destroy();
     }
-    expect(findImportJob(forum.id, survey.id, jobId)).toEqual({ status: "imported", done: 12, total: 12, imported: 12 });
-    expect(await t.db.selectFrom("kpi_stale_months").select("month").where("survey_id", "=", survey.id).execute()).toEqual([]);
-    const summary = await t.db.selectFrom("kpi_summary_months").select("responses").where("survey_id", "=", survey.id).execute();
-    expect(summary.reduce((n, r) => n + Number(r.responses), 0)).toBe(12);
+  });
+
+  it.skipIf(skip)("a job cut off by a restart shows as failed once its row has stopped moving, and old jobs are forgotten", async () => {
+    const { forum, survey } = await forumWithSurvey(t.db);
+    const at = Date.parse("2026-11-23T12:00:00Z");
+    await t.db
+      .insertInto("import_jobs")
+      .values({
+        id: "job-from-a-server-that-stopped",
+        forum_id: forum.id,
+        survey_id: survey.id,
+        actor: "admin-1",
+        status: "running",
+        done: 200,
+        total: 5000,
+        problems: null,
+        problem_count: null,
+        started_at: new Date(at).toISOString(),
+        updated_at: new Date(at).toISOString(),
+      })
+      .execute();
+    expect(await findImportJob(t.db, forum.id, survey.id, "job-from-a-server-that-stopped", at + 60_000)).toEqual({ status: "running", done: 200, total: 5000 });
+    expect(await findImportJob(t.db, forum.id, survey.id, "job-from-a-server-that-stopped", at + STALLED_MS + 1)).toEqual({ status: "failed" });
+    expect(await pruneImportJobs(t.db, at + 3600_000)).toBe(0);
+    expect(await pruneImportJobs(t.db, at + 25 * 3600_000)).toBe(1);
   });
 
   it.skipIf(skip)("imports only into a survey of the forum doing the import", async () => {
