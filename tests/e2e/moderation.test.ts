@@ -3,38 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { approvedQuotes } from "~/models/moderation.server";
 import { startApp, type RunningApp } from "../support/app";
-import { chromiumPath, expectAccessible, launchBrowser, laptop, pageLoaded, signIn } from "../support/browser";
+import { chromiumPath, expectAccessible, launchBrowser, laptop, pageLoaded, signIn, submitParentResponse } from "../support/browser";
 
 const SCHOOL = "Oakfield Primary";
 const PHONE = "07700 900123";
 const NAMED_ANSWER = `${SCHOOL} never ring back. Please call me on ${PHONE} about the plan.`;
 const WORRYING_ANSWER = "Nobody is helping and I am frightened for my son's safety at home.";
-
-/** A parent answers the demo survey, giving quote consent, with `text` as their written answer. */
-async function submitParentResponse(browser: Browser, app: RunningApp, text: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`${app.url}/s/${app.publicIds["parent-carer-experience"]}`);
-  for (const id of ["#participate", "#special_category", "#quotes"]) await page.locator(id).check();
-  await page.getByRole("button", { name: "Start now" }).click();
-  await page.waitForURL(/\/q\//);
-  for (let i = 0; i < 40 && /\/q\//.test(page.url()); i++) {
-    const textbox = page.locator("textarea[name=answer], input[type=text][name=answer]");
-    const code = new URL(page.url()).pathname.split("/").pop();
-    if ((await textbox.count()) > 0) {
-      if (code === "what_would_help") await textbox.fill(text);
-    } else {
-      await page.locator("input[name=answer]").first().check();
-    }
-    const question = page.url();
-    await page.getByRole("button", { name: "Continue" }).first().click();
-    // The next page is at another address; waitForURL also waits for it to finish loading.
-    await page.waitForURL((url) => url.href !== question);
-  }
-  await page.getByRole("button", { name: "Send my answers" }).click();
-  expect(await page.locator("h1").textContent()).toBe("Your answers have been sent");
-  await context.close();
-}
 
 describe.skipIf(!chromiumPath)("moderating written answers in a laptop browser", () => {
   let app: RunningApp;

@@ -4,38 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "~/db.server";
 import { londonDate, periodOf } from "~/domain/periods";
 import { startApp, type RunningApp } from "../support/app";
-import { chromiumPath, expectAccessible, launchBrowser, phoneContext, laptop, pageLoaded, signIn } from "../support/browser";
+import { chromiumPath, expectAccessible, launchBrowser, phoneContext, laptop, pageLoaded, signIn, submitParentResponse } from "../support/browser";
 
 const SMALL_GROUP_ANSWER = "Drivers change every week and nobody tells us who is coming.";
 const LARGE_GROUP_ANSWER = "Tell us the name of the driver the day before, so our son is not frightened.";
 const QUARTER = periodOf("quarter", londonDate(new Date()));
 const URDU_TITLE = "ٹرانسپورٹ میں ڈرائیور کی پیشگی اطلاع";
-
-/** A parent answers the demo survey, agreeing to quotes, with `text` as their written answer. */
-async function submitParentResponse(browser: Browser, app: RunningApp, text: string) {
-  const context = await phoneContext(browser, { javaScript: false });
-  const page = await context.newPage();
-  await page.goto(`${app.url}/s/${app.publicIds["parent-carer-experience"]}`);
-  for (const id of ["#participate", "#special_category", "#quotes"]) await page.locator(id).check();
-  await page.getByRole("button", { name: "Start now" }).click();
-  await page.waitForURL(/\/q\//);
-  for (let i = 0; i < 40 && /\/q\//.test(page.url()); i++) {
-    const textbox = page.locator("textarea[name=answer], input[type=text][name=answer]");
-    const code = new URL(page.url()).pathname.split("/").pop();
-    if ((await textbox.count()) > 0) {
-      if (code === "what_would_help") await textbox.fill(text);
-    } else {
-      await page.locator("input[name=answer]").first().check();
-    }
-    const question = page.url();
-    await page.getByRole("button", { name: "Continue" }).first().click();
-    // The next page is at another address; waitForURL also waits for it to finish loading.
-    await page.waitForURL((url) => url.href !== question);
-  }
-  await page.getByRole("button", { name: "Send my answers" }).click();
-  expect(await page.locator("h1").textContent()).toBe("Your answers have been sent");
-  await context.close();
-}
 
 async function withDb<T>(app: RunningApp, work: (db: DB) => Promise<T>): Promise<T> {
   const db = openDatabase(app.databaseUrl);
@@ -104,7 +78,7 @@ describe.skipIf(!chromiumPath)("you said, we did in the browser", () => {
     });
 
     it("offers the parent's approved answer but will not attach it: fewer than 10 responses in the group", async () => {
-      await submitParentResponse(browser, app, SMALL_GROUP_ANSWER);
+      await submitParentResponse(browser, app, SMALL_GROUP_ANSWER, { phone: true });
       const moderator = await laptop(browser);
       await signIn(moderator.page, app, "moderator@example.org");
       const quoteId = await approveAndTag(moderator.page, app, SMALL_GROUP_ANSWER);
@@ -158,7 +132,7 @@ describe.skipIf(!chromiumPath)("you said, we did in the browser", () => {
     });
 
     it("a moderator drafts from tagged answers, an admin publishes, a parent finds it in Urdu on a phone", async () => {
-      await submitParentResponse(browser, app, LARGE_GROUP_ANSWER);
+      await submitParentResponse(browser, app, LARGE_GROUP_ANSWER, { phone: true });
 
       // The moderator approves and tags the answer, then drafts an item from it.
       const moderator = await laptop(browser);

@@ -68,3 +68,40 @@ export async function signIn(page: Page, app: { url: string }, email: string, pa
 export async function pageLoaded(page: Page): Promise<void> {
   await page.waitForLoadState("load");
 }
+
+/**
+ * A parent answers the demo parent survey through its pages, agreeing to quotes, with `text` as
+ * their written answer and the first option on every other question; on a laptop, or on a phone
+ * with JavaScript off.
+ */
+export async function submitParentResponse(
+  browser: Browser,
+  app: { url: string; publicIds: Record<string, string> },
+  text: string,
+  options: { phone?: boolean } = {},
+): Promise<void> {
+  const context = options.phone
+    ? await phoneContext(browser, { javaScript: false })
+    : await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/s/${app.publicIds["parent-carer-experience"]}`);
+  for (const id of ["#participate", "#special_category", "#quotes"]) await page.locator(id).check();
+  await page.getByRole("button", { name: "Start now" }).click();
+  await page.waitForURL(/\/q\//);
+  for (let i = 0; i < 40 && /\/q\//.test(page.url()); i++) {
+    const textbox = page.locator("textarea[name=answer], input[type=text][name=answer]");
+    const code = new URL(page.url()).pathname.split("/").pop();
+    if ((await textbox.count()) > 0) {
+      if (code === "what_would_help") await textbox.fill(text);
+    } else {
+      await page.locator("input[name=answer]").first().check();
+    }
+    const question = page.url();
+    await page.getByRole("button", { name: "Continue" }).first().click();
+    // The next page is at another address; waitForURL also waits for it to finish loading.
+    await page.waitForURL((url) => url.href !== question);
+  }
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  expect(await page.locator("h1").textContent()).toBe("Your answers have been sent");
+  await context.close();
+}
