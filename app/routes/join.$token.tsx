@@ -5,6 +5,7 @@ import * as z from "zod";
 import { createSession } from "~/auth.server";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, TextField } from "~/components/forms";
+import { PasswordField } from "~/components/password-field";
 import { getDb, type DB } from "~/db.server";
 import { passwordProblem, PASSWORD_MESSAGES } from "~/domain/passwords";
 import { translator } from "~/i18n";
@@ -140,37 +141,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const joined = await joinWithInvitation(db, invitation, { email, password: parsed.data.password });
   if (!joined.ok) return spentOrTaken(joined.reason, email);
   return signIn(request, db, invitation, joined.userId, false);
-}
-
-function PasswordField({ id, label, hint, error, autoComplete }: { id: string; label: string; hint?: string; error?: string; autoComplete: string }) {
-  const t = translator("en");
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t("error.prefix")} </span>
-          {error}
-        </p>
-      ) : null}
-      <input
-        className={`input${error ? " input--error" : ""}`}
-        id={id}
-        name={id}
-        type="password"
-        autoComplete={autoComplete}
-        aria-describedby={describedBy}
-      />
-    </div>
-  );
 }
 
 export default function Join() {

@@ -4,6 +4,7 @@ import { isRouteErrorResponse, useActionData, useLoaderData, useRouteError } fro
 import * as z from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary } from "~/components/forms";
+import { PasswordField } from "~/components/password-field";
 import { getDb, type DB } from "~/db.server";
 import { passwordProblem, PASSWORD_MESSAGES } from "~/domain/passwords";
 import { translator } from "~/i18n";
@@ -58,29 +59,6 @@ export default function ResetPassword() {
   const result = useActionData<typeof action>();
   const t = translator("en");
   const errors: Record<string, string> = result?.errors ?? {};
-  const field = (id: string, label: string, hint?: string) => {
-    const error = errors[id];
-    const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-    return (
-      <div className={`form-group${error ? " form-group--error" : ""}`}>
-        <label className="label" htmlFor={id}>
-          {label}
-        </label>
-        {hint ? (
-          <div className="hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p className="error-message" id={`${id}-error`}>
-            <span className="visually-hidden">{t("error.prefix")} </span>
-            {error}
-          </p>
-        ) : null}
-        <input className={`input${error ? " input--error" : ""}`} id={id} name={id} type="password" autoComplete="new-password" aria-describedby={describedBy} />
-      </div>
-    );
-  };
   return (
     <>
       <ErrorSummary errors={Object.entries(errors).map(([id, text]) => ({ href: `#${id}`, text }))} t={t} />
@@ -88,8 +66,14 @@ export default function ResetPassword() {
       <p className="body">For {data.email}. Using this link signs you out everywhere you are signed in.</p>
       <form method="post" noValidate>
         <input type="text" name="username" value={data.email} autoComplete="username" readOnly hidden />
-        {field("password", "New password", "At least 12 characters. Three unrelated words make a strong password.")}
-        {field("confirm", "Type the new password again")}
+        <PasswordField
+          id="password"
+          label="New password"
+          hint="At least 12 characters. Three unrelated words make a strong password."
+          error={errors.password}
+          autoComplete="new-password"
+        />
+        <PasswordField id="confirm" label="Type the new password again" error={errors.confirm} autoComplete="new-password" />
         <button type="submit" className="button">
           Save new password
         </button>
