@@ -25,3 +25,14 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
 ];
 
 export const THEME_CODE_PATTERN = /^[a-z][a-z0-9_]{1,59}$/;
+
+/** Rows of (item, theme), in display order, as each item's list of themes. */
+export function themesByItem(rows: readonly { item_id: string; code: string; label: string }[]): Map<string, ThemeDefinition[]> {
+  const byItem = new Map<string, ThemeDefinition[]>();
+  for (const row of rows) {
+    const list = byItem.get(row.item_id) ?? [];
+    list.push({ code: row.code, label: row.label });
+    byItem.set(row.item_id, list);
+  }
+  return byItem;
+}

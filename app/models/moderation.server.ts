@@ -3,7 +3,7 @@ import type { DB } from "~/db.server";
 import { newId } from "~/codes.server";
 import { applyRedactions, findSuggestedRedactions, TERM_KINDS, type RedactionSpan, type RedactionTerm, type TermKind } from "~/domain/pii";
 import { localise, type SurveyDefinition } from "~/domain/survey";
-import { DEFAULT_THEMES } from "~/domain/themes";
+import { DEFAULT_THEMES, themesByItem } from "~/domain/themes";
 import type { Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 
@@ -311,8 +311,7 @@ function safeguardingOf(row: { safeguarding: number | null; safeguarding_resolve
 }
 
 async function themesOf(db: DB, forumId: string, itemIds: string[]): Promise<Map<string, ThemeOption[]>> {
-  const byItem = new Map<string, ThemeOption[]>();
-  if (itemIds.length === 0) return byItem;
+  if (itemIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("moderation_item_themes as mit")
     .innerJoin("themes as t", "t.id", "mit.theme_id")
@@ -321,12 +320,7 @@ async function themesOf(db: DB, forumId: string, itemIds: string[]): Promise<Map
     .where("t.forum_id", "=", forumId)
     .orderBy("t.sort")
     .execute();
-  for (const row of rows) {
-    const list = byItem.get(row.item_id) ?? [];
-    list.push({ code: row.code, label: row.label });
-    byItem.set(row.item_id, list);
-  }
-  return byItem;
+  return themesByItem(rows);
 }
 
 async function toQueueItems(db: DB, forumId: string, rows: BaseRow[], terms: RedactionTerm[]): Promise<QueueItem[]> {

@@ -18,6 +18,7 @@ import { csvRow } from "~/domain/csv";
 import { ALL_SEGMENT, UNKNOWN_SEGMENT_VALUE, type KpiCell } from "~/domain/kpi-cells";
 import { londonDate, periodOf, periodRange, periodTypeOf, type PeriodType } from "~/domain/periods";
 import type { SurveyDefinition } from "~/domain/survey";
+import { themesByItem } from "~/domain/themes";
 import {
   addDays,
   closureRateCells,
@@ -518,8 +519,7 @@ function toItem(row: ItemRow, themes: ThemeOption[]): YswdItem {
 }
 
 async function themesOfItems(db: DB, forumId: string, itemIds: string[]): Promise<Map<string, ThemeOption[]>> {
-  const byItem = new Map<string, ThemeOption[]>();
-  if (itemIds.length === 0) return byItem;
+  if (itemIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("yswd_item_themes as it")
     .innerJoin("themes as t", "t.id", "it.theme_id")
@@ -529,12 +529,7 @@ async function themesOfItems(db: DB, forumId: string, itemIds: string[]): Promis
     .orderBy("it.sort")
     .orderBy("t.sort")
     .execute();
-  for (const row of rows) {
-    const list = byItem.get(row.item_id) ?? [];
-    list.push({ code: row.code, label: row.label });
-    byItem.set(row.item_id, list);
-  }
-  return byItem;
+  return themesByItem(rows);
 }
 
 async function toItems(db: DB, forumId: string, rows: ItemRow[]): Promise<YswdItem[]> {
