@@ -64,6 +64,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...base, period, range: periodRange(periodType, period), kpi, headline, breakdown };
 }
 
+/** The column headings of a table of figures; `first` names what each row is. */
+function FigureHead({ first, t }: { first: string; t: Translate }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <th scope="col" className="num">
+          {t("results.table.percent")}
+        </th>
+        <th scope="col" className="num">
+          {t("results.table.interval")}
+        </th>
+        <th scope="col" className="num">
+          {t("results.table.n")}
+        </th>
+        <th scope="col">{t("results.table.note")}</th>
+      </tr>
+    </thead>
+  );
+}
+
 function FigureCells({ cell, t }: { cell: PublicCell; t: Translate }) {
   if (cell.n === null || cell.percent === null || cell.ci_lower === null || cell.ci_upper === null) {
     return (
@@ -188,21 +209,7 @@ export default function Results() {
                   {formatDay(data.range.start, language)} – {formatDay(data.range.end, language)}
                 </span>
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("results.table.measure")}</th>
-                  <th scope="col" className="num">
-                    {t("results.table.percent")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("results.table.interval")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("results.table.n")}
-                  </th>
-                  <th scope="col">{t("results.table.note")}</th>
-                </tr>
-              </thead>
+              <FigureHead first={t("results.table.measure")} t={t} />
               <tbody>
                 {data.headline.map((cell) => {
                   const name = kpiName(cell.kpi_id, cell.kpi_name, t, language);
@@ -225,21 +232,7 @@ export default function Results() {
                 <caption id="breakdown-caption">
                   {t("results.breakdown", { measure: kpiName(chosenKpi.kpi_id, chosenKpi.kpi_name, t, language).text, group: byName.text })}
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("results.table.group")}</th>
-                    <th scope="col" className="num">
-                      {t("results.table.percent")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("results.table.interval")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("results.table.n")}
-                    </th>
-                    <th scope="col">{t("results.table.note")}</th>
-                  </tr>
-                </thead>
+                <FigureHead first={t("results.table.group")} t={t} />
                 <tbody>
                   {data.breakdown.map((cell) => {
                     const name = segmentValueName(data.by, cell.segment_value, names, t, language);
