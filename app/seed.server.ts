@@ -35,8 +35,9 @@ export interface SeedResult {
 }
 
 /**
- * Seeds the demo forum on an empty database: the forum and its two open template surveys, and
- * (unless turned off) sample responses so a newcomer's dashboard is not empty.
+ * Seeds the demo forum on an empty database: the forum and its open template surveys (parents and
+ * carers, SENCOs, and children and young people in easy read), and (unless turned off) sample
+ * responses so a newcomer's dashboard is not empty.
  */
 export async function seedDemoForum(
   db: DB,
@@ -71,7 +72,7 @@ export async function seedDemoForum(
       invitationLinks.push(...batch.tokens.map((token) => `/i/${token}`));
     }
     if (options.sampleResponses) {
-      const count = template.definition.audience === "senco" ? 120 : 640;
+      const count = SAMPLE_COUNTS[template.definition.audience];
       sampleResponses += await addSampleResponses(db, {
         forumId: forum.id,
         surveyId: created.id,
@@ -86,6 +87,14 @@ export async function seedDemoForum(
   if (options.sampleResponses) await seedDemoYouSaidWeDid(db, forum.id);
   return { seeded: true, generatedPassword, forumId: forum.id, surveys, invitationLinks, sampleResponses };
 }
+
+/** Sample responses per survey audience: enough for each survey's KPIs to show figures most half-years. */
+const SAMPLE_COUNTS: Record<SurveyDefinition["audience"], number> = {
+  parent_carer: 640,
+  senco: 120,
+  young_person: 180,
+  professional: 120,
+};
 
 /** A small deterministic generator, so the demo looks the same on every machine. */
 function mulberry32(seed: number) {

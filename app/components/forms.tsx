@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { EasyReadFace } from "~/domain/survey";
 import type { Translate } from "~/i18n";
 
 /**
@@ -47,6 +48,29 @@ export function FormGroup({ error, children }: { error?: string; children: React
 export interface Choice {
   value: string;
   label: string;
+  /** Easy read: a face drawn beside the label (see easyReadFaces). */
+  face?: EasyReadFace;
+}
+
+const MOUTHS: Record<EasyReadFace, string> = {
+  happy: "M12 25q8 8 16 0",
+  neutral: "M13 28h14",
+  sad: "M12 30q8-7 16 0",
+};
+
+/**
+ * A face for a point of a 3-point scale, drawn inline (no request, no script). Decoration only:
+ * hidden from assistive technology, since the label beside it always says the same in words.
+ */
+export function Face({ face }: { face: EasyReadFace }) {
+  return (
+    <svg className={`face face--${face}`} viewBox="0 0 40 40" width="48" height="48" aria-hidden="true" focusable="false">
+      <circle className="face__head" cx="20" cy="20" r="18" />
+      <circle className="face__eye" cx="14" cy="16" r="2.5" />
+      <circle className="face__eye" cx="26" cy="16" r="2.5" />
+      <path className="face__mouth" d={MOUTHS[face]} />
+    </svg>
+  );
 }
 
 /** Radios or checkboxes in a fieldset whose legend is the page heading (one question a page). */
@@ -76,6 +100,8 @@ export function ChoiceField({
   const hintId = hint ? `${idPrefix}-hint` : undefined;
   const errorId = error ? `${idPrefix}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  // With faces, an option without one (such as "I don't know") keeps its label in line with the rest.
+  const withFaces = choices.some((choice) => choice.face);
   return (
     <FormGroup error={error}>
       <fieldset className="fieldset" aria-describedby={describedBy}>
@@ -101,8 +127,18 @@ export function ChoiceField({
                   value={choice.value}
                   defaultChecked={selected.includes(choice.value)}
                 />
-                <label className={type === "radio" ? "label radios__label" : "label checkboxes__label"} htmlFor={id}>
-                  {choice.label}
+                <label
+                  className={`${type === "radio" ? "label radios__label" : "label checkboxes__label"}${withFaces ? " label--face" : ""}`}
+                  htmlFor={id}
+                >
+                  {withFaces ? (
+                    <>
+                      {choice.face ? <Face face={choice.face} /> : <span className="face face--none" aria-hidden="true" />}
+                      <span>{choice.label}</span>
+                    </>
+                  ) : (
+                    choice.label
+                  )}
                 </label>
               </div>
             );
@@ -111,6 +147,11 @@ export function ChoiceField({
       </fieldset>
     </FormGroup>
   );
+}
+
+/** The page of an easy-read survey: larger text throughout (app.css, `.easy-read`). */
+export function EasyRead({ on, children }: { on: boolean; children: ReactNode }) {
+  return on ? <div className="easy-read">{children}</div> : <>{children}</>;
 }
 
 /** A text input or textarea whose label is the page heading or a plain label. */

@@ -164,6 +164,35 @@ export const DEFAULT_KPIS: readonly KpiDefinition[] = [
     negative: ["no"],
     excluded: ["dont_know"],
   },
+  // Young people's (easy read) versions of K1, K2 and K13: reported separately, never pooled. Each
+  // scores its own yp_* question, which only the young people's survey asks, so none of them ever
+  // applies to the parent survey and K1, K2 and K13 never apply to theirs (kpiApplies). On the
+  // 3-point scale the top point is positive, the bottom negative, and the middle stays in the base.
+  // Ids use "_": the register takes letters, digits and underscores only.
+  {
+    id: "K1_YP",
+    name: "Overall experience (young people, easy read)",
+    question: "yp_overall_experience",
+    positive: ["good"],
+    negative: ["not_good"],
+    excluded: ["dont_know"],
+  },
+  {
+    id: "K2_YP",
+    name: "Felt listened to (young people, easy read)",
+    question: "yp_listened_to",
+    positive: ["yes"],
+    negative: ["no"],
+    excluded: [],
+  },
+  {
+    id: "K13_YP",
+    name: "Feedback leads to change (young people, easy read)",
+    question: "yp_feedback_leads_to_change",
+    positive: ["yes"],
+    negative: ["no"],
+    excluded: ["dont_know"],
+  },
 ];
 
 /** Responses per option code for one question (answered responses only; skipped ones are absent). */

@@ -13,6 +13,7 @@ const SEGMENT_NAMES: Record<string, string> = {
   setting_type: "Type of setting",
   primary_need: "Primary need",
   district: "District",
+  yp_age_group: "Age group",
 };
 
 const ROLE_NAMES: Record<string, string> = {

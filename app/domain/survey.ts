@@ -64,6 +64,11 @@ export interface SurveyDefinition {
   /** Languages this version is offered in; `en` first. */
   languages: string[];
   questions: SurveyQuestion[];
+  /**
+   * Easy read (children and young people): the public pages use larger text and draw a face
+   * beside each point of a 3-point scale (see easyReadFaces). Absent means a standard survey.
+   */
+  easyRead?: boolean;
 }
 
 export const TEXT_SHORT_MAX = 200;
@@ -82,6 +87,31 @@ export function optionsOf(question: SurveyQuestion): SurveyOption[] {
 export function maxLengthOf(question: SurveyQuestion): number {
   if (question.maxLength) return question.maxLength;
   return question.type === "text_long" ? TEXT_LONG_MAX : TEXT_SHORT_MAX;
+}
+
+/** The faces easy-read pages draw beside a 3-point scale, most positive first. */
+export const EASY_READ_FACES = ["happy", "neutral", "sad"] as const;
+export type EasyReadFace = (typeof EASY_READ_FACES)[number];
+
+/** Options that are no point on a scale: they get no face. */
+const OFF_SCALE_OPTIONS = new Set(["dont_know", "not_applicable"]);
+
+/**
+ * The face beside each of a question's options (in option order, null where none), or null when
+ * the question gets no faces. Faces go with easy-read surveys only, on a single-choice question
+ * that is not a segment and whose options, apart from "don't know" and "not applicable", are
+ * exactly three: a 3-point scale, most positive first as every scale here is. The text label is
+ * always shown as well: a face adds to the words, never replaces them.
+ */
+export function easyReadFaces(definition: Pick<SurveyDefinition, "easyRead">, question: SurveyQuestion): (EasyReadFace | null)[] | null {
+  if (definition.easyRead !== true || question.type !== "single_choice" || question.role === "segment") return null;
+  const options = optionsOf(question);
+  const onScale = options.filter((o) => !OFF_SCALE_OPTIONS.has(o.code));
+  if (onScale.length !== EASY_READ_FACES.length) return null;
+  return options.map((o) => {
+    const point = onScale.indexOf(o);
+    return point === -1 ? null : EASY_READ_FACES[point];
+  });
 }
 
 /** The text in `language`, falling back to English. */

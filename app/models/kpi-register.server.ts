@@ -134,7 +134,7 @@ function fromRow(row: KpiRow): RegisteredKpi {
   };
 }
 
-/** The kpis.md register order (K1 … K6, K6i, K7 … K13), then the forum's own KPIs by id. */
+/** The kpis.md register order (K1 … K6, K6i, K7 … K13, then K1_YP, K2_YP, K13_YP), then the forum's own KPIs by id. */
 function registerOrder(a: { id: string }, b: { id: string }): number {
   const rank = (id: string) => {
     const i = DEFAULT_KPIS.findIndex((k) => k.id === id);

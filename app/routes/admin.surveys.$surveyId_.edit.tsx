@@ -469,6 +469,23 @@ function Builder({
           <Field label="Minutes it takes, roughly" name="minutes" error={errorFor("minutes")}>
             <input className="input input--width-number" id={idOf("minutes")} inputMode="numeric" {...reg("minutes")} />
           </Field>
+          <div className="form-group builder-row__end">
+            <div className="checkboxes__item">
+              <input
+                className="checkboxes__input"
+                type="checkbox"
+                id={idOf("easyRead")}
+                aria-describedby={`${idOf("easyRead")}-hint`}
+                {...regCheckbox("easyRead")}
+              />
+              <label className="label checkboxes__label" htmlFor={idOf("easyRead")}>
+                Easy read
+              </label>
+            </div>
+            <div className="hint" id={`${idOf("easyRead")}-hint`}>
+              For children and young people: larger text, and a face beside each answer of a 3-point scale.
+            </div>
+          </div>
         </div>
       </section>
 

@@ -5,7 +5,7 @@ import { BackLink, Button, ChoiceField, TextField } from "~/components/forms";
 import { requireRole } from "~/auth.server";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
-import { localise, maxLengthOf, optionsOf } from "~/domain/survey";
+import { easyReadFaces, localise, maxLengthOf, optionsOf } from "~/domain/survey";
 import { directionOf, translator } from "~/i18n";
 import { getDraft } from "~/models/surveys.server";
 import { languageName } from "~/schemas/survey-builder";
@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const step = url.searchParams.get("step") ?? "";
   const index = definition.questions.findIndex((q) => q.code === step);
   const question = index >= 0 ? definition.questions[index] : undefined;
+  const faces = question ? easyReadFaces(definition, question) : null;
   const link = (to: string, lang = language) => `?lang=${encodeURIComponent(lang)}${to ? `&step=${encodeURIComponent(to)}` : ""}`;
   return {
     ...staffChrome(staff),
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     staffTitle: definition.title.en,
     version: editable.draft ? `version ${editable.draft.versionNo}, the draft` : `version ${editable.published[0]?.versionNo}, published`,
     language,
+    easyRead: definition.easyRead === true,
     languages: definition.languages.map((code) => ({ code, name: languageName(code), href: link(step, code) })),
     steps: [
       { href: link(""), label: "Start page", current: !question },
@@ -56,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           title: localise(question.title, language),
           hint: question.hint ? localise(question.hint, language) : undefined,
           maxLength: question.type.startsWith("text") ? maxLengthOf(question) : undefined,
-          options: optionsOf(question).map((o) => ({ value: o.code, label: localise(o.label, language) })),
+          options: optionsOf(question).map((o, i) => ({ value: o.code, label: localise(o.label, language), face: faces?.[i] ?? undefined })),
           number: index + 1,
           total: definition.questions.length,
           routing: question.showWhen ? `Asked only when ${question.showWhen.question} is ${question.showWhen.anyOf.join(" or ")}.` : null,
@@ -114,7 +116,7 @@ export default function Preview() {
         {question?.routing ? <p className="body builder-preview-bar__note">{question.routing}</p> : null}
         {question?.missing ? <p className="body builder-preview-bar__note">Not translated yet: shown in English.</p> : null}
       </div>
-      <div className="builder-preview" lang={data.language} dir={directionOf(data.language)}>
+      <div className={data.easyRead ? "builder-preview easy-read" : "builder-preview"} lang={data.language} dir={directionOf(data.language)}>
         {data.end ? (
           <>
             <h1 className="heading-l" lang="en" dir="ltr">

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { Fragment } from "react";
-import { Button, ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
+import { Button, EasyRead, ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { localise } from "~/domain/survey";
 import { useTranslation } from "~/i18n/use-translation";
@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = {
     forum: { name: survey.forumName, colour: survey.forumColour },
     publicId: survey.publicId,
+    easyRead: survey.definition.easyRead === true,
     open: survey.status === "open",
     title: localise(survey.definition.title, language),
     intro: localise(survey.definition.intro, language),
@@ -105,17 +106,17 @@ export default function StartPage() {
   const { t } = useTranslation();
   if (!data.open) {
     return (
-      <>
+      <EasyRead on={data.easyRead}>
         <h1 className="heading-l">{t("start.closed.title")}</h1>
         <p className="body">{t("start.closed.body")}</p>
-      </>
+      </EasyRead>
     );
   }
   const errors = result?.errors ?? {};
   const values = result?.values;
   const summary = Object.entries(errors).map(([field, key]) => ({ href: `#${field}`, text: t(key) }));
   return (
-    <>
+    <EasyRead on={data.easyRead}>
       <ErrorSummary errors={summary} t={t} />
       <h1 className="heading-xl">{data.title}</h1>
       <p className="lead">{data.intro}</p>
@@ -188,6 +189,6 @@ export default function StartPage() {
         />
         <Button>{t("start.button")}</Button>
       </form>
-    </>
+    </EasyRead>
   );
 }

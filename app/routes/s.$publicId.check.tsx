@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, ErrorSummary } from "~/components/forms";
+import { BackLink, Button, EasyRead, ErrorSummary } from "~/components/forms";
 import { problemText } from "~/components/problems";
 import { getDb } from "~/db.server";
 import { routedAnswers, visibleQuestions } from "~/domain/routing";
@@ -31,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     forum: { name: survey.forumName, colour: survey.forumColour },
     publicId: survey.publicId,
+    easyRead: definition.easyRead === true,
     back: surveyPath(survey.publicId, `q/${shown[shown.length - 1].code}`),
     rows: shown.map((question) => {
       const answer = answers[question.code];
@@ -79,7 +80,7 @@ export default function CheckAnswers() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
-    <>
+    <EasyRead on={data.easyRead}>
       <BackLink href={data.back} t={t} />
       <ErrorSummary errors={result?.errors ?? []} t={t} />
       <h1 className="heading-l">{t("check.title")}</h1>
@@ -112,6 +113,6 @@ export default function CheckAnswers() {
       <form method="post" noValidate>
         <Button>{t("check.send.button")}</Button>
       </form>
-    </>
+    </EasyRead>
   );
 }

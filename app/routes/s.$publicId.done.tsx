@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { EasyRead } from "~/components/forms";
 import { readCookie } from "~/cookies.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { currentResponse, RECEIPT_COOKIE, requireSurvey, surveyPath } from "~/survey-session.server";
@@ -15,15 +16,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!response && !receiptCode) throw redirect(surveyPath(survey.publicId));
   return {
     forum: { name: survey.forumName, colour: survey.forumColour },
+    easyRead: survey.definition.easyRead === true,
     receiptCode: receiptCode && /^[0-9A-Z-]{5,20}$/.test(receiptCode) ? receiptCode : null,
   };
 }
 
 export default function Done() {
-  const { receiptCode } = useLoaderData<typeof loader>();
+  const { receiptCode, easyRead } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <>
+    <EasyRead on={easyRead}>
       <div className="panel">
         <h1 className="panel__title">{t("done.title")}</h1>
         {receiptCode ? (
@@ -42,6 +44,6 @@ export default function Done() {
       <p className="body">
         <a href="/">{t("done.home")}</a>
       </p>
-    </>
+    </EasyRead>
   );
 }

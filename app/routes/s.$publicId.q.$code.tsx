@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, ChoiceField, ErrorSummary, TextField } from "~/components/forms";
+import { BackLink, Button, ChoiceField, EasyRead, ErrorSummary, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { parseAnswer, rawOf } from "~/domain/answers";
 import { firstUnanswered, positionOf } from "~/domain/routing";
-import { localise, maxLengthOf, optionsOf, type SurveyDefinition } from "~/domain/survey";
+import { easyReadFaces, localise, maxLengthOf, optionsOf, type SurveyDefinition } from "~/domain/survey";
 import { problemText } from "~/components/problems";
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
@@ -37,9 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!position) throw notRouted(uiLanguage);
   const change = new URL(request.url).searchParams.get("change") === "1";
   const answer = answers[question.code];
+  const faces = easyReadFaces(definition, question);
   return {
     forum: { name: survey.forumName, colour: survey.forumColour },
     publicId: survey.publicId,
+    easyRead: definition.easyRead === true,
     change,
     title: localise(question.title, language),
     question: {
@@ -49,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: localise(question.title, language),
       hint: question.hint ? localise(question.hint, language) : undefined,
       maxLength: question.type.startsWith("text") ? maxLengthOf(question) : undefined,
-      options: optionsOf(question).map((o) => ({ value: o.code, label: localise(o.label, language) })),
+      options: optionsOf(question).map((o, i) => ({ value: o.code, label: localise(o.label, language), face: faces?.[i] ?? undefined })),
     },
     position: { number: position.number, total: position.total },
     back: change
@@ -134,7 +136,7 @@ export default function QuestionPage() {
   );
   const progress = Math.round((100 * (data.position.number - 1)) / data.position.total);
   return (
-    <>
+    <EasyRead on={data.easyRead}>
       <BackLink href={data.back} t={t} />
       <div className="progress" aria-hidden="true">
         <div className="progress__bar" style={{ width: `${progress}%` }} />
@@ -180,6 +182,6 @@ export default function QuestionPage() {
           </Button>
         </div>
       </form>
-    </>
+    </EasyRead>
   );
 }

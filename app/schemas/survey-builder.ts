@@ -57,6 +57,8 @@ export interface BuilderForm {
   minutes: string;
   languages: string[];
   questions: BuilderQuestion[];
+  /** Easy read: larger text and faces beside 3-point scales on the public pages. */
+  easyRead: boolean;
 }
 
 export const MAX_QUESTIONS = 200;
@@ -160,6 +162,7 @@ export const BuilderFormSchema = z.object({
   minutes: Typed,
   languages: z.array(z.string().max(10)).max(40).default(["en"]),
   questions: z.array(BuilderQuestionSchema).max(MAX_QUESTIONS, `A survey can have at most ${MAX_QUESTIONS} questions`).default([]),
+  easyRead: Flag,
 });
 
 export interface BuilderIssue {
@@ -239,6 +242,8 @@ export function formToDefinition(form: BuilderForm): SurveyDefinition {
       }
       return question;
     }),
+    // Written only when set, so a standard survey's definition is the same as before the flag.
+    ...(form.easyRead === true ? { easyRead: true } : {}),
   };
 }
 
@@ -357,6 +362,7 @@ export function definitionToForm(definition: SurveyDefinition, publishedCodes: I
       min: q.min === undefined ? "" : String(q.min),
       max: q.max === undefined ? "" : String(q.max),
     })),
+    easyRead: definition.easyRead === true,
   };
 }
 
@@ -541,7 +547,7 @@ export const SlugSchema = z
   .max(60, "The short name must be 60 characters or fewer")
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like parent-survey-2026");
 
-export const TEMPLATE_CHOICES = ["blank", "parent-carer-experience", "senco-experience"] as const;
+export const TEMPLATE_CHOICES = ["blank", "parent-carer-experience", "senco-experience", "young-people-easy-read"] as const;
 
 export const NewSurveySchema = z
   .object({

@@ -39,6 +39,7 @@ export const SurveyDefinitionSchema = z
     minutes: z.number().int().min(1).max(120),
     languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
     questions: z.array(QuestionSchema).min(1),
+    easyRead: z.boolean().optional(),
   })
   .superRefine((definition, ctx) => {
     const seen = new Map<string, number>();

@@ -4,6 +4,7 @@
  */
 import { parentCarerExperience } from "./parent-carer-experience";
 import { sencoExperience } from "./senco-experience";
+import { youngPeopleEasyRead } from "./young-people-easy-read";
 
 export {
   EXTRA_OPTIONS,
@@ -17,11 +18,12 @@ export {
   type ScaleName,
   type SegmentCode,
 } from "./options";
-export { parentCarerExperience, sencoExperience };
+export { parentCarerExperience, sencoExperience, youngPeopleEasyRead };
 
 export const SURVEY_TEMPLATES = [
   { slug: "parent-carer-experience", definition: parentCarerExperience },
   { slug: "senco-experience", definition: sencoExperience },
+  { slug: "young-people-easy-read", definition: youngPeopleEasyRead },
 ] as const;
 
 export type SurveyTemplateSlug = (typeof SURVEY_TEMPLATES)[number]["slug"];

@@ -9,6 +9,7 @@ import * as apiTokens from "./2026-11-23T07-api-tokens";
 import * as youSaidWeDid from "./2026-11-23T08-you-said-we-did";
 import * as retention from "./2026-11-23T09-retention";
 import * as totpReplay from "./2026-11-23T10-totp-replay";
+import * as youngPeopleKpis from "./2026-11-23T11-young-people-kpis";
 import * as rateLimits from "./2026-11-23T12-rate-limits";
 import * as importJobs from "./2026-11-23T13-import-jobs";
 
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T08-you-said-we-did": youSaidWeDid,
   "2026-11-23T09-retention": retention,
   "2026-11-23T10-totp-replay": totpReplay,
+  "2026-11-23T11-young-people-kpis": youngPeopleKpis,
   "2026-11-23T12-rate-limits": rateLimits,
   "2026-11-23T13-import-jobs": importJobs,
 };

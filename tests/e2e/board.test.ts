@@ -234,13 +234,13 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     expect(await admin.locator(".notification").textContent()).toContain("K15 added to the register");
 
     // Changing K2's positive options keeps version 1 in the history and starts version 2.
-    await admin.getByRole("link", { name: "Change the definition of K2" }).click();
+    await admin.getByRole("link", { name: "Change the definition of K2", exact: true }).click();
     expect(await admin.locator("#positive-2").isChecked()).toBe(true);
     await admin.locator("#positive-2").uncheck();
     await admin.getByRole("button", { name: "Save as a new version" }).click();
     expect(await admin.locator(".notification").textContent()).toContain("K2 changed: version 2 starts");
     await pageLoaded(admin);
-    const versions = await admin.locator("table", { has: admin.locator("caption", { hasText: "Versions of K2" }) }).locator("tbody tr").allTextContents();
+    const versions = await admin.locator("table", { has: admin.locator("caption", { hasText: /^Versions of K2$/ }) }).locator("tbody tr").allTextContents();
     expect(versions).toHaveLength(2);
     expect(versions[1]).toContain("2 (current)");
 

@@ -43,8 +43,8 @@ const BLANKED = { n: null, numerator: null, percent: null, ci_lower: null, ci_up
 const flags = (cells: KpiCell[]) => Object.fromEntries(cells.map((c) => [c.segment_value, c.flag]));
 
 describe("the KPI register (kpis.md table)", () => {
-  it("lists K1–K13 and K6i, and not K14", () => {
-    expect(DEFAULT_KPIS.map((k) => k.id)).toEqual(["K1", "K2", "K3", "K4", "K5", "K6", "K6i", "K7", "K8", "K9", "K10", "K11", "K12", "K13"]);
+  it("lists K1–K13 and K6i, then the young people's K1_YP, K2_YP and K13_YP, and not K14", () => {
+    expect(DEFAULT_KPIS.map((k) => k.id)).toEqual(["K1", "K2", "K3", "K4", "K5", "K6", "K6i", "K7", "K8", "K9", "K10", "K11", "K12", "K13", "K1_YP", "K2_YP", "K13_YP"]);
   });
 
   it.each([
@@ -61,6 +61,9 @@ describe("the KPI register (kpis.md table)", () => {
     ["K11", "senco_service_rating", ["very_good", "good"], ["poor", "very_poor"], ["dont_know"]],
     ["K12", "senco_plan_grade", ["outstanding", "good"], ["requires_improvement", "inadequate"], []],
     ["K13", "feedback_leads_to_change", ["yes_definitely", "yes_some"], ["no"], ["dont_know"]],
+    ["K1_YP", "yp_overall_experience", ["good"], ["not_good"], ["dont_know"]],
+    ["K2_YP", "yp_listened_to", ["yes"], ["no"], []],
+    ["K13_YP", "yp_feedback_leads_to_change", ["yes"], ["no"], ["dont_know"]],
   ])("%s scores %s", (id, question, positive, negative, excluded) => {
     const def = kpi(id);
     expect(def.question).toBe(question);

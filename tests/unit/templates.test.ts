@@ -281,25 +281,49 @@ describe("shared scales and segment options", () => {
   });
 });
 
+/**
+ * The templates whose question tables kpis.md lists. The young people's easy read template is
+ * the spec's "young people's (easy read) versions of K1, K2 and K13", which it names but does not
+ * tabulate: tests/unit/young-people.test.ts checks it.
+ */
+const SPEC_TEMPLATES = SURVEY_TEMPLATES.filter((t) => spec.surveys.some((s) => s.slug === t.slug));
+
 describe("SURVEY_TEMPLATES", () => {
-  it("lists the spec's surveys by slug, in order", () => {
-    expect(SURVEY_TEMPLATES.map((t) => t.slug)).toEqual(spec.surveys.map((s) => s.slug));
+  it("lists the spec's surveys by slug, in order, then the young people's easy read survey", () => {
+    expect(SURVEY_TEMPLATES.map((t) => t.slug)).toEqual([...spec.surveys.map((s) => s.slug), "young-people-easy-read"]);
+    expect(SPEC_TEMPLATES).toHaveLength(spec.surveys.length);
   });
 
   it("gives each template its audience and length", () => {
-    const [parent, senco] = SURVEY_TEMPLATES;
+    const [parent, senco, youngPeople] = SURVEY_TEMPLATES;
     expect(parent.definition.audience).toBe("parent_carer");
     expect(parent.definition.minutes).toBe(8);
     expect(senco.definition.audience).toBe("senco");
     expect(senco.definition.minutes).toBe(4);
+    expect(youngPeople.definition.audience).toBe("young_person");
+    expect(youngPeople.definition.minutes).toBe(3);
+  });
+
+  it("asks no question code in two templates, bar the shared segments and what_would_help", () => {
+    const shared = new Set([...Object.keys(SEGMENT_OPTIONS), "what_would_help"]);
+    const seen = new Map<string, string>();
+    for (const { slug, definition } of SURVEY_TEMPLATES) {
+      for (const { code } of definition.questions) {
+        if (shared.has(code)) continue;
+        expect(seen.get(code), `${code} in ${slug}`).toBeUndefined();
+        seen.set(code, slug);
+      }
+    }
+  });
+});
+
+describe.each(SPEC_TEMPLATES.map((t) => [t.slug, t.definition] as const))("template %s against the spec", (slug, definition) => {
+  it("matches the spec: question codes, option codes and order, types, roles, wording and routing", () => {
+    expect(specProblems(slug, definition)).toEqual([]);
   });
 });
 
 describe.each(SURVEY_TEMPLATES.map((t) => [t.slug, t.definition] as const))("template %s", (slug, definition) => {
-  it("matches the spec: question codes, option codes and order, types, roles, wording and routing", () => {
-    expect(specProblems(slug, definition)).toEqual([]);
-  });
-
   it("is a valid, publishable survey definition", () => {
     const result = SurveyDefinitionSchema.safeParse(definition);
     expect(result.success ? [] : result.error.issues).toEqual([]);
