@@ -8,7 +8,7 @@ import { countForums, createForum } from "~/models/forums.server";
 import { seedDefaultKpis } from "~/models/kpi-register.server";
 import { markKpisStale } from "~/models/kpi-stale.server";
 import { seedThemes } from "~/models/moderation.server";
-import { answerRows, CONSENT_PURPOSES, CONSENT_WORDING_VERSION } from "~/models/responses.server";
+import { answerRows, CONSENT_PURPOSES, consentWordingVersion } from "~/models/responses.server";
 import { createInvitationBatch, setSurveyAccess } from "~/models/survey-invitations.server";
 import { createSurvey, publishVersion } from "~/models/surveys.server";
 import { addMembership, createUser } from "~/models/users.server";
@@ -180,7 +180,7 @@ export async function addSampleResponses(
             forum_id: input.forumId,
             purpose,
             granted: purpose === "follow_up" ? 0 : 1,
-            wording_version: CONSENT_WORDING_VERSION,
+            wording_version: consentWordingVersion(input.definition.audience),
             language: "en",
             recorded_at: at,
           })),

@@ -29,6 +29,8 @@ export const en = {
   "start.consent.hint": "The first two are needed to take part. The others are up to you.",
   "start.consent.participate": "I agree to take part in this survey.",
   "start.consent.special_category": "I agree that the forum may hold my answers about my child's health, disability and special educational needs.",
+  "start.consent.special_category.young_person": "I agree that the forum may keep my answers about my health, disability and special educational needs.",
+  "start.consent.special_category.professional": "I agree that the forum may hold my answers about children's special educational needs and disabilities. I will not name any child.",
   "start.consent.quotes": "The forum may quote my written answers, without anything that could identify us.",
   "start.consent.follow_up": "I would like the forum to contact me about my answers.",
   "start.contact.heading": "Your contact details (only if you would like us to contact you)",

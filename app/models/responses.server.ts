@@ -14,6 +14,24 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 /** Bump when the consent wording changes; each consent records the version it was given to. */
 export const CONSENT_WORDING_VERSION = "2026-11-v1";
 
+/**
+ * The consent wording a respondent saw depends on who the survey is for: parents consent about
+ * their child, young people about themselves, professionals about the children they work with.
+ */
+export type ConsentWording = "parent" | "young_person" | "professional";
+
+export function consentWordingFor(audience: string): ConsentWording {
+  if (audience === "young_person") return "young_person";
+  if (audience === "senco" || audience === "professional") return "professional";
+  return "parent";
+}
+
+/** The version recorded with each consent: the wording's date, and whose wording it was. */
+export function consentWordingVersion(audience: string): string {
+  const wording = consentWordingFor(audience);
+  return wording === "parent" ? CONSENT_WORDING_VERSION : `${CONSENT_WORDING_VERSION}-${wording.replace("_", "-")}`;
+}
+
 export interface StartInput {
   forumId: string;
   surveyId: string;
@@ -80,7 +98,7 @@ export async function startResponse(db: DB, input: StartInput): Promise<{ respon
           forum_id: input.forumId,
           purpose,
           granted: input.consents[purpose] ? 1 : 0,
-          wording_version: CONSENT_WORDING_VERSION,
+          wording_version: consentWordingVersion(input.respondentRole),
           language: input.language,
           recorded_at: now,
         })),

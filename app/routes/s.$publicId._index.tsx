@@ -6,9 +6,10 @@ import { Fragment } from "react";
 import { Button, EasyRead, ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { localise } from "~/domain/survey";
+import type { MessageKey } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
-import { startResponse } from "~/models/responses.server";
+import { consentWordingFor, startResponse, type ConsentWording } from "~/models/responses.server";
 import { checkSurveyInvitation } from "~/models/survey-invitations.server";
 import type { PublishedSurvey } from "~/models/surveys.server";
 import { translator } from "~/i18n";
@@ -23,6 +24,12 @@ import {
   surveyPath,
 } from "~/survey-session.server";
 
+/** Parents consent about their child; young people about themselves; professionals about pupils. */
+function consentMessage(purpose: (typeof CONSENTS)[number], wording: ConsentWording): MessageKey {
+  if (purpose === "special_category" && wording !== "parent") return `start.consent.special_category.${wording}`;
+  return `start.consent.${purpose}`;
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.title : "Survey" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     forum: { name: survey.forumName, colour: survey.forumColour },
     publicId: survey.publicId,
     easyRead: survey.definition.easyRead === true,
+    consentWording: consentWordingFor(survey.audience),
     open: survey.status === "open",
     title: localise(survey.definition.title, language),
     intro: localise(survey.definition.intro, language),
@@ -159,7 +167,7 @@ export default function StartPage() {
                     aria-describedby={errors[purpose] ? `${purpose}-error` : undefined}
                   />
                   <label className="label checkboxes__label" htmlFor={purpose}>
-                    {t(`start.consent.${purpose}`)}
+                    {t(consentMessage(purpose, data.consentWording))}
                   </label>
                   </div>
                 </Fragment>

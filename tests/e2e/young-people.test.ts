@@ -100,6 +100,12 @@ describe.skipIf(!chromiumPath)("the young people's easy read survey", () => {
     await pageLoaded(page);
     expect(await page.locator("main .easy-read").count()).toBe(1);
     expect(await page.locator("script").count()).toBe(0);
+    // A young person consents about their own health, not "my child's".
+    expect(await page.locator("label[for=special_category]").textContent()).toBe(
+      language === "en"
+        ? "I agree that the forum may keep my answers about my health, disability and special educational needs."
+        : "میں رضامند ہوں کہ فورم میری صحت، معذوری اور خصوصی تعلیمی ضروریات کے بارے میں میرے جوابات اپنے پاس رکھ سکتا ہے۔",
+    );
     await page.locator("#participate").check();
     await page.locator("#special_category").check();
     await page.locator("form button[type=submit]").click();

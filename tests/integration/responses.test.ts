@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sencoExperience, youngPeopleEasyRead } from "~/templates";
 import {
+  CONSENT_WORDING_VERSION,
   findByReceipt,
   findByResumeCode,
   findRespondentResponse,
@@ -39,6 +41,20 @@ describe.each(STORES)("responses on $kind", ({ kind, skip }) => {
     expect(second.created).toBe(false);
     expect(await count("responses")).toBe(1);
     expect(await count("consents")).toBe(4);
+  });
+
+  it.skipIf(skip)("each consent records the wording its respondent saw: a parent's, a young person's or a professional's", async () => {
+    const { survey: parents } = await forumWithSurvey(t.db);
+    const { survey: young } = await forumWithSurvey(t.db, youngPeopleEasyRead, "young-people-easy-read");
+    const { survey: sencos } = await forumWithSurvey(t.db, sencoExperience, "senco-experience");
+    const versions: string[] = [];
+    for (const survey of [parents, young, sencos]) {
+      const { responseId } = await startFor(t.db, survey);
+      const rows = await t.db.selectFrom("consents").select("wording_version").where("response_id", "=", responseId).execute();
+      expect(new Set(rows.map((r) => r.wording_version)).size).toBe(1);
+      versions.push(rows[0].wording_version);
+    }
+    expect(versions).toEqual([CONSENT_WORDING_VERSION, `${CONSENT_WORDING_VERSION}-young-person`, `${CONSENT_WORDING_VERSION}-professional`]);
   });
 
   it.skipIf(skip)("stores answers, submits once, and a replay changes nothing", async () => {
