@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { EasyRead } from "~/components/forms";
 import { readCookie } from "~/cookies.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireInProgress, requireSurvey, RESUME_COOKIE, surveyPath } from "~/survey-session.server";
@@ -15,6 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const origin = new URL(request.url).origin;
   return {
     forum: { name: survey.forumName, colour: survey.forumColour },
+    easyRead: survey.definition.easyRead === true,
     code,
     link: `${origin}/resume/${code}`,
     continuePath: surveyPath(survey.publicId, "continue"),
@@ -25,7 +27,7 @@ export default function Saved() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <>
+    <EasyRead on={data.easyRead}>
       <h1 className="heading-l">{t("save.title")}</h1>
       <p className="body">{t("save.code")}</p>
       <p className="code code--large" dir="ltr" data-testid="resume-code">
@@ -43,6 +45,6 @@ export default function Saved() {
           {t("save.continue")}
         </a>
       </p>
-    </>
+    </EasyRead>
   );
 }

@@ -205,6 +205,13 @@ describe.skipIf(!chromiumPath)("the young people's easy read survey", () => {
     await page.locator(".error-summary").waitFor();
     await pageLoaded(page);
     await expectAccessible(page);
+    // "Save and come back later" is easy read too, then back to the question.
+    const question = page.url();
+    await page.locator("form button[value=save]").click();
+    await page.waitForURL(/\/save$/);
+    expect(await page.locator("main .easy-read").count()).toBe(1);
+    await expectAccessible(page);
+    await page.goto(question);
     for (let i = 0; i < 5 && /\/q\//.test(page.url()); i++) {
       const code = await answer(page);
       // The free-text page and the age question (no faces) are page types of their own.
