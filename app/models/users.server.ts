@@ -283,6 +283,20 @@ export async function findForumMember(db: DB, forumId: string, userId: string): 
 }
 
 /**
+ * How many other forums the person belongs to. An account is one person across forums, so a
+ * password reset from one forum changes the password they use in the others too.
+ */
+export async function otherForumCount(db: DB, forumId: string, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom("memberships")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("forum_id", "<>", forumId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
  * Serialises changes to one forum's memberships: a no-op update takes the forum row's lock on
  * PostgreSQL (SQLite runs one transaction at a time anyway), so two admins demoting each other
  * at the same moment cannot leave the forum without an admin.

@@ -9,7 +9,7 @@ import { StaffNav } from "~/components/staff-nav";
 import { readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
-import { createInvitation, findForumMember, forumRequiresMfa, listForumMembers, setForumRequiresMfa } from "~/models/users.server";
+import { createInvitation, findForumMember, forumRequiresMfa, listForumMembers, otherForumCount, setForumRequiresMfa } from "~/models/users.server";
 import { staffChrome } from "~/staff.server";
 import type { Role } from "../../db/schema";
 
@@ -101,7 +101,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const member = parsed.success ? await findForumMember(db, staff.forumId, parsed.data.userId) : undefined;
     if (!member) throw json(null, { status: 404 });
     const token = await createInvitation(db, { forumId: staff.forumId, kind: "reset", userId: member.userId, createdBy: staff.user.id });
-    await audit(staff, "user.reset_issued", member.userId, { invitation: hashToken(token).slice(0, 12) });
+    // The reset changes the password in every forum the person belongs to: the log says so.
+    const otherForums = await otherForumCount(db, staff.forumId, member.userId);
+    await audit(staff, "user.reset_issued", member.userId, { invitation: hashToken(token).slice(0, 12), other_forums: otherForums });
     return redirect(`${LINK_PATH}?done=reset&user=${encodeURIComponent(member.userId)}`, {
       headers: { "Set-Cookie": linkCookie(request, `reset.${token}.${member.userId}`) },
     });

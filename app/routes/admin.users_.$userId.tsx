@@ -7,7 +7,7 @@ import { ErrorSummary } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
-import { changeRole, findForumMember, listForumMembers, nameSafeguardingLead, removeMember } from "~/models/users.server";
+import { changeRole, findForumMember, listForumMembers, nameSafeguardingLead, otherForumCount, removeMember } from "~/models/users.server";
 import { staffChrome } from "~/staff.server";
 import type { Role } from "../../db/schema";
 
@@ -31,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...staffChrome(staff),
     member,
     isMe: member.userId === staff.user.id,
+    otherForums: await otherForumCount(getDb(), staff.forumId, member.userId),
     currentLead: lead && lead.userId !== member.userId ? lead.email : null,
     confirmRemove: new URL(request.url).searchParams.get("confirm") === "remove",
   };
@@ -211,6 +212,15 @@ export default function ManageMember() {
               If they have forgotten their password, create a reset link and send it to them. Using it signs them out
               everywhere.
             </p>
+            {data.otherForums > 0 ? (
+              <div className="inset" data-testid="other-forums">
+                <p className="body">
+                  {member.email} is also a member of {data.otherForums === 1 ? "another forum" : `${data.otherForums} other forums`}. The
+                  new password will work there too, so send the link only to them, by a way you know is theirs.
+                  {member.totpEnabled ? " Their two-factor authentication still protects every forum." : ""}
+                </p>
+              </div>
+            ) : null}
             <button type="submit" className="button button--secondary">
               Create a password reset link
             </button>

@@ -1,6 +1,9 @@
 import { authenticator } from "otplib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "~/db.server";
+import { createForum } from "~/models/forums.server";
+import { addMembership } from "~/models/users.server";
 import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
 import { chromiumPath, expectAccessible, launchBrowser, pageLoaded, phoneContext } from "../support/browser";
 
@@ -232,6 +235,30 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     await page.waitForURL((url) => url.pathname === "/admin");
     expect(new URL(page.url()).pathname).toBe("/admin");
     expect(await page.locator(".staff-bar__who").textContent()).toContain("moderator@example.org (moderator)");
+  });
+
+  it("a member who is also in another forum: the reset section says the new password works there too", { timeout: 120_000 }, async () => {
+    const db = openDatabase(app.databaseUrl);
+    try {
+      const other = await createForum(db, { slug: "another-forum", name: "Another Parent Carer Forum" });
+      const user = await db.selectFrom("users").select("id").where("email", "=", "moderator@example.org").executeTakeFirstOrThrow();
+      await addMembership(db, { userId: user.id, forumId: other.id, role: "moderator" });
+    } finally {
+      await db.destroy();
+    }
+    const admin = await laptop();
+    await signIn(admin, app.url, "admin@example.org", DEMO_PASSWORD);
+    await admin.goto(`${app.url}/admin/users`);
+    await admin.getByRole("link", { name: "moderator@example.org", exact: true }).click();
+    expect(await admin.getByTestId("other-forums").textContent()).toContain("moderator@example.org is also a member of another forum. The new password will work there too");
+    await pageLoaded(admin);
+    await expectAccessible(admin);
+    // A member of this forum only is told nothing of the kind.
+    await admin.goto(`${app.url}/admin/users`);
+    await admin.getByRole("link", { name: "board@example.org" }).click();
+    await admin.locator("h1").waitFor();
+    await pageLoaded(admin);
+    expect(await admin.getByTestId("other-forums").count()).toBe(0);
   });
 
   it("an admin changes a role, moves the safeguarding lead, removes a member, and requires two-factor", { timeout: 120_000 }, async () => {

@@ -29,6 +29,7 @@ import {
   joinWithInvitation,
   listForumMembers,
   nameSafeguardingLead,
+  otherForumCount,
   removeMember,
   resetPasswordWithInvitation,
   setTotp,
@@ -132,6 +133,17 @@ describe.each(STORES)("accounts on $kind", ({ kind, skip }) => {
     await setTotp(t.db, userId, null, false);
     const row = await t.db.selectFrom("users").select("totp_last_step").where("id", "=", userId).executeTakeFirstOrThrow();
     expect(row.totp_last_step).toBeNull();
+  });
+
+  it.skipIf(skip)("counts the other forums a member belongs to, whose password a reset from here would change too", async () => {
+    const a = await newForum();
+    const b = await newForum();
+    const both = await member(a.id, "moderator");
+    await addMembership(t.db, { userId: both, forumId: b.id, role: "board" });
+    const onlyA = await member(a.id, "board");
+    expect(await otherForumCount(t.db, a.id, both)).toBe(1);
+    expect(await otherForumCount(t.db, b.id, both)).toBe(1);
+    expect(await otherForumCount(t.db, a.id, onlyA)).toBe(0);
   });
 
   async function sessionRows(userId: string) {
