@@ -1,3 +1,4 @@
+import { ErrorMessage, FormGroup } from "~/components/forms";
 import { translator } from "~/i18n";
 
 /** A password field for staff forms (join, reset): label, hint and error linked for assistive technology. */
@@ -5,7 +6,7 @@ export function PasswordField({ id, label, hint, error, autoComplete }: { id: st
   const t = translator("en");
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
+    <FormGroup error={error}>
       <label className="label" htmlFor={id}>
         {label}
       </label>
@@ -14,12 +15,7 @@ export function PasswordField({ id, label, hint, error, autoComplete }: { id: st
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t("error.prefix")} </span>
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage id={`${id}-error`} text={error} t={t} />
       <input
         className={`input${error ? " input--error" : ""}`}
         id={id}
@@ -28,6 +24,6 @@ export function PasswordField({ id, label, hint, error, autoComplete }: { id: st
         autoComplete={autoComplete}
         aria-describedby={describedBy}
       />
-    </div>
+    </FormGroup>
   );
 }

@@ -11,7 +11,7 @@
 import { parse } from "csv-parse/sync";
 import { SEGMENT_OPTIONS } from "../templates/options";
 import { checkSubmission, parseAnswer, type AnswerProblem } from "./answers";
-import { londonDate } from "./periods";
+import { londonDate, monthName } from "./periods";
 import type { Answers, AnswerValue } from "./routing";
 import { AUDIENCES, optionsOf, type SurveyDefinition, type SurveyQuestion } from "./survey";
 
@@ -472,11 +472,6 @@ function readRespondentRole(value: string): string | undefined {
 }
 
 // --- submitted_at -----------------------------------------------------------------------------
-
-/** "2024-11" → "November 2024". */
-function monthName(month: string): string {
-  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
-}
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;

@@ -34,6 +34,15 @@ const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
  * date-time without an offset (as on an imported paper form) is already London wall-clock time,
  * so its date part is returned as is; `new Date()` would read it in the server's own time zone.
  */
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** A calendar month "YYYY-MM" in words: "2024-11" → "November 2024" (anything else as given). */
+export function monthName(month: string): string {
+  const [year, number] = month.split("-").map(Number);
+  if (!year || !number) return month;
+  return monthFormat.format(new Date(Date.UTC(year, number - 1, 15, 12)));
+}
+
 export function londonDate(instant: Date | string): string {
   if (typeof instant === "string") {
     const text = instant.trim();

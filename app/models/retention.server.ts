@@ -146,6 +146,7 @@ export async function applyRetention(db: DB, forumId: string, actor = "system", 
       continue;
     }
     const outcome = await db.transaction().execute(async (trx) => {
+      const due = () => dueSubmitted(trx, forumId, cutoffMonth).where("survey_id", "=", surveyId);
       const stale = await trx
         .selectFrom("kpi_stale_months")
         .select("month")
@@ -155,12 +156,8 @@ export async function applyRetention(db: DB, forumId: string, actor = "system", 
       if (stale) return null;
       // The same literal text in select and group by, as PostgreSQL requires.
       const month = sql<string>`substr(submitted_on, 1, 7)`;
-      const raw = await trx
-        .selectFrom("responses")
+      const raw = await due()
         .select((eb) => [month.as("month"), eb.fn.countAll<number>().as("n")])
-        .where("survey_id", "=", surveyId)
-        .where("status", "=", "submitted")
-        .where("submitted_on", "<", cutoffDate)
         .groupBy(month)
         .execute();
       const summary = await trx
@@ -182,14 +179,7 @@ export async function applyRetention(db: DB, forumId: string, actor = "system", 
         .where("month", "<", cutoffMonth)
         .where("sealed_at", "is", null)
         .executeTakeFirst();
-      const doomed = trx
-        .selectFrom("responses")
-        .select("id")
-        .where("survey_id", "=", surveyId)
-        .where("status", "=", "submitted")
-        .where("submitted_on", "<", cutoffDate)
-        .where("id", "not in", heldBackIds(trx, forumId));
-      const deleted = await deleteResponses(trx, doomed);
+      const deleted = await deleteResponses(trx, due().where("id", "not in", heldBackIds(trx, forumId)).select("id"));
       await trx
         .deleteFrom("kpi_counted_responses")
         .where("survey_id", "=", surveyId)
@@ -255,6 +245,16 @@ async function deleteResponses(trx: DB, ids: SelectQueryBuilder<Database, "respo
   await trx.deleteFrom("follow_up_contacts").where("response_id", "in", ids).execute();
   const deleted = await trx.deleteFrom("responses").where("id", "in", ids).executeTakeFirst();
   return Number(deleted.numDeletedRows);
+}
+
+/**
+ * The retention periods in use across all forums, distinct and smallest first, for the public
+ * privacy page. With no forum yet, the default period.
+ */
+export async function retentionPeriods(db: DB): Promise<number[]> {
+  const rows = await db.selectFrom("forums").select("retention_months").distinct().orderBy("retention_months").execute();
+  const months = rows.map((r) => Number(r.retention_months));
+  return months.length > 0 ? months : [DEFAULT_RETENTION_MONTHS];
 }
 
 /** Every forum, one after another: what the server runs on start and every few hours. */

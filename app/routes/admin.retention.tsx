@@ -5,6 +5,7 @@ import { requireRole } from "~/auth.server";
 import { ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
+import { monthName } from "~/domain/periods";
 import { translator } from "~/i18n";
 import { listAudit } from "~/models/audit.server";
 import { applyRetention, retentionStatus, setRetentionMonths } from "~/models/retention.server";
@@ -114,16 +115,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return fail({ change: "Use one of the buttons on this page." });
 }
 
-const monthFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", month: "long", year: "numeric" });
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", dateStyle: "long", timeStyle: "short" });
 const shortDateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" });
-
-/** "2024-11" → "November 2024". */
-function monthName(month: string): string {
-  const [year, number] = month.split("-").map(Number);
-  if (!year || !number) return month;
-  return monthFormat.format(new Date(Date.UTC(year, number - 1, 15, 12)));
-}
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

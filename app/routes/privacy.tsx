@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
-import { retentionPeriods } from "~/models/retention-settings.server";
+import { retentionPeriods } from "~/models/retention.server";
 
 export const meta: MetaFunction = () => [{ title: "How we use your information" }];
 
