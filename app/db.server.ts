@@ -167,15 +167,30 @@ async function runGroup(db: DB): Promise<void> {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
+ * PostgreSQL: the advisory lock every migration run holds (and tests hold to drop a schema).
+ * Kysely's migrator lists the tables of every schema before taking its own lock, so a schema
+ * dropped meanwhile, or a second server migrating at the same moment, would fail the listing.
+ */
+export const MIGRATION_LOCK_KEY = 72_201;
+
+/**
  * `schema`: PostgreSQL only, the schema the migration bookkeeping lives in. Kysely looks for its
  * tables across every schema, so a database holding several schemas (tests) must name its own.
  */
 export async function migrateToLatest(db: DB, options: { schema?: string } = {}): Promise<string[]> {
-  let schema = options.schema;
-  if (!schema && db.getExecutor().adapter instanceof PostgresAdapter) {
-    const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    schema = result.rows[0]?.schema;
-  }
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return runMigrator(db, undefined);
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(connection);
+    try {
+      const schema = options.schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(connection)).rows[0]?.schema;
+      return await runMigrator(connection, schema);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(connection);
+    }
+  });
+}
+
+async function runMigrator(db: DB, schema: string | undefined): Promise<string[]> {
   // Migrations written on parallel branches may land out of name order on an existing database.
   const migrator = new Migrator({
     db,

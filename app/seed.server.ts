@@ -41,7 +41,7 @@ export interface SeedResult {
  */
 export async function seedDemoForum(
   db: DB,
-  options: { sampleResponses: boolean; demoPassword?: string },
+  options: { sampleResponses: boolean; demoPassword?: string; now: Date },
 ): Promise<SeedResult> {
   if ((await countForums(db)) > 0) return { seeded: false, surveys: [], sampleResponses: 0 };
   const forum = await createForum(db, DEMO_FORUM);
@@ -80,11 +80,12 @@ export async function seedDemoForum(
         definition: template.definition,
         count,
         seed: template.slug.length,
+        until: options.now,
       });
     }
   }
   // "You said, we did" demo items cite the sample responses' K1, so they come only with them.
-  if (options.sampleResponses) await seedDemoYouSaidWeDid(db, forum.id);
+  if (options.sampleResponses) await seedDemoYouSaidWeDid(db, forum.id, options.now);
   return { seeded: true, generatedPassword, forumId: forum.id, surveys, invitationLinks, sampleResponses };
 }
 
@@ -117,22 +118,23 @@ const SAMPLE_TEXTS = [
 ];
 
 /**
- * Submitted sample responses spread over the last two years, with answers that follow routing
- * and lean slightly positive over time, so trends have something to show.
+ * Submitted sample responses spread over the `days` (default two years) before `until`, with
+ * answers that follow routing and lean slightly positive over time, so trends have something to
+ * show. The clock is the caller's: the same seed and `until` give the same responses.
  */
 export async function addSampleResponses(
   db: DB,
-  input: { forumId: string; surveyId: string; versionId: string; definition: SurveyDefinition; count: number; seed: number },
+  input: { forumId: string; surveyId: string; versionId: string; definition: SurveyDefinition; count: number; seed: number; until: Date; days?: number },
 ): Promise<number> {
   const random = mulberry32(input.seed * 7919 + input.count);
-  const now = Date.now();
-  const span = 730 * 24 * 3600 * 1000;
+  const now = input.until.getTime();
+  const span = Math.max(1, (input.days ?? 730) * 24 * 3600 * 1000);
   const dates: string[] = [];
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < input.count; i++) {
       const id = newId();
       const submitted = new Date(now - random() * span);
-      const recency = 1 - (now - submitted.getTime()) / span; // 0 = two years ago, 1 = today
+      const recency = 1 - (now - submitted.getTime()) / span; // 0 = the start of the span, 1 = its end
       const answers: Answers = {};
       for (const question of input.definition.questions) {
         if (!visibleQuestions(input.definition, answers).includes(question)) continue;

@@ -51,6 +51,7 @@ async function main() {
   const seed = await seedDemoForum(db, {
     sampleResponses: config.SEED_SAMPLE_RESPONSES === "1",
     demoPassword: config.DEMO_PASSWORD,
+    now: new Date(),
   });
   if (seed.seeded) {
     console.log(`Seeded the demo forum with ${seed.surveys.length} surveys and ${seed.sampleResponses} sample responses.`);

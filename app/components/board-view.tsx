@@ -1,5 +1,5 @@
 /**
- * The board's choice of survey, period type and breakdown: a plain GET form, so it works with
+ * The board's choice of survey, period type, period and breakdown: a plain GET form, so it works with
  * JavaScript off and every view has its own address (which the exports reuse).
  */
 import { ErrorMessage, FormGroup } from "~/components/forms";
@@ -53,6 +53,8 @@ export function SelectField({
 export interface BoardViewChoices {
   surveys: Choice[];
   periodTypes: Choice[];
+  /** The survey's periods of the chosen type with responses, newest first. */
+  periods: Choice[];
   segments: Choice[];
 }
 
@@ -66,7 +68,7 @@ export function BoardViewForm({
 }: {
   action: string;
   choices: BoardViewChoices;
-  values: { survey: string; periodType: string; by: string };
+  values: { survey: string; periodType: string; period: string; by: string };
   errors: Record<string, string>;
   submitLabel: string;
   t: Translate;
@@ -75,6 +77,14 @@ export function BoardViewForm({
     <form method="get" action={action} className="board-filter" noValidate>
       <SelectField id="survey" label="Survey" choices={choices.surveys} value={values.survey} error={errors.survey} t={t} />
       <SelectField id="periodType" label="Periods" choices={choices.periodTypes} value={values.periodType} error={errors.periodType} t={t} />
+      <SelectField
+        id="period"
+        label="Period"
+        choices={[{ value: "", label: "Latest with published figures" }, ...choices.periods]}
+        value={values.period}
+        error={errors.period}
+        t={t}
+      />
       <SelectField
         id="by"
         label="Breakdown (one at a time)"

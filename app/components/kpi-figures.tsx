@@ -257,6 +257,11 @@ export function MethodNotes({ headingId = "method", level = 2 }: { headingId?: s
 const longDate = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 
 /** "1 June 2026 to 30 November 2026". */
+/** The board's period choices: the periods with responses, newest first, each with its dates. */
+export function periodChoices(periodType: PeriodType, periods: readonly string[]): { value: string; label: string }[] {
+  return [...periods].reverse().map((p) => ({ value: p, label: `${p} (${periodDates(periodType, p)})` }));
+}
+
 export function periodDates(periodType: PeriodType, period: string): string {
   const { start, end } = periodRange(periodType, period);
   return `${longDate.format(new Date(`${start}T00:00:00Z`))} to ${longDate.format(new Date(`${end}T00:00:00Z`))}`;

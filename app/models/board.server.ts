@@ -4,7 +4,7 @@
  */
 import type { DB } from "~/db.server";
 import { ALL_SEGMENT } from "~/domain/kpi-cells";
-import type { PeriodType } from "~/domain/periods";
+import { periodTypeOf, type PeriodType } from "~/domain/periods";
 import type { DifferenceInterval } from "~/domain/statistics";
 import type { SurveyDefinition } from "~/domain/survey";
 import { kpiMetadata, type KpiMetadata } from "~/domain/xlsx-metadata";
@@ -82,10 +82,13 @@ export interface BoardKpi {
 }
 
 export interface BoardFigures {
-  /** Null when the survey has no responses. */
+  /** The period shown (chosen, or the latest with published figures); null when the survey has no responses. */
   period: string | null;
   previousPeriod: string | null;
+  /** Every period with responses, oldest first. */
   periods: string[];
+  /** Later periods that have responses but too few to publish any figure yet (only when no period was chosen). */
+  tooFewLater: string[];
   kpis: BoardKpi[];
 }
 
@@ -96,17 +99,17 @@ export interface BoardFigures {
  */
 export async function boardFigures(
   db: DB,
-  input: { forumId: string; survey: ForumSurvey; periodType: PeriodType; by?: string },
+  input: { forumId: string; survey: ForumSurvey; periodType: PeriodType; period?: string; by?: string },
 ): Promise<BoardFigures> {
-  const { forumId, survey, periodType, by } = input;
-  const dashboard = await kpiDashboard(db, { forumId, surveyId: survey.id, periodType, by });
+  const { forumId, survey, periodType, period, by } = input;
+  const dashboard = await kpiDashboard(db, { forumId, surveyId: survey.id, periodType, period, by });
   const trend = dashboard.period ? await computeKpiCells(db, { forumId, surveyId: survey.id, periodType }) : [];
   const kpis = await applicableKpis(db, forumId, survey.id);
-  const periods = [...new Set(trend.map((c) => c.time_period))];
   return {
     period: dashboard.period,
     previousPeriod: dashboard.previousPeriod,
-    periods,
+    periods: dashboard.periods,
+    tooFewLater: dashboard.tooFewLater,
     kpis: kpis.map((kpi) => ({
       id: kpi.id,
       name: kpi.name,
@@ -124,28 +127,33 @@ export async function boardFigures(
 
 export interface ResolvedBoardView {
   /** What the form shows (the typed values, kept on an error). */
-  values: { survey: string; periodType: string; by: string };
+  values: { survey: string; periodType: string; period: string; by: string };
   errors: Record<string, string>;
   surveys: ForumSurvey[];
   survey: ForumSurvey | null;
   segments: string[];
   periodType: PeriodType;
+  /** Undefined: the latest period with published figures. */
+  period: string | undefined;
   by: string | undefined;
 }
 
 /**
- * Reads the board's query string (survey, periodType, by) for the dashboard and the pack:
- * defaults to the first survey and stocktake periods; a survey of no survey in this forum or a
- * breakdown the survey does not have is an error for the form, never a figure.
+ * Reads the board's query string (survey, periodType, period, by) for the dashboard and the
+ * pack: defaults to the first survey, stocktake periods and the latest period with published
+ * figures; a survey of no survey in this forum or a breakdown the survey does not have is an
+ * error for the form, never a figure. A period of another period type (left in the address when
+ * the board changes the type) is set aside, and the latest period of the new type is shown.
  */
 export async function resolveBoardView(db: DB, forumId: string, params: URLSearchParams): Promise<ResolvedBoardView> {
   const surveys = await boardSurveys(db, forumId);
   const values = {
     survey: (params.get("survey") ?? "").slice(0, 100),
     periodType: (params.get("periodType") ?? DEFAULT_PERIOD_TYPE).slice(0, 40),
+    period: (params.get("period") ?? "").slice(0, 10),
     by: (params.get("by") ?? "").slice(0, 64),
   };
-  const empty = { values, surveys, survey: null, segments: [], periodType: DEFAULT_PERIOD_TYPE, by: undefined };
+  const empty = { values, surveys, survey: null, segments: [], periodType: DEFAULT_PERIOD_TYPE, period: undefined, by: undefined };
   const parsed = readBoardView(params);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
@@ -153,6 +161,8 @@ export async function resolveBoardView(db: DB, forumId: string, params: URLSearc
     return { ...empty, errors };
   }
   const { survey: reference, periodType, by } = parsed.data;
+  const period = parsed.data.period && periodTypeOf(parsed.data.period) === periodType ? parsed.data.period : undefined;
+  values.period = period ?? "";
   const survey = reference ? surveys.find((s) => s.slug === reference || s.publicId === reference) : surveys[0];
   if (!survey) {
     return surveys.length === 0 ? { ...empty, errors: {} } : { ...empty, errors: { survey: "Choose one of this forum's surveys." } };
@@ -162,5 +172,5 @@ export async function resolveBoardView(db: DB, forumId: string, params: URLSearc
   if (by && !segments.includes(by)) {
     return { ...empty, survey, segments, periodType, errors: { by: "This survey has no such breakdown: choose one from the list." } };
   }
-  return { values, errors: {}, surveys, survey, segments, periodType, by: by || undefined };
+  return { values, errors: {}, surveys, survey, segments, periodType, period, by: by || undefined };
 }

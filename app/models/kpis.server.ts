@@ -757,9 +757,16 @@ export function changeFromPrevious(cells: readonly KpiCell[], period: string): K
 }
 
 export interface KpiDashboard {
-  /** The latest period with responses (or the one asked for); null when the survey has none. */
+  /**
+   * The period asked for or, by default, the latest period in which at least one KPI's `all`
+   * figure is published (SDC-1), else the latest with responses; null when the survey has none.
+   */
   period: string | null;
   previousPeriod: string | null;
+  /** Every period with responses, oldest first: what the board may choose from. */
+  periods: string[];
+  /** Periods after `period` that have responses but no published figure yet (too few answers). */
+  tooFewLater: string[];
   /** Cells of `period`: `all` rows and, with `by`, the breakdown. SDC-1 applied. */
   cells: KpiResultCell[];
   /** Change from the previous period for each cell of `period`. */
@@ -767,8 +774,10 @@ export interface KpiDashboard {
 }
 
 /**
- * Everything the board dashboard shows for one survey: the latest period's cells (one breakdown)
- * and the change from the period before, in one pass over the monthly summary.
+ * Everything the board dashboard shows for one survey: one period's cells (one breakdown) and
+ * the change from the period before. Without a period it opens on the latest period that has a
+ * published figure, so the first days of a new half-year (a handful of answers, all suppressed)
+ * never blank the board: the new period is named as having too few answers yet.
  */
 export async function kpiDashboard(
   db: DB,
@@ -777,8 +786,9 @@ export async function kpiDashboard(
   const ctx = await summaryContext(db, options.forumId, options.surveyId);
   checkCellsOptions(ctx, { ...options, periods: options.period ? [options.period] : undefined });
   await refreshWith(db, ctx);
-  const period = options.period ?? (await periodsFromSummary(db, ctx, options.periodType)).at(-1) ?? null;
-  if (period === null) return { period: null, previousPeriod: null, cells: [], changes: [] };
+  const periods = await periodsFromSummary(db, ctx, options.periodType);
+  const period = options.period ?? (await latestPublishedPeriod(db, ctx, options.periodType, periods));
+  if (period === null) return { period: null, previousPeriod: null, periods, tooFewLater: [], cells: [], changes: [] };
   const before = previousPeriod(options.periodType, period);
   const cells = await cellsFromSummary(db, ctx, {
     periodType: options.periodType,
@@ -789,9 +799,19 @@ export async function kpiDashboard(
   return {
     period,
     previousPeriod: before,
+    periods,
+    tooFewLater: options.period ? [] : periods.filter((p) => comparePeriods(p, period) > 0),
     cells: cells.filter((c) => c.time_period === period),
     changes: changeFromPrevious(cells, period),
   };
+}
+
+/** The latest of `periods` with a published `all` figure for some KPI; else the latest; null for none. */
+async function latestPublishedPeriod(db: DB, ctx: SummaryContext, periodType: PeriodType, periods: string[]): Promise<string | null> {
+  if (periods.length === 0) return null;
+  const cells = await cellsFromSummary(db, ctx, { periodType, periods, includeAll: true });
+  const published = new Set(cells.filter((c) => c.segment_type === ALL_SEGMENT && c.percent !== null).map((c) => c.time_period));
+  return [...periods].reverse().find((p) => published.has(p)) ?? periods.at(-1)!;
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -1225,7 +1225,7 @@ export async function registerCsv(db: DB, forumId: string): Promise<string> {
  * parent survey's K1 as evidence, built through the same functions staff use. Items whose
  * evidence turns out suppressed stay as drafts rather than being published without evidence.
  */
-export async function seedDemoYouSaidWeDid(db: DB, forumId: string): Promise<number> {
+export async function seedDemoYouSaidWeDid(db: DB, forumId: string, now: Date): Promise<number> {
   const survey = await db
     .selectFrom("surveys")
     .select("id")
@@ -1234,7 +1234,7 @@ export async function seedDemoYouSaidWeDid(db: DB, forumId: string): Promise<num
     .executeTakeFirst();
   if (!survey) return 0;
   const system: YswdActor = { forumId, role: "admin", user: { id: "system" } };
-  const day = today();
+  const day = londonDate(now);
   const ago = (days: number) => addDays(day, -days);
   const demo: {
     input: Omit<YswdInput, "evidence" | "quoteIds" | "translations" | "completedOn" | "visibility" | "saidEasyRead">;

@@ -5,7 +5,7 @@ import { requireRole } from "~/auth.server";
 import { BoardViewForm } from "~/components/board-view";
 import { TrendChart, trendPoints, trendSummary } from "~/components/charts";
 import { ErrorSummary } from "~/components/forms";
-import { BreakdownTable, KpiTile, kpiWording, MethodNotes, periodDates, TrendTable } from "~/components/kpi-figures";
+import { BreakdownTable, KpiTile, kpiWording, MethodNotes, periodChoices, periodDates, TrendTable } from "~/components/kpi-figures";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { PERIOD_TYPES } from "~/domain/periods";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = await resolveBoardView(db, staff.forumId, new URL(request.url).searchParams);
   const failed = Object.keys(view.errors).length > 0;
   const figures: BoardFigures | null =
-    view.survey && !failed ? await boardFigures(db, { forumId: staff.forumId, survey: view.survey, periodType: view.periodType, by: view.by }) : null;
+    view.survey && !failed ? await boardFigures(db, { forumId: staff.forumId, survey: view.survey, periodType: view.periodType, period: view.period, by: view.by }) : null;
   const definition = view.survey?.definition;
   const byName = view.by && definition ? segmentName(definition, view.by) : null;
   const valueNames: Record<string, string> = {};
@@ -44,11 +44,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       choices: {
         surveys: view.surveys.map((s) => ({ value: s.slug, label: s.title })),
         periodTypes: PERIOD_TYPES.map((p) => ({ value: p, label: PERIOD_TYPE_NAMES[p] })),
+        periods: periodChoices(view.periodType, figures?.periods ?? []),
         segments: definition ? view.segments.map((s) => ({ value: s, label: segmentName(definition, s) })) : [],
       },
       survey: view.survey ? { slug: view.survey.slug, title: view.survey.title } : null,
       hasSurveys: view.surveys.length > 0,
       periodType: view.periodType,
+      period: view.period ?? null,
       by: view.by ?? null,
       byName,
       valueNames,
@@ -65,6 +67,8 @@ export default function BoardDashboard() {
   const figures = data.figures;
   const errors = Object.entries(data.errors).map(([field, text]) => ({ href: `#${field}`, text }));
   const query = data.survey ? exportQueryString({ survey: data.survey.slug, periodType: data.periodType, by: data.by ?? undefined }) : "";
+  const packQuery =
+    data.survey && figures?.period ? exportQueryString({ survey: data.survey.slug, periodType: data.periodType, period: figures.period, by: data.by ?? undefined }) : "";
   const everything = data.survey ? exportQueryString({ survey: data.survey.slug, periodType: "every", by: "every" }) : "";
   return (
     <>
@@ -91,9 +95,15 @@ export default function BoardDashboard() {
               {data.survey.title}: {figures.period}
             </h2>
             <p className="body">
-              Latest period with responses: {figures.period} ({periodDates(data.periodType, figures.period)}). Changes are from{" "}
-              {figures.previousPeriod}.
+              {data.period ? "Chosen period" : "The latest period with published figures"}: {figures.period} (
+              {periodDates(data.periodType, figures.period)}). Changes are from {figures.previousPeriod}.
             </p>
+            {figures.tooFewLater.length > 0 ? (
+              <p className="body" data-testid="too-few-later">
+                {figures.tooFewLater.join(", ")} {figures.tooFewLater.length === 1 ? "has" : "have"} responses, but too few to publish
+                any figure yet (fewer than 10 for every KPI).
+              </p>
+            ) : null}
             <ul className="board-links">
               <li>
                 <a href={`/board/export.csv?${query}`} download>
@@ -111,7 +121,7 @@ export default function BoardDashboard() {
                 </a>
               </li>
               <li>
-                <a href={`/board/pack?${query}`}>Open the printable board pack</a>
+                <a href={`/board/pack?${packQuery}`}>Open the printable board pack</a>
               </li>
             </ul>
 

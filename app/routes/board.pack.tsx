@@ -13,6 +13,7 @@ import {
   formatPercent,
   kpiWording,
   MethodNotes,
+  periodChoices,
   periodDates,
   RagTag,
   SUPPRESSED_TEXT,
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = await resolveBoardView(db, staff.forumId, new URL(request.url).searchParams);
   const failed = Object.keys(view.errors).length > 0;
   const survey = view.survey;
-  const figures = survey && !failed ? await boardFigures(db, { forumId: staff.forumId, survey, periodType: view.periodType, by: view.by }) : null;
+  const figures = survey && !failed ? await boardFigures(db, { forumId: staff.forumId, survey, periodType: view.periodType, period: view.period, by: view.by }) : null;
   const versions =
     survey && figures
       ? await Promise.all(
@@ -70,6 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       choices: {
         surveys: view.surveys.map((s) => ({ value: s.slug, label: s.title })),
         periodTypes: PERIOD_TYPES.map((p) => ({ value: p, label: PERIOD_TYPE_NAMES[p] })),
+        periods: periodChoices(view.periodType, figures?.periods ?? []),
         segments: survey ? view.segments.map((s) => ({ value: s, label: segmentName(survey.definition, s) })) : [],
       },
       survey: survey ? { slug: survey.slug, title: survey.title } : null,
@@ -110,8 +112,11 @@ export default function BoardPack() {
         <h1 className="heading-l">Board pack{data.survey ? `: ${data.survey.title}` : ""}</h1>
         {figures?.period ? (
           <p className="body">
-            Latest period {figures.period} ({periodDates(data.periodType, figures.period)}), compared with {figures.previousPeriod}.{" "}
+            Period {figures.period} ({periodDates(data.periodType, figures.period)}), compared with {figures.previousPeriod}.{" "}
             {PERIOD_TYPE_NAMES[data.periodType]}. {data.byName ? `Breakdown: ${data.byName.toLowerCase()}.` : "No breakdown chosen."}
+            {figures.tooFewLater.length > 0
+              ? ` ${figures.tooFewLater.join(", ")} ${figures.tooFewLater.length === 1 ? "has" : "have"} responses, but too few to publish any figure yet.`
+              : ""}
           </p>
         ) : null}
         <p className="body">

@@ -33,10 +33,21 @@ const periodType = z.enum(PERIOD_TYPES, {
   error: `The period type must be one of ${PERIOD_TYPES.join(", ")}.`,
 });
 
-/** The dashboard and the pack: one survey (default: the first), one period type, at most one breakdown. */
+/** A period label of any type ("2026-H2", "2026-Q3", "2025/26"); whether it fits the period type is checked with it. */
+const periodLabel = z
+  .string()
+  .trim()
+  .max(10, "Choose a period from the list.")
+  .regex(/^(\d{4}-Q[1-4]|\d{4}-H[12]|\d{4}\/\d{2})$/, "Choose a period from the list.");
+
+/**
+ * The dashboard and the pack: one survey (default: the first), one period type, one period
+ * (default: the latest with published figures), at most one breakdown.
+ */
 export const BoardViewSchema = z.object({
   survey: surveyReference.optional(),
   periodType: periodType.default(DEFAULT_PERIOD_TYPE),
+  period: periodLabel.optional(),
   by: segmentCode.optional(),
 });
 export type BoardView = z.infer<typeof BoardViewSchema>;
@@ -64,7 +75,12 @@ function param(params: URLSearchParams, name: string): string | undefined {
 }
 
 export function readBoardView(params: URLSearchParams) {
-  return BoardViewSchema.safeParse({ survey: param(params, "survey"), periodType: param(params, "periodType"), by: param(params, "by") });
+  return BoardViewSchema.safeParse({
+    survey: param(params, "survey"),
+    periodType: param(params, "periodType"),
+    period: param(params, "period"),
+    by: param(params, "by"),
+  });
 }
 
 export function readKpiExportQuery(params: URLSearchParams) {
@@ -76,9 +92,10 @@ export function readKpiExportQuery(params: URLSearchParams) {
   return KpiExportQuerySchema.safeParse({ survey: param(params, "survey") ?? "", periodType: param(params, "periodType"), by });
 }
 
-/** The query string of an export link for a board view. */
-export function exportQueryString(view: { survey: string; periodType: string; by?: string | string[] }): string {
+/** The query string of an export link (or a dashboard or pack link, with its period) for a board view. */
+export function exportQueryString(view: { survey: string; periodType: string; period?: string; by?: string | string[] }): string {
   const params = new URLSearchParams({ survey: view.survey, periodType: view.periodType });
+  if (view.period) params.set("period", view.period);
   for (const by of [view.by ?? []].flat()) if (by) params.append("by", by);
   return params.toString();
 }

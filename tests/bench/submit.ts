@@ -92,7 +92,7 @@ async function makeTemplate(dir: string): Promise<Template> {
   const db = openDatabase(file);
   try {
     await migrateToLatest(db);
-    await seedDemoForum(db, { sampleResponses: false, demoPassword: randomBytes(12).toString("hex") });
+    await seedDemoForum(db, { sampleResponses: false, demoPassword: randomBytes(12).toString("hex"), now: new Date() });
     // Only this preparation skips the fsync per commit; both servers open their copy with FULL.
     await sql`pragma synchronous = OFF`.execute(db);
     const forum = await db.selectFrom("forums").select("id").executeTakeFirstOrThrow();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { TIDY_CSV_COLUMNS } from "~/domain/kpi-cells";
 import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
+import { insideSamplePeriod, SAMPLE_PERIOD } from "../support/clock";
 import { chromiumPath, expectAccessible, launchBrowser, pageLoaded } from "../support/browser";
 
 const LAPTOP = { viewport: { width: 1280, height: 800 }, acceptDownloads: true };
@@ -119,9 +120,12 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     return page;
   }
 
-  async function kpiN(page: Page, kpi: string): Promise<number> {
-    await page.goto(`${app.url}/board`);
+  /** A KPI's n in SAMPLE_PERIOD as its tile shows it; null when the tile shows it suppressed, never 0. */
+  async function kpiN(page: Page, kpi: string): Promise<number | null> {
+    await page.goto(`${app.url}/board?period=${SAMPLE_PERIOD}`);
     const tile = (await readTiles(page)).find((t) => t.kpi === kpi)!;
+    if (tile.suppressed !== null) return null;
+    expect(tile.n, `${kpi}'s n`).toMatch(/^\d+$/);
     return Number(tile.n);
   }
 
@@ -130,7 +134,8 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     await board.goto(`${app.url}/board`);
     const heading = (await board.locator("#latest").textContent()) ?? "";
     const period = /: (\d{4}-H[12])$/.exec(heading.trim())?.[1];
-    expect(period).toBeDefined();
+    // The sample responses end with SAMPLE_PERIOD, the latest half-year with figures to publish.
+    expect(period).toBe(SAMPLE_PERIOD);
     const tiles = await readTiles(board);
     expect(tiles.map((t) => t.kpi)).toContain("K1");
     // The demo data give both published and suppressed tiles, so both paths are compared.
@@ -172,6 +177,9 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     expect((await board.request.get(`${app.url}/admin/surveys/${parentSurveyId}/import`)).status()).toBe(403);
     expect((await board.request.get(`${app.url}/admin/kpis`)).status()).toBe(403);
     expect((await board.request.get(`${app.url}/admin/api-tokens`)).status()).toBe(403);
+    // The board's own downloads, for the audit log below.
+    expect((await board.request.get(`${app.url}/board/export.csv?survey=parent-carer-experience`)).status()).toBe(200);
+    expect((await board.request.get(`${app.url}/board/export.xlsx?survey=parent-carer-experience`)).status()).toBe(200);
     // The admin can, and the export has one numbered row per response.
     const admin = await laptop("admin@example.org");
     const raw = await admin.request.get(`${app.url}/admin/surveys/${parentSurveyId}/responses.csv`);
@@ -201,7 +209,7 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     expect(await admin.locator(".notification").textContent()).toContain("Target for K1 set to 90.0%");
     expect(await admin.getByTestId("target-K1").textContent()).toBe("90.0%");
 
-    await admin.goto(`${app.url}/board`);
+    await admin.goto(`${app.url}/board?period=${SAMPLE_PERIOD}`);
     const k1 = (await readTiles(admin)).find((t) => t.kpi === "K1")!;
     // The demo K1 figure is far below 90%, with an interval that does not reach it.
     expect(k1.target).toContain("Target 90.0%: Red: the whole interval is below the target");
@@ -253,7 +261,9 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
   it("an admin imports paper forms through the page, and a bad file stores nothing", { timeout: 240_000 }, async () => {
     const admin = await laptop("admin@example.org");
     const before = await kpiN(admin, "K1");
-    const at = new Date(Date.now() - 3_600_000).toISOString();
+    // A full half-year of sample answers: K1 is published there.
+    expect(before).not.toBeNull();
+    const at = insideSamplePeriod().toISOString();
     const header = "submitted_at,overall_experience,listened_to,confidence_needs_met,ehcp_stage,finding_information,feedback_leads_to_change";
     const rows = Array.from({ length: 12 }, (_, i) => `${at},${i % 2 ? "good" : "Very poor"},agree,fairly,sen_support,fairly_easy,yes_some`);
 
@@ -267,7 +277,7 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     const progress = admin.locator("progress#import-progress");
     expect(await progress.getAttribute("value")).toBe("12");
     expect(await progress.getAttribute("max")).toBe("12");
-    expect(await kpiN(admin, "K1")).toBe(before + 12);
+    expect(await kpiN(admin, "K1")).toBe(before! + 12);
 
     // A file with a wrong answer and a missing required answer: every problem listed, nothing stored.
     const bad = [header, `${at},brilliant,agree,fairly,sen_support,fairly_easy,yes_some`, `${at},good,,fairly,sen_support,fairly_easy,yes_some`, ...rows].join("\r\n");
@@ -284,7 +294,7 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     expect(problems).toContainEqual(expect.arrayContaining(["3", "listened_to"]));
     expect(await admin.locator(".error-summary").first().textContent()).toContain("nothing was stored");
     await expectAccessible(admin);
-    expect(await kpiN(admin, "K1")).toBe(before + 12);
+    expect(await kpiN(admin, "K1")).toBe(before! + 12);
   });
 
   it("the API returns the CSV's cells with a token, and 401 once the token is revoked", { timeout: 180_000 }, async () => {

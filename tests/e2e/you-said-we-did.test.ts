@@ -3,6 +3,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "~/db.server";
 import { londonDate, periodOf } from "~/domain/periods";
+import { addSampleResponses } from "~/seed.server";
+import { parentCarerExperience } from "~/templates";
 import { startApp, type RunningApp } from "../support/app";
 import { chromiumPath, expectAccessible, launchBrowser, phoneContext, laptop, pageLoaded, signIn, submitParentResponse } from "../support/browser";
 
@@ -126,6 +128,25 @@ describe.skipIf(!chromiumPath)("you said, we did in the browser", () => {
     let app: RunningApp;
     beforeAll(async () => {
       app = await startApp({ SEED_SAMPLE_RESPONSES: "1" });
+      // The quarter of the parent's answer is this quarter: twelve other parents answered today,
+      // so its group is large on any date (the demo's own samples end before this half-year).
+      await withDb(app, async (db) => {
+        const survey = await db
+          .selectFrom("surveys")
+          .select(["id", "forum_id", "current_version_id"])
+          .where("slug", "=", "parent-carer-experience")
+          .executeTakeFirstOrThrow();
+        await addSampleResponses(db, {
+          forumId: survey.forum_id,
+          surveyId: survey.id,
+          versionId: survey.current_version_id!,
+          definition: parentCarerExperience,
+          count: 12,
+          seed: 12,
+          until: new Date(),
+          days: 0,
+        });
+      });
     });
     afterAll(async () => {
       await app?.stop();

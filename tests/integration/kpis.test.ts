@@ -319,6 +319,35 @@ describe.each(STORES)("KPI engine on $kind", ({ kind, skip }) => {
     expect(change("district", "edgbaston")).toBeNull();
   });
 
+  it.skipIf(skip)("opens on the latest half-year with a published figure while a new one has too few answers, and shows a chosen one", async () => {
+    const { survey } = await forumWithSurvey(t.db);
+    // 2026-H2 (June to November) has 12 answers; 2027-H1 began on 1 December with 3.
+    await submitEach(t.db, survey, "2026-09-10T12:00:00Z", [[12, parentAnswers({ overall_experience: "good" })]]);
+    await submitEach(t.db, survey, "2026-12-01T09:00:00Z", [[3, parentAnswers({ overall_experience: "poor" })]]);
+    const ask = (period?: string) => kpiDashboard(t.db, { forumId: survey.forumId, surveyId: survey.id, periodType: "stocktake", period });
+
+    const opening = await ask();
+    expect(opening.period).toBe("2026-H2");
+    expect(opening.periods).toEqual(["2026-H2", "2027-H1"]);
+    expect(opening.tooFewLater).toEqual(["2027-H1"]);
+    expect(cellOf(opening.cells, "K1", "2026-H2")).toMatchObject({ n: 12, numerator: 12, flag: "u" });
+
+    // Chosen, the new half-year is shown as it is: suppressed, never a guess.
+    const chosen = await ask("2027-H1");
+    expect(chosen.period).toBe("2027-H1");
+    expect(chosen.tooFewLater).toEqual([]);
+    expect(cellOf(chosen.cells, "K1", "2027-H1")).toMatchObject({ n: null, percent: null, flag: "c" });
+    await expect(ask("2027-Q1")).rejects.toBeInstanceOf(KpiRequestError);
+
+    // Once nothing is published anywhere, the latest period with answers is shown (all suppressed).
+    const { survey: small } = await forumWithSurvey(t.db);
+    await submitEach(t.db, small, "2026-09-10T12:00:00Z", [[2, parentAnswers()]]);
+    await submitEach(t.db, small, "2026-12-10T12:00:00Z", [[1, parentAnswers()]]);
+    const sparse = await kpiDashboard(t.db, { forumId: small.forumId, surveyId: small.id, periodType: "stocktake" });
+    expect(sparse.period).toBe("2027-H1");
+    expect(sparse.tooFewLater).toEqual([]);
+  });
+
   it.skipIf(skip)("refuses an unknown segment or period, and lists asked-for periods even without responses", async () => {
     const { survey } = await forumWithSurvey(t.db);
     await submitEach(t.db, survey, "2026-02-10T12:00:00Z", [[10, parentAnswers()]]);

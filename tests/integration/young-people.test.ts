@@ -194,7 +194,7 @@ describe.each(STORES)("young people's KPIs on $kind", ({ kind, skip }) => {
   });
 
   it.skipIf(skip)("the demo forum publishes the young people's survey, open and public, with 180 sample responses", { timeout: 120_000 }, async () => {
-    const seed = await seedDemoForum(t.db, { sampleResponses: true, demoPassword: "a-demo-password-for-tests" });
+    const seed = await seedDemoForum(t.db, { sampleResponses: true, demoPassword: "a-demo-password-for-tests", now: new Date("2026-11-20T12:00:00Z") });
     const entry = seed.surveys.find((s) => s.slug === "young-people-easy-read");
     expect(entry).toBeDefined();
     const survey = (await findPublishedSurvey(t.db, entry!.publicId))!;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { migrateToLatest, openDatabase, type DB } from "~/db.server";
+import { MIGRATION_LOCK_KEY, migrateToLatest, openDatabase, type DB } from "~/db.server";
 
 /**
  * Real databases for model and integration tests: a fresh SQLite file per test database, and a
@@ -47,13 +47,11 @@ export async function createTestDb(kind: StoreKind): Promise<TestDb> {
     };
   }
   // Kysely's migrator lists the tables of every schema; a schema dropped by another test file
-  // at that moment fails the listing. One advisory lock around every create-and-migrate and
-  // every drop keeps them apart.
+  // at that moment fails the listing. Every migration run (the app's own too, as in a command a
+  // test starts) holds MIGRATION_LOCK_KEY, and every drop here holds it as well.
   const db = openDatabase(postgresUrl, { searchPath: name });
-  await withSchemaLock(async (client) => {
-    await client.query(`create schema ${name}`);
-    await migrateToLatest(db, { schema: name });
-  });
+  await withSchemaLock((client) => client.query(`create schema ${name}`));
+  await migrateToLatest(db, { schema: name });
   return {
     db,
     kind,
@@ -66,16 +64,15 @@ export async function createTestDb(kind: StoreKind): Promise<TestDb> {
   };
 }
 
-const SCHEMA_LOCK = 72_201;
 
 async function withSchemaLock<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
   try {
-    await client.query("select pg_advisory_lock($1)", [SCHEMA_LOCK]);
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     return await work(client);
   } finally {
-    await client.query("select pg_advisory_unlock($1)", [SCHEMA_LOCK]).catch(() => undefined);
+    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();
   }
 }
