@@ -1,5 +1,6 @@
 /**
- * The default survey templates against the contract in /shared/spec/kpis.md, parsed at test time:
+ * The default survey templates against the KPI contract kept in tests/fixtures/kpi-contract.md
+ * (codes, scales, KPIs and segments, as Markdown tables), parsed at test time:
  * question codes, option codes and their order, scales, routing, roles and wording, plus an Urdu
  * translation for every text. A missing or unreadable spec fails this file; it never skips.
  */
@@ -14,7 +15,7 @@ import { SCALES, SCALE_NAMES, SEGMENT_OPTIONS, SURVEY_TEMPLATES } from "~/templa
 // Reading the spec
 // ---------------------------------------------------------------------------------------------
 
-const SPEC_URL = new URL("../../../shared/spec/kpis.md", import.meta.url);
+const SPEC_URL = new URL("../fixtures/kpi-contract.md", import.meta.url);
 
 function readSpec(): string {
   const path = fileURLToPath(SPEC_URL);
