@@ -171,6 +171,11 @@ export async function requireStaff(request: Request) {
   return requireRole(request, ["admin", "moderator", "board"]);
 }
 
-export async function audit(staff: Staff, action: string, subject?: string | null, detail?: Record<string, string | number | boolean | null>) {
+export async function audit(
+  staff: Staff,
+  action: string,
+  subject?: string | null,
+  detail?: Record<string, string | number | boolean | null>,
+) {
   await recordAudit(getDb(), { forumId: staff.forumId, actor: staff.user.id, action, subject, detail });
 }

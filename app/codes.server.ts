@@ -12,7 +12,7 @@ export function newCode(length = 10): string {
   const bytes = randomBytes(length);
   let code = "";
   for (let i = 0; i < length; i++) code += ALPHABET[bytes[i] % 32];
-  return code.match(/.{1,5}/g)!.join("-");
+  return (code.match(/.{1,5}/g) ?? []).join("-");
 }
 
 /** What a person typed, made comparable: case, spaces, dashes and look-alike letters forgiven. */

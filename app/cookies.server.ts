@@ -27,11 +27,7 @@ export function serialiseCookie(
   value: string,
   options: { path?: string; maxAgeSeconds?: number; httpOnly?: boolean } = {},
 ): string {
-  const parts = [
-    `${name}=${encodeURIComponent(value)}`,
-    `Path=${options.path ?? "/"}`,
-    "SameSite=Lax",
-  ];
+  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path ?? "/"}`, "SameSite=Lax"];
   if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${options.maxAgeSeconds}`);
   if (options.httpOnly !== false) parts.push("HttpOnly");
   if (isHttps(request)) parts.push("Secure");

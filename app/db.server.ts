@@ -71,7 +71,8 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
     let statement = cache.get(source);
     if (!statement) {
       statement = sqlite.prepare(source);
-      if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+      const oldest = cache.size >= 500 ? cache.keys().next() : null;
+      if (oldest && !oldest.done) cache.delete(oldest.value);
       cache.set(source, statement);
     }
     return statement;
@@ -182,7 +183,8 @@ export async function migrateToLatest(db: DB, options: { schema?: string } = {})
   return db.connection().execute(async (connection) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(connection);
     try {
-      const schema = options.schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(connection)).rows[0]?.schema;
+      const schema =
+        options.schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(connection)).rows[0]?.schema;
       return await runMigrator(connection, schema);
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(connection);

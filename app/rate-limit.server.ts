@@ -50,7 +50,10 @@ async function countAttempt(db: DB, key: string, windowMs: number, now: number):
 
 /** Forgets windows that ended long ago; run with retention. */
 export async function pruneRateLimits(db: DB, now = Date.now(), olderThanMs = 24 * 3600 * 1000): Promise<number> {
-  const deleted = await db.deleteFrom("rate_limits").where("window_start", "<", now - olderThanMs).executeTakeFirst();
+  const deleted = await db
+    .deleteFrom("rate_limits")
+    .where("window_start", "<", now - olderThanMs)
+    .executeTakeFirst();
   return Number(deleted.numDeletedRows);
 }
 

@@ -16,4 +16,3 @@ export async function resumeWithCode(request: Request, code: string, address: st
     }),
   };
 }
-

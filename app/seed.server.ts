@@ -39,17 +39,15 @@ export interface SeedResult {
  * carers, SENCOs, and children and young people in easy read), and (unless turned off) sample
  * responses so a newcomer's dashboard is not empty.
  */
-export async function seedDemoForum(
-  db: DB,
-  options: { sampleResponses: boolean; demoPassword?: string; now: Date },
-): Promise<SeedResult> {
+export async function seedDemoForum(db: DB, options: { sampleResponses: boolean; demoPassword?: string; now: Date }): Promise<SeedResult> {
   if ((await countForums(db)) > 0) return { seeded: false, surveys: [], sampleResponses: 0 };
   const forum = await createForum(db, DEMO_FORUM);
   await seedThemes(db, forum.id);
   await seedDefaultKpis(db, forum.id);
   const generatedPassword = options.demoPassword ? undefined : randomBytes(12).toString("base64url");
+  const password = options.demoPassword ?? generatedPassword ?? "";
   for (const user of DEMO_USERS) {
-    const userId = await createUser(db, { email: user.email, password: options.demoPassword ?? generatedPassword! });
+    const userId = await createUser(db, { email: user.email, password });
     await addMembership(db, { userId, forumId: forum.id, role: user.role, safeguardingLead: user.safeguardingLead });
   }
   const surveys: SeedResult["surveys"] = [];
@@ -124,7 +122,16 @@ const SAMPLE_TEXTS = [
  */
 export async function addSampleResponses(
   db: DB,
-  input: { forumId: string; surveyId: string; versionId: string; definition: SurveyDefinition; count: number; seed: number; until: Date; days?: number },
+  input: {
+    forumId: string;
+    surveyId: string;
+    versionId: string;
+    definition: SurveyDefinition;
+    count: number;
+    seed: number;
+    until: Date;
+    days?: number;
+  },
 ): Promise<number> {
   const random = mulberry32(input.seed * 7919 + input.count);
   const now = input.until.getTime();

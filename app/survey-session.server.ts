@@ -65,8 +65,7 @@ export async function requireInProgress(request: Request, survey: PublishedSurve
   if (!response) throw redirect(surveyPath(survey.publicId));
   if (response.status === "submitted") throw redirect(surveyPath(survey.publicId, "done"));
   // A response stays on the version it started, even if a newer one was published since.
-  const definition =
-    response.versionId === survey.versionId ? survey.definition : await getVersionDefinition(getDb(), response.versionId);
+  const definition = response.versionId === survey.versionId ? survey.definition : await getVersionDefinition(getDb(), response.versionId);
   return { response, definition };
 }
 

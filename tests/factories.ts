@@ -33,12 +33,7 @@ export async function startFor(db: DB, survey: Awaited<ReturnType<typeof forumWi
 }
 
 /** Answers a whole survey through the same model calls the pages use, then submits it. */
-export async function submitAnswers(
-  db: DB,
-  survey: Awaited<ReturnType<typeof forumWithSurvey>>["survey"],
-  answers: Answers,
-  now?: Date,
-) {
+export async function submitAnswers(db: DB, survey: Awaited<ReturnType<typeof forumWithSurvey>>["survey"], answers: Answers, now?: Date) {
   const { responseId } = await startFor(db, survey);
   const response = { id: responseId, forumId: survey.forumId };
   for (const [code, value] of Object.entries(answers)) await saveAnswer(db, response, code, value, "en");

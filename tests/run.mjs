@@ -1,43 +1,10 @@
-// `npm test`: every test, browser tests included. It finds PostgreSQL and Chromium first and
+// `npm test`: the full gate (types, lint, build, then every test, browser tests included). It finds PostgreSQL and Chromium first and
 // says plainly what it must skip without them; with CI=true nothing may be skipped.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import pg from "pg";
+import { ci, testEnvironment } from "./environment.mjs";
 
-const ci = process.env.CI === "true" || process.env.CI === "1";
-const postgresUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-async function postgresAnswers() {
-  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const missing = [];
-const env = { ...process.env, NODE_ENV: "test" };
-if (await postgresAnswers()) env.TEST_POSTGRES_URL = postgresUrl;
-else {
-  env.TEST_POSTGRES_URL = "";
-  missing.push(
-    `PostgreSQL at ${postgresUrl} did not answer: the PostgreSQL runs of the model and integration tests are skipped. ` +
-      "Start PostgreSQL (or set TEST_POSTGRES_URL) to run them.",
-  );
-}
-if (fs.existsSync(chromiumPath)) env.CHROMIUM_PATH = chromiumPath;
-else {
-  env.CHROMIUM_PATH = "";
-  missing.push(
-    `No Chromium at ${chromiumPath}: the browser tests are skipped. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-  );
-}
+const { env, missing } = await testEnvironment();
 for (const line of missing) console.log(`SKIPPED: ${line}`);
 if (missing.length > 0 && ci) {
   console.log("CI=true: nothing may be skipped, so the run fails.");
@@ -49,6 +16,13 @@ const typecheck = spawnSync("npx", ["tsc", "--noEmit"], { stdio: "inherit", env 
 if (typecheck.status !== 0) {
   console.log("TypeScript found errors (above): fix them before the tests run.");
   process.exit(typecheck.status ?? 1);
+}
+
+// Lint next: the rules of hooks, import cycles and typescript-eslint's strict rules.
+const lint = spawnSync("npx", ["eslint", "."], { stdio: "inherit", env });
+if (lint.status !== 0) {
+  console.log("ESLint found problems (above): fix them before the tests run (`npm run lint`).");
+  process.exit(lint.status ?? 1);
 }
 
 // Browser and route-access tests run the built server, as `npm start` does.

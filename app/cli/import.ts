@@ -83,7 +83,9 @@ function rejected(problems: ImportProblem[], problemCount: number): number {
   }
   const more = problemCount - problems.length;
   if (more > 0) console.log(`…and ${more.toLocaleString("en-GB")} more ${more === 1 ? "problem" : "problems"}.`);
-  console.log(`Nothing was imported: the file has ${problemCount.toLocaleString("en-GB")} ${problemCount === 1 ? "problem" : "problems"} to fix first.`);
+  console.log(
+    `Nothing was imported: the file has ${problemCount.toLocaleString("en-GB")} ${problemCount === 1 ? "problem" : "problems"} to fix first.`,
+  );
   return 1;
 }
 

@@ -16,8 +16,7 @@ import { isPeriodType, PERIOD_TYPES } from "~/domain/periods";
 import { tidyCsvLines } from "~/domain/tidy-csv";
 import { computeKpiCells, findKpiSurvey, KpiRequestError } from "~/models/kpis.server";
 
-const USAGE =
-  "Usage: npm run -s kpis -- --survey <public id or slug> --period-type <quarter|stocktake|academic_year> [--by <segment>]";
+const USAGE = "Usage: npm run -s kpis -- --survey <public id or slug> --period-type <quarter|stocktake|academic_year> [--by <segment>]";
 
 class UsageError extends Error {}
 
@@ -77,7 +76,9 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (survey.forums > 1) {
-      console.error(`Note: ${survey.forums} forums have a survey called ${survey.slug}; showing the first. Use its public id to choose another.`);
+      console.error(
+        `Note: ${survey.forums} forums have a survey called ${survey.slug}; showing the first. Use its public id to choose another.`,
+      );
     }
     const cells = await computeKpiCells(db, {
       forumId: survey.forumId,

@@ -76,7 +76,14 @@ export function BoardViewForm({
   return (
     <form method="get" action={action} className="board-filter" noValidate>
       <SelectField id="survey" label="Survey" choices={choices.surveys} value={values.survey} error={errors.survey} t={t} />
-      <SelectField id="periodType" label="Periods" choices={choices.periodTypes} value={values.periodType} error={errors.periodType} t={t} />
+      <SelectField
+        id="periodType"
+        label="Periods"
+        choices={choices.periodTypes}
+        value={values.periodType}
+        error={errors.periodType}
+        t={t}
+      />
       <SelectField
         id="period"
         label="Period"

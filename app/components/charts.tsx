@@ -52,7 +52,8 @@ export function trendSummary(points: readonly TrendPoint[], target: number | nul
   } else {
     const first = published[0];
     const last = published[published.length - 1];
-    const verb = last.percent! > first.percent! ? "Rose" : last.percent! < first.percent! ? "Fell" : "Unchanged";
+    const change = (last.percent ?? 0) - (first.percent ?? 0);
+    const verb = change > 0 ? "Rose" : change < 0 ? "Fell" : "Unchanged";
     parts.push(
       verb === "Unchanged"
         ? `Unchanged at ${formatPercent(last.percent)} from ${first.period} to ${last.period}`
@@ -61,7 +62,8 @@ export function trendSummary(points: readonly TrendPoint[], target: number | nul
   }
   if (target !== null) parts.push(`target ${formatPercent(target)}`);
   let sentence = parts.join("; ");
-  if (hidden > 0 && published.length > 0) sentence += ` (${hidden} ${hidden === 1 ? "period" : "periods"} not shown: fewer than 10 responses)`;
+  if (hidden > 0 && published.length > 0)
+    sentence += ` (${hidden} ${hidden === 1 ? "period" : "periods"} not shown: fewer than 10 responses)`;
   if (empty > 0 && published.length > 0) sentence += ` (${empty} ${empty === 1 ? "period" : "periods"} with no responses)`;
   return `${sentence}.`;
 }
@@ -135,8 +137,8 @@ export function TrendChart({
               key={`band-${i}`}
               x1={run[0].x}
               x2={run[0].x}
-              y1={y(run[0].ci_upper ?? run[0].percent!)}
-              y2={y(run[0].ci_lower ?? run[0].percent!)}
+              y1={y(run[0].ci_upper ?? run[0].percent ?? 0)}
+              y2={y(run[0].ci_lower ?? run[0].percent ?? 0)}
               className="trend__whisker"
             />
           ) : (
@@ -144,8 +146,8 @@ export function TrendChart({
               key={`band-${i}`}
               className="trend__band"
               points={[
-                ...run.map((p) => `${p.x},${y(p.ci_upper ?? p.percent!)}`),
-                ...[...run].reverse().map((p) => `${p.x},${y(p.ci_lower ?? p.percent!)}`),
+                ...run.map((p) => `${p.x},${y(p.ci_upper ?? p.percent ?? 0)}`),
+                ...[...run].reverse().map((p) => `${p.x},${y(p.ci_lower ?? p.percent ?? 0)}`),
               ].join(" ")}
             />
           ),
@@ -159,7 +161,7 @@ export function TrendChart({
           </g>
         ) : null}
         {runs(placed).map((run, i) => (
-          <polyline key={`line-${i}`} className="trend__line" points={run.map((p) => `${p.x},${y(p.percent!)}`).join(" ")} />
+          <polyline key={`line-${i}`} className="trend__line" points={run.map((p) => `${p.x},${y(p.percent ?? 0)}`).join(" ")} />
         ))}
         {placed.map((p, i) => (
           <g key={p.period}>

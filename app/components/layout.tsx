@@ -1,17 +1,7 @@
 import type { ForumBrand } from "~/root";
 import { UI_LANGUAGES, type Translate } from "~/i18n";
 
-export function SiteHeader({
-  t,
-  brand,
-  language,
-  path,
-}: {
-  t: Translate;
-  brand?: ForumBrand;
-  language: string;
-  path: string;
-}) {
+export function SiteHeader({ t, brand, language, path }: { t: Translate; brand?: ForumBrand; language: string; path: string }) {
   return (
     <header className="header" style={brand ? { ["--brand" as string]: brand.colour } : undefined}>
       <div className="width-container header__inner">

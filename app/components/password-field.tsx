@@ -2,7 +2,19 @@ import { ErrorMessage, FormGroup } from "~/components/forms";
 import { translator } from "~/i18n";
 
 /** A password field for staff forms (join, reset): label, hint and error linked for assistive technology. */
-export function PasswordField({ id, label, hint, error, autoComplete }: { id: string; label: string; hint?: string; error?: string; autoComplete: string }) {
+export function PasswordField({
+  id,
+  label,
+  hint,
+  error,
+  autoComplete,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  autoComplete: string;
+}) {
   const t = translator("en");
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (

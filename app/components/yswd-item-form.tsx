@@ -48,7 +48,7 @@ export const QUOTE_REFUSAL_TEXT: Record<"small_cell" | "no_consent", string> = {
 export function figureText(cell: FormFigure | null): string {
   if (!cell) return "No responses in this period";
   if (cell.n === null || cell.percent === null) return "Suppressed: fewer than 10 responses (SDC-1)";
-  const text = `${cell.percent.toFixed(1)}% (${cell.ci_lower!.toFixed(1)}–${cell.ci_upper!.toFixed(1)}), n = ${cell.n}`;
+  const text = `${cell.percent.toFixed(1)}% (${(cell.ci_lower ?? cell.percent).toFixed(1)}–${(cell.ci_upper ?? cell.percent).toFixed(1)}), n = ${cell.n}`;
   return cell.flag === "u" ? `${text} (low reliability: n under 30)` : text;
 }
 
@@ -66,7 +66,19 @@ export const ITEM_FIELD_IDS: Record<string, string> = {
   status: "status",
 };
 
-function Field({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       <label className="label" htmlFor={id}>
@@ -156,11 +168,17 @@ export function ItemFormFields({
         Evidence
       </h2>
       <p className="body">
-        Choose where the evidence comes from. The KPI figure is the dashboard&rsquo;s own, with SDC-1 applied. Then
-        choose themes and press &ldquo;Show approved answers&rdquo; to see the moderated answers you may quote.
+        Choose where the evidence comes from. The KPI figure is the dashboard&rsquo;s own, with SDC-1 applied. Then choose themes and press
+        &ldquo;Show approved answers&rdquo; to see the moderated answers you may quote.
       </p>
       <Field id="survey" label="Survey" error={errors.survey}>
-        <select className="select" id="survey" name="survey" defaultValue={values.survey} aria-describedby={describedBy("survey", false, errors.survey)}>
+        <select
+          className="select"
+          id="survey"
+          name="survey"
+          defaultValue={values.survey}
+          aria-describedby={describedBy("survey", false, errors.survey)}
+        >
           <option value="">No survey evidence</option>
           {surveys.map((s) => (
             <option key={s.id} value={s.id}>
@@ -201,8 +219,19 @@ export function ItemFormFields({
           ))}
         </select>
       </Field>
-      <Field id="segment" label="Group (optional)" hint="Narrow the evidence to one group. Quotes then come only from that group." error={errors.segment}>
-        <select className="select" id="segment" name="segment" defaultValue={values.segment} aria-describedby={describedBy("segment", true, errors.segment)}>
+      <Field
+        id="segment"
+        label="Group (optional)"
+        hint="Narrow the evidence to one group. Quotes then come only from that group."
+        error={errors.segment}
+      >
+        <select
+          className="select"
+          id="segment"
+          name="segment"
+          defaultValue={values.segment}
+          aria-describedby={describedBy("segment", true, errors.segment)}
+        >
           <option value="">Everyone who answered</option>
           {evidence.segments.map((s) => (
             <option key={`${s.type}:${s.value}`} value={`${s.type}:${s.value}`}>
@@ -285,8 +314,8 @@ export function ItemFormFields({
           ) : (
             <>
               <p className="hint" id="quotes">
-                {quotes.cellResponses} submitted {quotes.cellResponses === 1 ? "response" : "responses"} in this group. Only
-                answers whose family agreed to quotes, from a group of at least 10 responses, can be quoted.
+                {quotes.cellResponses} submitted {quotes.cellResponses === 1 ? "response" : "responses"} in this group. Only answers whose
+                family agreed to quotes, from a group of at least 10 responses, can be quoted.
               </p>
               <ul className="yswd-quotes">
                 {quotes.quotes.map((q, i) => {
@@ -329,7 +358,13 @@ export function ItemFormFields({
       </div>
 
       <h2 className="heading-m">What families said</h2>
-      <Text name="title" label="Title" hint="A short public title, for example “Regular updates during assessments”." values={values} errors={errors} />
+      <Text
+        name="title"
+        label="Title"
+        hint="A short public title, for example “Regular updates during assessments”."
+        values={values}
+        errors={errors}
+      />
       <Text name="saidPlain" label="What families said (plain English)" values={values} errors={errors} multiline />
       <Text name="saidEasyRead" label="What families said (easy read, optional)" values={values} errors={errors} multiline />
 
@@ -360,7 +395,13 @@ export function ItemFormFields({
         </select>
       </Field>
       <Text name="ownerOrg" label="Organisation responsible" values={values} errors={errors} />
-      <Text name="ownerRole" label="Role responsible" hint="A role, never a person's name: it is shown in public." values={values} errors={errors} />
+      <Text
+        name="ownerRole"
+        label="Role responsible"
+        hint="A role, never a person's name: it is shown in public."
+        values={values}
+        errors={errors}
+      />
       <Field id="visibility" label="Who can see it once published" error={errors.visibility}>
         <select className="select" id="visibility" name="visibility" defaultValue={values.visibility}>
           <option value="public">Everyone (public pages and feed)</option>
@@ -384,9 +425,25 @@ export function ItemFormFields({
       <h2 className="heading-m">Dates</h2>
       <div className="yswd-dates">
         <Text name="raisedOn" label="Raised" type="date" values={values} errors={errors} />
-        <Text name="responsePublishedOn" label="Response published" hint="Set when the item is first published, if empty." type="date" values={values} errors={errors} />
+        <Text
+          name="responsePublishedOn"
+          label="Response published"
+          hint="Set when the item is first published, if empty."
+          type="date"
+          values={values}
+          errors={errors}
+        />
         <Text name="targetOn" label="Target" type="date" values={values} errors={errors} />
-        {mode === "edit" ? <Text name="completedOn" label="Completed" hint="Set by the status change to Done or Not possible." type="date" values={values} errors={errors} /> : null}
+        {mode === "edit" ? (
+          <Text
+            name="completedOn"
+            label="Completed"
+            hint="Set by the status change to Done or Not possible."
+            type="date"
+            values={values}
+            errors={errors}
+          />
+        ) : null}
         <Text name="nextReviewOn" label="Next review" type="date" values={values} errors={errors} />
       </div>
 

@@ -36,7 +36,9 @@ type LocalText = { en: string } & Partial<Record<string, string>>;
 /** The segment questions of a survey, as the public pages need them to name groups. */
 export type SegmentNames = Record<string, { title: LocalText; options: Record<string, LocalText> }>;
 
-export function segmentNamesOf(definition: { questions: { code: string; role: string; title: LocalText; options?: { code: string; label: LocalText }[] }[] }): SegmentNames {
+export function segmentNamesOf(definition: {
+  questions: { code: string; role: string; title: LocalText; options?: { code: string; label: LocalText }[] }[];
+}): SegmentNames {
   const names: SegmentNames = {};
   for (const q of definition.questions) {
     if (q.role !== "segment") continue;
@@ -52,7 +54,12 @@ function pick(text: LocalText, language: string): { text: string; lang: string |
 }
 
 /** What a breakdown is by, e.g. "Area". */
-export function segmentTypeName(type: string, names: SegmentNames, t: Translate, language: string): { text: string; lang: string | undefined } {
+export function segmentTypeName(
+  type: string,
+  names: SegmentNames,
+  t: Translate,
+  language: string,
+): { text: string; lang: string | undefined } {
   const key = `results.segment.${type}` as MessageKey;
   if (key in en) return { text: t(key), lang: undefined };
   const question = names[type];
@@ -60,7 +67,13 @@ export function segmentTypeName(type: string, names: SegmentNames, t: Translate,
 }
 
 /** One group of a breakdown, e.g. "Ladywood", "Not answered", "Urdu". */
-export function segmentValueName(type: string, value: string, names: SegmentNames, t: Translate, language: string): { text: string; lang: string | undefined } {
+export function segmentValueName(
+  type: string,
+  value: string,
+  names: SegmentNames,
+  t: Translate,
+  language: string,
+): { text: string; lang: string | undefined } {
   if (value === "unknown") return { text: t("results.segment.unknown"), lang: undefined };
   if (type === "respondent_role") {
     const key = `results.role.${value}` as MessageKey;

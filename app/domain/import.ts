@@ -47,9 +47,7 @@ export interface ImportedResponse {
   respondentRole: string;
 }
 
-export type ImportParse =
-  | { ok: true; responses: ImportedResponse[] }
-  | { ok: false; problems: ImportProblem[]; problemCount: number };
+export type ImportParse = { ok: true; responses: ImportedResponse[] } | { ok: false; problems: ImportProblem[]; problemCount: number };
 
 export interface ImportOptions {
   /** The respondent_role of a row that does not give one: the survey's audience. */
@@ -122,7 +120,9 @@ export function readImport(definition: SurveyDefinition, csvText: string, option
     );
   }
   if (isBlank(records[0])) {
-    return fileProblem("Row 1 is empty. The first row must be the header: one question code (or submitted_at, language, respondent_role) for each column.");
+    return fileProblem(
+      "Row 1 is empty. The first row must be the header: one question code (or submitted_at, language, respondent_role) for each column.",
+    );
   }
   const dataRows = records.slice(1).filter((r) => !isBlank(r)).length;
   if (dataRows === 0) return fileProblem("The file has a header row but no responses under it.");
@@ -134,7 +134,16 @@ export function readImport(definition: SurveyDefinition, csvText: string, option
   for (let index = 1; index < records.length; index++) {
     const cells = records[index];
     if (isBlank(cells)) continue;
-    const response = readRow(definition, header, cells, index + 1, options.audience, { now, keptFrom: options.keptFrom }, importTime, problems);
+    const response = readRow(
+      definition,
+      header,
+      cells,
+      index + 1,
+      options.audience,
+      { now, keptFrom: options.keptFrom },
+      importTime,
+      problems,
+    );
     if (response) responses.push(response);
   }
   if (problems.count > 0) return { ok: false, problems: problems.list, problemCount: problems.count };
@@ -281,11 +290,21 @@ function readRow(
         } else when = read;
       } else if (column.meta === "language") {
         if (/^[a-z]{2,3}$/i.test(value)) language = value.toLowerCase();
-        else report(column.index, column.name, `"${value}" is not a language code. Use a 2 or 3 letter code such as en, ur, pa or pl, or leave the cell empty for English.`);
+        else
+          report(
+            column.index,
+            column.name,
+            `"${value}" is not a language code. Use a 2 or 3 letter code such as en, ur, pa or pl, or leave the cell empty for English.`,
+          );
       } else {
         const role = readRespondentRole(value);
         if (role) respondentRole = role;
-        else report(column.index, column.name, `"${value}" is not a respondent role. Use one of: ${describeOptions(SEGMENT_OPTIONS.respondent_role)}, or leave the cell empty for ${audience}.`);
+        else
+          report(
+            column.index,
+            column.name,
+            `"${value}" is not a respondent role. Use one of: ${describeOptions(SEGMENT_OPTIONS.respondent_role)}, or leave the cell empty for ${audience}.`,
+          );
       }
       continue;
     }
@@ -306,9 +325,7 @@ function readRow(
     // Whether a question is asked depends on an answer already reported as wrong: say that once.
     if (question?.showWhen && failed.has(question.showWhen.question)) continue;
     const column = header.questionColumns.get(code);
-    const message = question
-      ? submissionMessage(question, problem, answers, Boolean(column))
-      : `${code} is not a question in this survey.`;
+    const message = question ? submissionMessage(question, problem, answers, Boolean(column)) : `${code} is not a question in this survey.`;
     report(column?.index ?? lastOrder, code, message);
   }
 
@@ -355,7 +372,7 @@ export function readCell(question: SurveyQuestion, cell: string): CellRead {
           message: `${listed} ${unknown.length === 1 ? "is not an answer" : "are not answers"} to ${question.code}. Use any of: ${describeOptions(options)}, separated by ";".`,
         };
       }
-      raw = parts.map((p) => optionCode(question, p)!);
+      raw = parts.flatMap((p) => optionCode(question, p) ?? []);
       break;
     }
     case "text_short":
@@ -557,7 +574,14 @@ const londonClock = new Intl.DateTimeFormat("en-GB", {
 /** The wall-clock time an instant shows in London, as if it were UTC (milliseconds). */
 function londonWallTime(instant: number): number {
   const parts = Object.fromEntries(londonClock.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
 }
 
 /**

@@ -491,9 +491,7 @@ export function suppressSmallCells(cells: readonly KpiCell[]): KpiCell[] {
     if (chosen !== undefined) suppressed.add(chosen); // rule 2
   }
 
-  return cells.map((cell, i) =>
-    suppressed.has(i) ? blankCell(cell) : { ...cell, flag: reliabilityFlag(cell.n as number) },
-  );
+  return cells.map((cell, i) => (suppressed.has(i) ? blankCell(cell) : { ...cell, flag: reliabilityFlag(cell.n as number) }));
 }
 
 function isSmallerForSecondary(a: KpiCell, b: KpiCell): boolean {

@@ -88,9 +88,7 @@ export function periodRange(type: PeriodType, period: string): { start: string; 
       return { start: ymd(year, firstMonth, 1), end: ymd(year, lastMonth, daysInMonth(year, lastMonth)) };
     }
     case "stocktake":
-      return index === 1
-        ? { start: ymd(year - 1, 12, 1), end: ymd(year, 5, 31) }
-        : { start: ymd(year, 6, 1), end: ymd(year, 11, 30) };
+      return index === 1 ? { start: ymd(year - 1, 12, 1), end: ymd(year, 5, 31) } : { start: ymd(year, 6, 1), end: ymd(year, 11, 30) };
     case "academic_year":
       return { start: ymd(year, 9, 1), end: ymd(year + 1, 8, 31) };
     default:

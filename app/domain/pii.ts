@@ -81,7 +81,7 @@ const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/u;
 function* matchesOf(pattern: RegExp, text: string): Generator<{ start: number; end: number; value: string }> {
   pattern.lastIndex = 0;
   for (const m of text.matchAll(pattern)) {
-    yield { start: m.index!, end: m.index! + m[0].length, value: m[0] };
+    yield { start: m.index, end: m.index + m[0].length, value: m[0] };
   }
 }
 

@@ -4,10 +4,7 @@ import type { SurveyDefinition, SurveyQuestion } from "./survey";
  * Answers as the routing and validation code sees them: question code → option codes, text or
  * number. A question with no entry has not been answered.
  */
-export type AnswerValue =
-  | { kind: "options"; codes: string[] }
-  | { kind: "text"; text: string }
-  | { kind: "number"; value: number };
+export type AnswerValue = { kind: "options"; codes: string[] } | { kind: "text"; text: string } | { kind: "number"; value: number };
 export type Answers = Record<string, AnswerValue>;
 
 export function isVisible(question: SurveyQuestion, answers: Answers): boolean {
@@ -67,11 +64,7 @@ export function positionOf(definition: SurveyDefinition, answers: Answers, code:
 }
 
 /** The first question on the route with no answer, or null when every one has been seen. */
-export function firstUnanswered(
-  definition: SurveyDefinition,
-  answers: Answers,
-  after?: string,
-): SurveyQuestion | null {
+export function firstUnanswered(definition: SurveyDefinition, answers: Answers, after?: string): SurveyQuestion | null {
   const shown = visibleQuestions(definition, answers);
   const start = after ? shown.findIndex((q) => q.code === after) + 1 : 0;
   return shown.slice(start).find((q) => !answers[q.code]) ?? null;

@@ -115,13 +115,7 @@ export interface DifferenceInterval {
  *   upper = (p2 − p1) + √((u2 − p2)² + (p1 − l1)²)
  * (Newcombe states it for p1 − p2; this is the same interval with the sign flipped.)
  */
-export function newcombeDifference(
-  x1: number,
-  n1: number,
-  x2: number,
-  n2: number,
-  z = Z_95,
-): DifferenceInterval {
+export function newcombeDifference(x1: number, n1: number, x2: number, n2: number, z = Z_95): DifferenceInterval {
   const w1 = wilsonInterval(x1, n1, z);
   const w2 = wilsonInterval(x2, n2, z);
   const p1 = x1 / n1;
@@ -137,13 +131,7 @@ export function newcombeDifference(
  * rounded from the exact counts (100·(x2·n1 − x1·n2)/(n1·n2)); significance comes from the
  * unrounded interval, so a bound that rounds to 0.0 can still be significant.
  */
-export function newcombePercent(
-  x1: number,
-  n1: number,
-  x2: number,
-  n2: number,
-  z = Z_95,
-): DifferenceInterval {
+export function newcombePercent(x1: number, n1: number, x2: number, n2: number, z = Z_95): DifferenceInterval {
   const d = newcombeDifference(x1, n1, x2, n2, z);
   return {
     difference: roundRatio(100 * (x2 * n1 - x1 * n2), n1 * n2, 1),

@@ -104,7 +104,5 @@ export function translationCompleteness(definition: SurveyDefinition, language: 
 
 /** The KPIs in the register that count answers to this question code. */
 export function kpisFedBy(code: string, kpis: readonly KpiDefinition[] = DEFAULT_KPIS): { id: string; name: string }[] {
-  return kpis
-    .filter((kpi) => kpi.question === code || (kpi.questions ?? []).includes(code))
-    .map((kpi) => ({ id: kpi.id, name: kpi.name }));
+  return kpis.filter((kpi) => kpi.question === code || (kpi.questions ?? []).includes(code)).map((kpi) => ({ id: kpi.id, name: kpi.name }));
 }

@@ -9,14 +9,7 @@
 /** Text in several languages, keyed by language code. English (`en`) is always present. */
 export type LocalText = { en: string } & Partial<Record<string, string>>;
 
-export const QUESTION_TYPES = [
-  "single_choice",
-  "multiple_choice",
-  "yes_no",
-  "text_short",
-  "text_long",
-  "number",
-] as const;
+export const QUESTION_TYPES = ["single_choice", "multiple_choice", "yes_no", "text_short", "text_long", "number"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** What a question is for; informs KPIs, moderation and exports. */

@@ -52,7 +52,11 @@ export function kpiMetadata(kpi: KpiDefinition & { version: number; target: numb
   const codes = isIndex ? [...(kpi.questions ?? [])] : [kpi.question];
   const questions = codes.map((code) => definition.questions.find((q) => q.code === code));
   const wording = questions.map((q, i) => (q ? localise(q.title, "en") : codes[i])).join(" | ");
-  const scale = questions[0] ? optionsOf(questions[0]).map((o) => o.code).join(", ") : "";
+  const scale = questions[0]
+    ? optionsOf(questions[0])
+        .map((o) => o.code)
+        .join(", ")
+    : "";
   const list = (codes: readonly string[]) => (codes.length > 0 ? codes.join(", ") : "none");
   return {
     kpi_id: kpi.id,

@@ -86,12 +86,7 @@ export interface YswdRuleItem {
   nextReviewOn: string | null;
 }
 
-export type YswdProblemCode =
-  | "reason_required"
-  | "what_done_required"
-  | "bad_transition"
-  | "date_before_raised"
-  | "evidence_required";
+export type YswdProblemCode = "reason_required" | "what_done_required" | "bad_transition" | "date_before_raised" | "evidence_required";
 
 export interface YswdProblem {
   /** The input the problem is about (form field names use the same words). */
@@ -115,7 +110,11 @@ export function statusProblems(item: Pick<YswdRuleItem, "status" | "whatDone" | 
     });
   }
   if (item.status === "done" && blank(item.whatDone)) {
-    problems.push({ field: "whatDone", code: "what_done_required", message: "Say what was done: it is required when the status is “Done”" });
+    problems.push({
+      field: "whatDone",
+      code: "what_done_required",
+      message: "Say what was done: it is required when the status is “Done”",
+    });
   }
   return problems;
 }
@@ -141,9 +140,16 @@ export function itemProblems(item: YswdRuleItem): YswdProblem[] {
 
 /** A status change: allowed by the workflow, and the item as it would be after satisfies its rules. */
 export function statusChangeProblems(item: YswdRuleItem, to: YswdStatus): YswdProblem[] {
-  if (item.status === to) return [{ field: "status", code: "bad_transition", message: "Choose a different status: the item already has this one" }];
+  if (item.status === to)
+    return [{ field: "status", code: "bad_transition", message: "Choose a different status: the item already has this one" }];
   if (!canMoveTo(item.status, to)) {
-    return [{ field: "status", code: "bad_transition", message: `An item cannot go from “${STATUS_LABELS[item.status]}” to “${STATUS_LABELS[to]}”` }];
+    return [
+      {
+        field: "status",
+        code: "bad_transition",
+        message: `An item cannot go from “${STATUS_LABELS[item.status]}” to “${STATUS_LABELS[to]}”`,
+      },
+    ];
   }
   return statusProblems({ ...item, status: to });
 }
@@ -362,13 +368,17 @@ export function addDays(date: string, days: number): string {
 // ---------------------------------------------------------------------------------------------
 // Atom feed
 
+// Finding the control characters XML cannot carry is the point of this pattern.
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHARACTER = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\uD800-\uDFFF]/g;
+
 /**
  * Text safe inside XML 1.0 content and attribute values: markup characters escaped, and the
  * characters XML cannot carry at all (most control characters, lone surrogates) removed.
  */
 export function xmlText(value: string): string {
   return value
-    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\uD800-\uDFFF]/g, "")
+    .replace(NOT_XML_CHARACTER, "")
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

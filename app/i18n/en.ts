@@ -14,7 +14,8 @@ export const en = {
   "site.footer.independent": "The forum is independent of the council. The council sees totals, never your answers.",
 
   "home.title": "Have your say",
-  "home.lead": "Tell us how support for children and young people with special educational needs and disabilities (SEND) is working for your family. We use what you say to push for change.",
+  "home.lead":
+    "Tell us how support for children and young people with special educational needs and disabilities (SEND) is working for your family. We use what you say to push for change.",
   "home.open": "Open surveys",
   "home.none": "There are no open surveys at the moment. Please come back soon.",
   "home.minutes": "About {minutes} minutes",
@@ -22,15 +23,19 @@ export const en = {
 
   "start.minutes": "It takes about {minutes} minutes. You can stop and come back later.",
   "start.who.heading": "Who sees your answers",
-  "start.who.body": "Only the Parent Carer Forum sees your answers. The council and the SEND improvement board only see totals, and never a group small enough to identify a family.",
+  "start.who.body":
+    "Only the Parent Carer Forum sees your answers. The council and the SEND improvement board only see totals, and never a group small enough to identify a family.",
   "start.who.noNames": "Please do not write the names of children, schools or staff.",
   "start.who.privacy": "Read how we use your information",
   "start.consent.heading": "Before you start",
   "start.consent.hint": "The first two are needed to take part. The others are up to you.",
   "start.consent.participate": "I agree to take part in this survey.",
-  "start.consent.special_category": "I agree that the forum may hold my answers about my child's health, disability and special educational needs.",
-  "start.consent.special_category.young_person": "I agree that the forum may keep my answers about my health, disability and special educational needs.",
-  "start.consent.special_category.professional": "I agree that the forum may hold my answers about children's special educational needs and disabilities. I will not name any child.",
+  "start.consent.special_category":
+    "I agree that the forum may hold my answers about my child's health, disability and special educational needs.",
+  "start.consent.special_category.young_person":
+    "I agree that the forum may keep my answers about my health, disability and special educational needs.",
+  "start.consent.special_category.professional":
+    "I agree that the forum may hold my answers about children's special educational needs and disabilities. I will not name any child.",
   "start.consent.quotes": "The forum may quote my written answers, without anything that could identify us.",
   "start.consent.follow_up": "I would like the forum to contact me about my answers.",
   "start.contact.heading": "Your contact details (only if you would like us to contact you)",
@@ -74,20 +79,23 @@ export const en = {
   "check.change": "Change",
   "check.notAnswered": "Not answered",
   "check.send.heading": "Now send your answers",
-  "check.send.body": "By sending your answers you confirm they are true to the best of your knowledge. You can withdraw them later with the receipt code we give you.",
+  "check.send.body":
+    "By sending your answers you confirm they are true to the best of your knowledge. You can withdraw them later with the receipt code we give you.",
   "check.send.button": "Send my answers",
 
   "done.title": "Your answers have been sent",
   "done.receipt": "Your receipt code",
   "done.receiptHint": "Keep this code. You can use it to check that we hold your answers, or to withdraw them.",
   "done.next.heading": "What happens next",
-  "done.next.body": "The forum reads every response. We share totals with the SEND improvement board and publish what changed on our \"you said, we did\" page.",
+  "done.next.body":
+    'The forum reads every response. We share totals with the SEND improvement board and publish what changed on our "you said, we did" page.',
   "done.receiptMissing": "If you need your receipt code again, please contact the forum.",
   "done.home": "Back to the home page",
 
   "save.title": "Your answers have been saved",
   "save.code": "Your code to continue",
-  "save.body": "Write this code down or keep the link. You can continue on this phone or another device. Your answers are kept until the survey closes.",
+  "save.body":
+    "Write this code down or keep the link. You can continue on this phone or another device. Your answers are kept until the survey closes.",
   "save.link": "Link to continue",
   "save.continue": "Continue the survey now",
 
@@ -103,9 +111,10 @@ export const en = {
   "receipt.label": "Enter your receipt code",
   "receipt.hint": "You were given this code when you sent your answers.",
   "receipt.button": "Find my response",
-  "receipt.found": "We hold your response to \"{survey}\", sent on {date}.",
+  "receipt.found": 'We hold your response to "{survey}", sent on {date}.',
   "receipt.withdraw.heading": "Withdraw your response",
-  "receipt.withdraw.body": "If you withdraw, we delete your answers and any contact details you gave. This cannot be undone. Totals already published will not change.",
+  "receipt.withdraw.body":
+    "If you withdraw, we delete your answers and any contact details you gave. This cannot be undone. Totals already published will not change.",
   "receipt.withdraw.confirm": "Yes, delete my response",
   "receipt.withdraw.button": "Withdraw my response",
   "receipt.withdraw.error": "Tick the box to confirm you want to delete your response",
@@ -131,8 +140,8 @@ export const en = {
   "badRequest.body": "Please go back and try again.",
   "error.title": "Sorry, there is a problem with the service",
   "error.body": "Please try again later. Your saved answers are safe.",
-  "back": "Back",
-  "home": "Home",
+  back: "Back",
+  home: "Home",
 
   "privacy.title": "How we use your information",
   "accessibility.title": "Accessibility statement",
@@ -140,7 +149,8 @@ export const en = {
   // "You said, we did" and published results (public pages)
   "yswd.footer": "You said, we did",
   "yswd.title": "You said, we did",
-  "yswd.lead": "What families told us, what was done about it, and why when something could not be done. Each item shows the evidence it came from.",
+  "yswd.lead":
+    "What families told us, what was done about it, and why when something could not be done. Each item shows the evidence it came from.",
   "yswd.chooseForum": "Choose a forum",
   "yswd.filter.heading": "Filter the items",
   "yswd.filter.theme": "Theme",
@@ -195,7 +205,8 @@ export const en = {
   "yswd.item.group": "Group",
   "yswd.item.measure": "Measure",
   "yswd.item.figure": "{figure}, n = {n}",
-  "yswd.item.figureExplained": "The first number is the share of families who answered positively. The range in brackets is a 95% confidence interval: the true figure is very likely to be inside it. n is the number of families who answered.",
+  "yswd.item.figureExplained":
+    "The first number is the share of families who answered positively. The range in brackets is a 95% confidence interval: the true figure is very likely to be inside it. n is the number of families who answered.",
   "yswd.item.suppressed": "Not shown: fewer than 10 families answered, so the figure could identify them.",
   "yswd.item.lowReliability": "Fewer than 30 families answered: treat this figure with care.",
   "yswd.item.noFigure": "No responses in this period.",
@@ -217,7 +228,8 @@ export const en = {
   "yswd.item.history": "What has happened so far",
   "yswd.item.resultsLink": "See all the results of this survey",
   "results.title": "Survey results",
-  "results.lead": "What families told us in this survey. Each figure shows how many people answered (n) and a 95% confidence interval. Groups of fewer than 10 responses are never shown, so that no family can be identified.",
+  "results.lead":
+    "What families told us in this survey. Each figure shows how many people answered (n) and a 95% confidence interval. Groups of fewer than 10 responses are never shown, so that no family can be identified.",
   "results.choose": "Choose what to show",
   "results.periodType": "Type of period",
   "results.periodType.quarter": "Quarters",

@@ -81,13 +81,21 @@ function forumEntries(db: DB, forumId: string, filter: AuditFilter) {
         eb("audit_log.forum_id", "=", forumId),
         eb.and([
           eb("audit_log.forum_id", "is", null),
-          eb("audit_log.actor", "in", eb.selectFrom("memberships").select("memberships.user_id").where("memberships.forum_id", "=", forumId)),
+          eb(
+            "audit_log.actor",
+            "in",
+            eb.selectFrom("memberships").select("memberships.user_id").where("memberships.forum_id", "=", forumId),
+          ),
         ]),
       ]),
     );
   if (filter.actionPrefix) {
     // substr rather than LIKE: `_` in an action name is not a wildcard.
-    query = query.where(sql<string>`substr(${sql.ref("audit_log.action")}, 1, ${sql.lit(filter.actionPrefix.length)})`, "=", filter.actionPrefix);
+    query = query.where(
+      sql<string>`substr(${sql.ref("audit_log.action")}, 1, ${sql.lit(filter.actionPrefix.length)})`,
+      "=",
+      filter.actionPrefix,
+    );
   }
   if (filter.from) query = query.where("audit_log.at", ">=", londonDayStart(filter.from));
   if (filter.to) query = query.where("audit_log.at", "<", londonDayStart(nextDate(filter.to)));

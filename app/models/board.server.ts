@@ -30,7 +30,14 @@ export async function forumSurveys(db: DB, forumId: string): Promise<ForumSurvey
   const rows = await db
     .selectFrom("surveys")
     .innerJoin("survey_versions", "survey_versions.id", "surveys.current_version_id")
-    .select(["surveys.id", "surveys.slug", "surveys.public_id", "surveys.audience", "survey_versions.id as version_id", "survey_versions.definition"])
+    .select([
+      "surveys.id",
+      "surveys.slug",
+      "surveys.public_id",
+      "surveys.audience",
+      "survey_versions.id as version_id",
+      "survey_versions.definition",
+    ])
     .where("surveys.forum_id", "=", forumId)
     .where("survey_versions.forum_id", "=", forumId)
     .where("survey_versions.published_at", "is not", null)

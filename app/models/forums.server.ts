@@ -22,6 +22,9 @@ export async function findForumBySlug(db: DB, slug: string): Promise<ForumSummar
 }
 
 export async function countForums(db: DB): Promise<number> {
-  const row = await db.selectFrom("forums").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("forums")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -123,7 +123,13 @@ export async function startImportJob(
 }
 
 /** The job, only for the forum and survey it belongs to. */
-export async function findImportJob(db: DB, forumId: string, surveyId: string, id: string, now = Date.now()): Promise<ImportJob | undefined> {
+export async function findImportJob(
+  db: DB,
+  forumId: string,
+  surveyId: string,
+  id: string,
+  now = Date.now(),
+): Promise<ImportJob | undefined> {
   const row = await db
     .selectFrom("import_jobs")
     .selectAll()
@@ -136,7 +142,12 @@ export async function findImportJob(db: DB, forumId: string, surveyId: string, i
     const here = running.get(id);
     if (here) return here;
     if (now - Date.parse(row.updated_at) > STALLED_MS) return { status: "failed" };
-    return { status: "running", done: Number(row.done), total: row.total === null ? null : Number(row.total), ...(row.counting ? { counting: true as const } : {}) };
+    return {
+      status: "running",
+      done: Number(row.done),
+      total: row.total === null ? null : Number(row.total),
+      ...(row.counting ? { counting: true as const } : {}),
+    };
   }
   if (row.status === "imported") {
     return { status: "imported", done: Number(row.done), total: Number(row.total), imported: Number(row.done) };

@@ -43,8 +43,7 @@ export interface ImportInput {
 }
 
 export type ImportOutcome =
-  | { ok: true; imported: number; surveySlug: string; versionNo: number }
-  | { ok: false; problems: ImportProblem[]; problemCount: number };
+  { ok: true; imported: number; surveySlug: string; versionNo: number } | { ok: false; problems: ImportProblem[]; problemCount: number };
 
 /**
  * Imports a CSV of responses into the survey's current published version. All or nothing: every
@@ -59,7 +58,14 @@ export async function importResponses(db: DB, input: ImportInput): Promise<Impor
   const survey = await db
     .selectFrom("surveys")
     .innerJoin("survey_versions", "survey_versions.id", "surveys.current_version_id")
-    .select(["surveys.id", "surveys.slug", "surveys.audience", "survey_versions.id as version_id", "survey_versions.version_no", "survey_versions.definition"])
+    .select([
+      "surveys.id",
+      "surveys.slug",
+      "surveys.audience",
+      "survey_versions.id as version_id",
+      "survey_versions.version_no",
+      "survey_versions.definition",
+    ])
     .where("surveys.id", "=", input.surveyId)
     .where("surveys.forum_id", "=", input.forumId)
     .where("survey_versions.forum_id", "=", input.forumId)
@@ -68,7 +74,9 @@ export async function importResponses(db: DB, input: ImportInput): Promise<Impor
   if (!survey) {
     return {
       ok: false,
-      problems: [{ row: null, column: null, message: "This survey has no published version in this forum, so there is nothing to import into." }],
+      problems: [
+        { row: null, column: null, message: "This survey has no published version in this forum, so there is nothing to import into." },
+      ],
       problemCount: 1,
     };
   }

@@ -28,7 +28,10 @@ export async function kpiExportRequest(db: DB, forumId: string, survey: ForumSur
   const segments = query.by.includes(EVERY) ? available : [...new Set(query.by)];
   const unknown = segments.filter((s) => !available.includes(s));
   if (unknown.length > 0) {
-    throw new KpiRequestError("unknown_segment", `This survey has no segment "${unknown[0]}": use one of ${available.join(", ")}, or every.`);
+    throw new KpiRequestError(
+      "unknown_segment",
+      `This survey has no segment "${unknown[0]}": use one of ${available.join(", ")}, or every.`,
+    );
   }
   const periodTypes = query.periodType === EVERY ? [...PERIOD_TYPES] : [query.periodType];
   return { forumId, survey, periodTypes, segments };
@@ -176,8 +179,7 @@ export async function kpiWorkbook(cells: readonly KpiResultCell[], context: Work
 }
 
 export type ResolvedExport =
-  | { ok: true; request: KpiExportRequest; query: KpiExportQuery }
-  | { ok: false; status: 400 | 404; message: string };
+  { ok: true; request: KpiExportRequest; query: KpiExportQuery } | { ok: false; status: 400 | 404; message: string };
 
 /**
  * The export a query string asks for, in this forum: 400 with the reason for a malformed query

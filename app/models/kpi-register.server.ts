@@ -226,11 +226,7 @@ async function currentRow(db: DB, forumId: string, kpiId: string) {
  * retired); the same rule with a new name or target updates the current version in place.
  * A target left undefined carries over to the new version.
  */
-export async function saveKpiDefinition(
-  db: DB,
-  forumId: string,
-  def: KpiDefinitionInput,
-): Promise<{ version: number; created: boolean }> {
+export async function saveKpiDefinition(db: DB, forumId: string, def: KpiDefinitionInput): Promise<{ version: number; created: boolean }> {
   checkKpiDefinition(def);
   return db.transaction().execute(async (trx) => {
     // The register is all or nothing: the first change stores the defaults beside it.

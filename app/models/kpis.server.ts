@@ -206,14 +206,14 @@ async function refreshWith(db: DB, ctx: SummaryContext, options: { reconcile?: b
     .execute();
   const extra = onOtherBasis.map((r) => r.month);
   if (options.reconcile) extra.push(...(await unreconciledMonths(db, ctx)));
-  if (extra.length > 0) await markKpisStale(db, surveyId, extra.map((m) => `${m}-01`));
+  if (extra.length > 0)
+    await markKpisStale(
+      db,
+      surveyId,
+      extra.map((m) => `${m}-01`),
+    );
 
-  const stale = await db
-    .selectFrom("kpi_stale_months")
-    .select("month")
-    .where("survey_id", "=", surveyId)
-    .orderBy("month")
-    .execute();
+  const stale = await db.selectFrom("kpi_stale_months").select("month").where("survey_id", "=", surveyId).orderBy("month").execute();
   const report: RefreshReport = { months: [] };
   for (const { month } of stale) report.months.push({ month, refresh: await refreshMonth(db, ctx, month) });
   return report;
@@ -348,11 +348,7 @@ async function uncountedResponseIds(db: DB, ctx: SummaryContext, month: string):
 
 async function refreshMonthIn(trx: DB, ctx: SummaryContext, month: string): Promise<MonthRefresh> {
   const surveyId = ctx.survey.id;
-  const cleared = await trx
-    .deleteFrom("kpi_stale_months")
-    .where("survey_id", "=", surveyId)
-    .where("month", "=", month)
-    .executeTakeFirst();
+  const cleared = await trx.deleteFrom("kpi_stale_months").where("survey_id", "=", surveyId).where("month", "=", month).executeTakeFirst();
   if (Number(cleared.numDeletedRows) === 0) return "skipped";
 
   const state = await trx
@@ -397,9 +393,7 @@ async function refreshMonthIn(trx: DB, ctx: SummaryContext, month: string): Prom
   await trx
     .insertInto("kpi_summary_months")
     .values({ forum_id: ctx.survey.forumId, survey_id: surveyId, month, basis: ctx.basis, responses: counted, refreshed_at: refreshedAt })
-    .onConflict((oc) =>
-      oc.columns(["survey_id", "month"]).doUpdateSet({ basis: ctx.basis, responses: counted, refreshed_at: refreshedAt }),
-    )
+    .onConflict((oc) => oc.columns(["survey_id", "month"]).doUpdateSet({ basis: ctx.basis, responses: counted, refreshed_at: refreshedAt }))
     .execute();
   return refresh;
 }
@@ -446,8 +440,7 @@ async function addToSummary(trx: DB, ctx: SummaryContext, month: string, ids: st
         where x.response_id = mr.id and x.question_code in (${sql.join(kpi.questions ?? [])}) and x.option_code is not null
       ) as ${sql.ref(`i${i}`)}`;
   });
-  const notSegment =
-    ctx.segmentQuestions.length > 0 ? sql`and a.question_code not in (${sql.join(ctx.segmentQuestions)})` : sql``;
+  const notSegment = ctx.segmentQuestions.length > 0 ? sql`and a.question_code not in (${sql.join(ctx.segmentQuestions)})` : sql``;
 
   const types: { type: RawBuilder<unknown>; value: RawBuilder<unknown>; groupValue: boolean }[] = [
     { type: sql`'all'`, value: sql`'all'`, groupValue: false },
@@ -537,10 +530,7 @@ function checkCellsOptions(ctx: SummaryContext, options: { periodType: PeriodTyp
     throw new KpiRequestError("bad_period", `Unknown period type "${String(options.periodType)}": use ${PERIOD_TYPES.join(", ")}.`);
   }
   if (options.by !== undefined && !ctx.segments.includes(options.by)) {
-    throw new KpiRequestError(
-      "unknown_segment",
-      `This survey has no segment "${options.by}": use one of ${ctx.segments.join(", ")}.`,
-    );
+    throw new KpiRequestError("unknown_segment", `This survey has no segment "${options.by}": use one of ${ctx.segments.join(", ")}.`);
   }
   for (const period of options.periods ?? []) {
     try {
@@ -750,8 +740,7 @@ export function changeFromPrevious(cells: readonly KpiCell[], period: string): K
         segment_value: current.segment_value,
         time_period: period,
         previous_period,
-        change:
-          usable(current) && usable(before) ? newcombePercent(before.numerator, before.n, current.numerator, current.n) : null,
+        change: usable(current) && usable(before) ? newcombePercent(before.numerator, before.n, current.numerator, current.n) : null,
       };
     });
 }
@@ -779,10 +768,7 @@ export interface KpiDashboard {
  * published figure, so the first days of a new half-year (a handful of answers, all suppressed)
  * never blank the board: the new period is named as having too few answers yet.
  */
-export async function kpiDashboard(
-  db: DB,
-  options: Omit<KpiCellsOptions, "periods"> & { period?: string },
-): Promise<KpiDashboard> {
+export async function kpiDashboard(db: DB, options: Omit<KpiCellsOptions, "periods"> & { period?: string }): Promise<KpiDashboard> {
   const ctx = await summaryContext(db, options.forumId, options.surveyId);
   checkCellsOptions(ctx, { ...options, periods: options.period ? [options.period] : undefined });
   await refreshWith(db, ctx);
@@ -811,7 +797,7 @@ async function latestPublishedPeriod(db: DB, ctx: SummaryContext, periodType: Pe
   if (periods.length === 0) return null;
   const cells = await cellsFromSummary(db, ctx, { periodType, periods, includeAll: true });
   const published = new Set(cells.filter((c) => c.segment_type === ALL_SEGMENT && c.percent !== null).map((c) => c.time_period));
-  return [...periods].reverse().find((p) => published.has(p)) ?? periods.at(-1)!;
+  return [...periods].reverse().find((p) => published.has(p)) ?? periods[periods.length - 1];
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -934,7 +920,8 @@ export async function* exportKpiCsvOffThread(
   try {
     for (;;) {
       while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const message = inbox.shift()!;
+      const message = inbox.shift();
+      if (!message) continue;
       if (message.type === "text") {
         yield message.text;
         worker.postMessage("next");

@@ -1,10 +1,10 @@
-import { PostgresAdapter, sql, type Expression, type SqlBool } from "kysely";
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "~/db.server";
 import { newId } from "~/codes.server";
 import { applyRedactions, findSuggestedRedactions, TERM_KINDS, type RedactionSpan, type RedactionTerm, type TermKind } from "~/domain/pii";
 import { localise, type SurveyDefinition } from "~/domain/survey";
 import { DEFAULT_THEMES, themesByItem } from "~/domain/themes";
-import type { Role } from "../../db/schema";
+import type { Database, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 
 /**
@@ -51,13 +51,7 @@ export interface ThemeOption {
 }
 
 export async function listThemes(db: DB, forumId: string): Promise<ThemeOption[]> {
-  return db
-    .selectFrom("themes")
-    .select(["code", "label"])
-    .where("forum_id", "=", forumId)
-    .orderBy("sort")
-    .orderBy("code")
-    .execute();
+  return db.selectFrom("themes").select(["code", "label"]).where("forum_id", "=", forumId).orderBy("sort").orderBy("code").execute();
 }
 
 export interface RedactionTermRow extends RedactionTerm {
@@ -84,21 +78,32 @@ export async function addRedactionTerm(
   return db.transaction().execute(async (trx) => {
     // Case-insensitive duplicates are compared in code: lower() differs between stores for non-ASCII.
     const existing = await trx.selectFrom("redaction_terms").select(["term"]).where("forum_id", "=", actor.forumId).execute();
-    if (existing.some((e) => e.term.toLocaleLowerCase("en-GB") === term.toLocaleLowerCase("en-GB"))) return { status: "duplicate" } as const;
+    if (existing.some((e) => e.term.toLocaleLowerCase("en-GB") === term.toLocaleLowerCase("en-GB")))
+      return { status: "duplicate" } as const;
     const id = newId();
     await trx
       .insertInto("redaction_terms")
       .values({ id, forum_id: actor.forumId, term, kind: input.kind, created_at: new Date().toISOString() })
       .execute();
     // The name itself stays out of the audit log: staff names are personal data too.
-    await recordAudit(trx, { forumId: actor.forumId, actor: actor.user.id, action: "moderation.term_added", subject: id, detail: { kind: input.kind } });
+    await recordAudit(trx, {
+      forumId: actor.forumId,
+      actor: actor.user.id,
+      action: "moderation.term_added",
+      subject: id,
+      detail: { kind: input.kind },
+    });
     return { status: "added", id } as const;
   });
 }
 
 export async function removeRedactionTerm(db: DB, actor: ModerationActor, termId: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const deleted = await trx.deleteFrom("redaction_terms").where("id", "=", termId).where("forum_id", "=", actor.forumId).executeTakeFirst();
+    const deleted = await trx
+      .deleteFrom("redaction_terms")
+      .where("id", "=", termId)
+      .where("forum_id", "=", actor.forumId)
+      .executeTakeFirst();
     if (Number(deleted.numDeletedRows) === 0) return false;
     await recordAudit(trx, { forumId: actor.forumId, actor: actor.user.id, action: "moderation.term_removed", subject: termId });
     return true;
@@ -157,7 +162,11 @@ export async function moderationSurveys(db: DB, forumId: string): Promise<Modera
     .where("survey_versions.published_at", "is not", null)
     .orderBy("surveys.created_at")
     .execute();
-  const definitions = await publishedDefinitions(db, forumId, rows.map((r) => r.version_id));
+  const definitions = await publishedDefinitions(
+    db,
+    forumId,
+    rows.map((r) => r.version_id),
+  );
   return rows.map((r) => ({ id: r.id, title: definitions.get(r.version_id)?.title.en ?? r.slug }));
 }
 
@@ -293,7 +302,7 @@ function baseItems(db: DB, forumId: string) {
 type BaseRow = Awaited<ReturnType<ReturnType<typeof baseItems>["execute"]>>[number];
 
 function themeFilter(forumId: string, code: string) {
-  return (eb: any): Expression<SqlBool> =>
+  return (eb: ExpressionBuilder<Database & { m: Database["moderation_items"] }, "m">): Expression<SqlBool> =>
     eb.exists(
       eb
         .selectFrom("moderation_item_themes as mit")
@@ -325,7 +334,11 @@ async function themesOf(db: DB, forumId: string, itemIds: string[]): Promise<Map
 
 async function toQueueItems(db: DB, forumId: string, rows: BaseRow[], terms: RedactionTerm[]): Promise<QueueItem[]> {
   const definitions = await publishedDefinitions(db, forumId, [...new Set(rows.map((r) => r.survey_version_id))]);
-  const themes = await themesOf(db, forumId, rows.map((r) => r.id));
+  const themes = await themesOf(
+    db,
+    forumId,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => {
     const definition = definitions.get(row.survey_version_id);
     const text = row.text ?? "";
@@ -376,7 +389,10 @@ export async function listQueue(db: DB, forumId: string, filter: QueueFilter = {
   }
 
   let query = baseItems(db, forumId);
-  let totalQuery = db.selectFrom("moderation_items as m").select((eb) => eb.fn.countAll<number>().as("n")).where("m.forum_id", "=", forumId);
+  let totalQuery = db
+    .selectFrom("moderation_items as m")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("m.forum_id", "=", forumId);
   if (filter.surveyId) {
     query = query.where("m.survey_id", "=", filter.surveyId);
     totalQuery = totalQuery.where("m.survey_id", "=", filter.surveyId);
@@ -536,7 +552,13 @@ export async function bulkApprove(
         .where("id", "in", approved)
         .execute();
       for (const id of approved) {
-        await recordAudit(trx, { forumId: actor.forumId, actor: actor.user.id, action: "moderation.approved", subject: id, detail: { bulk: true } });
+        await recordAudit(trx, {
+          forumId: actor.forumId,
+          actor: actor.user.id,
+          action: "moderation.approved",
+          subject: id,
+          detail: { bulk: true },
+        });
       }
     }
     return { approved, refused };
@@ -549,7 +571,12 @@ export type SetThemesResult = "saved" | "not_found" | "unknown_theme";
 export async function setThemes(db: DB, actor: ModerationActor, itemId: string, codes: string[]): Promise<SetThemesResult> {
   const wanted = [...new Set(codes)];
   return db.transaction().execute(async (trx) => {
-    const item = await trx.selectFrom("moderation_items").select(["id"]).where("id", "=", itemId).where("forum_id", "=", actor.forumId).executeTakeFirst();
+    const item = await trx
+      .selectFrom("moderation_items")
+      .select(["id"])
+      .where("id", "=", itemId)
+      .where("forum_id", "=", actor.forumId)
+      .executeTakeFirst();
     if (!item) return "not_found";
     const themes =
       wanted.length === 0
@@ -558,14 +585,22 @@ export async function setThemes(db: DB, actor: ModerationActor, itemId: string, 
     if (themes.length !== wanted.length) return "unknown_theme";
     await trx.deleteFrom("moderation_item_themes").where("item_id", "=", itemId).execute();
     if (themes.length > 0) {
-      await trx.insertInto("moderation_item_themes").values(themes.map((t) => ({ item_id: itemId, theme_id: t.id }))).execute();
+      await trx
+        .insertInto("moderation_item_themes")
+        .values(themes.map((t) => ({ item_id: itemId, theme_id: t.id })))
+        .execute();
     }
     await recordAudit(trx, {
       forumId: actor.forumId,
       actor: actor.user.id,
       action: "moderation.themes_set",
       subject: itemId,
-      detail: { themes: themes.map((t) => t.code).sort().join(",") },
+      detail: {
+        themes: themes
+          .map((t) => t.code)
+          .sort()
+          .join(","),
+      },
     });
     return "saved";
   });
@@ -632,7 +667,11 @@ export async function resolveSafeguarding(db: DB, actor: ModerationActor, itemId
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable("moderation_items")
-      .set({ safeguarding_resolved_at: new Date().toISOString(), safeguarding_resolved_by: actor.user.id, safeguarding_resolution: note.trim() })
+      .set({
+        safeguarding_resolved_at: new Date().toISOString(),
+        safeguarding_resolved_by: actor.user.id,
+        safeguarding_resolution: note.trim(),
+      })
       .where("id", "=", itemId)
       .where("forum_id", "=", actor.forumId)
       .where("safeguarding", "=", 1)
@@ -673,7 +712,12 @@ export async function listSafeguarding(db: DB, forumId: string): Promise<{ open:
     .where("m.safeguarding", "=", 1);
   const [open, resolved] = await Promise.all([
     query.where("m.safeguarding_resolved_at", "is", null).orderBy("m.safeguarding_flagged_at").orderBy("m.id").execute(),
-    query.where("m.safeguarding_resolved_at", "is not", null).orderBy("m.safeguarding_resolved_at", "desc").orderBy("m.id").limit(20).execute(),
+    query
+      .where("m.safeguarding_resolved_at", "is not", null)
+      .orderBy("m.safeguarding_resolved_at", "desc")
+      .orderBy("m.id")
+      .limit(20)
+      .execute(),
   ]);
   const definitions = await publishedDefinitions(db, forumId, [...new Set([...open, ...resolved].map((r) => r.survey_version_id))]);
   const toEntry = (row: (typeof open)[number]): SafeguardingEntry => {
@@ -756,7 +800,11 @@ export async function approvedQuotes(db: DB, forumId: string, filter: QuoteFilte
   query = query.orderBy("r.submitted_at").orderBy("m.id");
   if (filter.limit) query = query.limit(filter.limit);
   const rows = await query.execute();
-  const themes = await themesOf(db, forumId, rows.map((r) => r.id));
+  const themes = await themesOf(
+    db,
+    forumId,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => ({
     itemId: row.id,
     surveyId: row.survey_id,

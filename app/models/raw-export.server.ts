@@ -145,7 +145,7 @@ async function* rawRows(db: DB, options: RawExportOptions, plan: ExportPlan): As
     }
     yield text;
     const last = responses[responses.length - 1];
-    after = { at: last.submitted_at!, id: last.id };
+    after = { at: last.submitted_at ?? "", id: last.id };
     if (responses.length < PAGE) return;
   }
 }

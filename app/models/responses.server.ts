@@ -124,11 +124,7 @@ export interface RespondentResponse {
 }
 
 /** A response as its own respondent may see it, only within the survey it belongs to. */
-export async function findRespondentResponse(
-  db: DB,
-  responseId: string,
-  surveyId: string,
-): Promise<RespondentResponse | undefined> {
+export async function findRespondentResponse(db: DB, responseId: string, surveyId: string): Promise<RespondentResponse | undefined> {
   const row = await db
     .selectFrom("responses")
     .select(["id", "forum_id", "survey_id", "survey_version_id", "status", "language"])
@@ -206,12 +202,12 @@ export async function saveAnswer(
       .where("status", "=", "in_progress")
       .executeTakeFirst();
     if (Number(touched.numUpdatedRows) === 0) throw new ResponseAlreadySubmitted();
-    await trx
-      .deleteFrom("answers")
-      .where("response_id", "=", response.id)
-      .where("question_code", "=", questionCode)
-      .execute();
-    if (value) await trx.insertInto("answers").values(answerRows(response.forumId, response.id, questionCode, value)).execute();
+    await trx.deleteFrom("answers").where("response_id", "=", response.id).where("question_code", "=", questionCode).execute();
+    if (value)
+      await trx
+        .insertInto("answers")
+        .values(answerRows(response.forumId, response.id, questionCode, value))
+        .execute();
   });
 }
 
@@ -236,11 +232,7 @@ export async function submitResponse(
   invitation?: { token: string | null } | null,
 ): Promise<SubmitResult> {
   return groupedTransaction(db, async (trx) => {
-    const current = await trx
-      .selectFrom("responses")
-      .select(["status", "survey_id"])
-      .where("id", "=", response.id)
-      .executeTakeFirst();
+    const current = await trx.selectFrom("responses").select(["status", "survey_id"]).where("id", "=", response.id).executeTakeFirst();
     if (!current || current.status !== "in_progress") return { status: "already_submitted" } as const;
 
     const answers = await loadAnswers(trx, response.id);

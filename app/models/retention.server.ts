@@ -52,11 +52,7 @@ export function retentionCutoffMonth(now: Date, months: number): string {
 }
 
 async function forumRetention(db: DB, forumId: string) {
-  return db
-    .selectFrom("forums")
-    .select(["retention_months", "retention_checked_at"])
-    .where("id", "=", forumId)
-    .executeTakeFirstOrThrow();
+  return db.selectFrom("forums").select(["retention_months", "retention_checked_at"]).where("id", "=", forumId).executeTakeFirstOrThrow();
 }
 
 /** Responses with a safeguarding concern the lead has not yet resolved. */
@@ -195,9 +191,7 @@ export async function applyRetention(db: DB, forumId: string, actor = "system", 
     }
   }
 
-  const inProgress = await db.transaction().execute((trx) =>
-    deleteResponses(trx, dueInProgress(trx, forumId, cutoffMonth).select("id")),
-  );
+  const inProgress = await db.transaction().execute((trx) => deleteResponses(trx, dueInProgress(trx, forumId, cutoffMonth).select("id")));
   const heldBack = await countOf(dueSubmitted(db, forumId, cutoffMonth).where("id", "in", heldBackIds(db, forumId)));
   const checkedAt = now.toISOString();
   await db.transaction().execute(async (trx) => {

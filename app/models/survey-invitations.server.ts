@@ -46,7 +46,8 @@ export async function createInvitationBatch(
   return { batchId, tokens };
 }
 
-export type InvitationState = { state: "unknown" } | { state: "spent"; publicId: string } | { state: "usable"; publicId: string; surveyId: string };
+export type InvitationState =
+  { state: "unknown" } | { state: "spent"; publicId: string } | { state: "usable"; publicId: string; surveyId: string };
 
 export async function checkSurveyInvitation(db: DB, token: string): Promise<InvitationState> {
   if (!/^[A-Za-z0-9_-]{10,64}$/.test(token)) return { state: "unknown" };
@@ -109,5 +110,13 @@ export async function findSurveyToShare(db: DB, forumId: string, surveyId: strin
     .executeTakeFirst();
   if (!row) return undefined;
   const title = row.definition ? (JSON.parse(row.definition) as { title: { en: string } }).title.en : row.slug;
-  return { id: row.id, slug: row.slug, publicId: row.public_id, status: row.status, access: row.access, title, published: !!row.definition };
+  return {
+    id: row.id,
+    slug: row.slug,
+    publicId: row.public_id,
+    status: row.status,
+    access: row.access,
+    title,
+    published: !!row.definition,
+  };
 }

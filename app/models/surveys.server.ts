@@ -76,16 +76,8 @@ export async function publishVersion(db: DB, forumId: string, versionId: string)
       .executeTakeFirst();
     if (!version) throw new Error("No such survey version in this forum");
     if (version.published_at) throw new Error("This version is already published");
-    await trx
-      .updateTable("survey_versions")
-      .set({ published_at: new Date().toISOString() })
-      .where("id", "=", versionId)
-      .execute();
-    await trx
-      .updateTable("surveys")
-      .set({ current_version_id: versionId, status: "open" })
-      .where("id", "=", version.survey_id)
-      .execute();
+    await trx.updateTable("survey_versions").set({ published_at: new Date().toISOString() }).where("id", "=", versionId).execute();
+    await trx.updateTable("surveys").set({ current_version_id: versionId, status: "open" }).where("id", "=", version.survey_id).execute();
   });
 }
 
@@ -148,15 +140,8 @@ export async function findPublishedSurvey(db: DB, publicId: string): Promise<Pub
   return row ? toPublished(db, row) : undefined;
 }
 
-export async function findPublishedSurveyBySlug(
-  db: DB,
-  forumId: string,
-  slug: string,
-): Promise<PublishedSurvey | undefined> {
-  const row = await publishedQuery(db)
-    .where("surveys.forum_id", "=", forumId)
-    .where("surveys.slug", "=", slug)
-    .executeTakeFirst();
+export async function findPublishedSurveyBySlug(db: DB, forumId: string, slug: string): Promise<PublishedSurvey | undefined> {
+  const row = await publishedQuery(db).where("surveys.forum_id", "=", forumId).where("surveys.slug", "=", slug).executeTakeFirst();
   return row ? toPublished(db, row) : undefined;
 }
 
@@ -405,7 +390,9 @@ export async function getDraft(db: DB, forumId: string, surveyId: string): Promi
     definition: JSON.parse(row.definition) as SurveyDefinition,
   }));
   const draftRow = versions.find((v) => !v.publishedAt) ?? null;
-  const published = versions.filter((v) => v.publishedAt).map(({ versionId, versionNo, definition }) => ({ versionId, versionNo, definition }));
+  const published = versions
+    .filter((v) => v.publishedAt)
+    .map(({ versionId, versionNo, definition }) => ({ versionId, versionNo, definition }));
   const draft = draftRow ? { versionId: draftRow.versionId, versionNo: draftRow.versionNo, definition: draftRow.definition } : null;
   return {
     id: survey.id,
@@ -414,14 +401,13 @@ export async function getDraft(db: DB, forumId: string, surveyId: string): Promi
     status: survey.status,
     draft,
     published,
-    base: (draft ?? published[0])!.definition,
+    base: (draft ?? published[0]).definition,
     draftVersionNo: draft ? draft.versionNo : (versions[0]?.versionNo ?? 0) + 1,
   };
 }
 
 export type SaveDraftResult =
-  | { ok: true; versionId: string; versionNo: number; created: boolean }
-  | { ok: false; reason: "code_changes"; changes: CodeChange[] };
+  { ok: true; versionId: string; versionNo: number; created: boolean } | { ok: false; reason: "code_changes"; changes: CodeChange[] };
 
 /**
  * Stores a checked definition as the survey's draft: over the existing draft, or as a new
@@ -545,9 +531,7 @@ export async function isSlugTaken(db: DB, forumId: string, slug: string): Promis
   return Boolean(row);
 }
 
-export type CreateDraftSurveyResult =
-  | { ok: true; id: string; publicId: string; versionId: string }
-  | { ok: false; reason: "slug_taken" };
+export type CreateDraftSurveyResult = { ok: true; id: string; publicId: string; versionId: string } | { ok: false; reason: "slug_taken" };
 
 /** A new survey whose first version is a draft; the slug must be new in the forum. */
 export async function createDraftSurvey(

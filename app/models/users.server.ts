@@ -109,7 +109,11 @@ export async function createUser(db: DB, input: { email: string; password: strin
 }
 
 export async function setPassword(db: DB, userId: string, password: string): Promise<void> {
-  await db.updateTable("users").set({ password_hash: await hashPassword(password) }).where("id", "=", userId).execute();
+  await db
+    .updateTable("users")
+    .set({ password_hash: await hashPassword(password) })
+    .where("id", "=", userId)
+    .execute();
   // A new password ends every session: whoever knew the old one is logged out.
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
@@ -244,9 +248,7 @@ export async function findUsableInvitation(db: DB, token: string): Promise<Invit
     .where("used_at", "is", null)
     .where("expires_at", ">", new Date().toISOString())
     .executeTakeFirst();
-  return row
-    ? { tokenHash: row.token_hash, forumId: row.forum_id, kind: row.kind, role: row.role, userId: row.user_id }
-    : undefined;
+  return row ? { tokenHash: row.token_hash, forumId: row.forum_id, kind: row.kind, role: row.role, userId: row.user_id } : undefined;
 }
 
 /** Spends an invitation; false if another request spent it first. */
@@ -302,7 +304,11 @@ export async function otherForumCount(db: DB, forumId: string, userId: string): 
  * at the same moment cannot leave the forum without an admin.
  */
 async function lockForum(trx: DB, forumId: string): Promise<void> {
-  await trx.updateTable("forums").set((eb) => ({ require_mfa: eb.ref("require_mfa") })).where("id", "=", forumId).execute();
+  await trx
+    .updateTable("forums")
+    .set((eb) => ({ require_mfa: eb.ref("require_mfa") }))
+    .where("id", "=", forumId)
+    .execute();
 }
 
 async function countAdmins(trx: DB, forumId: string): Promise<number> {
@@ -315,9 +321,7 @@ async function countAdmins(trx: DB, forumId: string): Promise<number> {
   return Number(row.n);
 }
 
-export type MembershipChange =
-  | { ok: true; previousRole: Role }
-  | { ok: false; reason: "not_found" | "last_admin" | "lead_needs_role" };
+export type MembershipChange = { ok: true; previousRole: Role } | { ok: false; reason: "not_found" | "last_admin" | "lead_needs_role" };
 
 /** A forum always keeps an admin, and its safeguarding lead is always a moderator or admin. */
 export async function changeRole(db: DB, forumId: string, userId: string, role: Role): Promise<MembershipChange> {
@@ -394,13 +398,14 @@ export async function forumRequiresMfa(db: DB, forumId: string): Promise<boolean
 }
 
 export async function setForumRequiresMfa(db: DB, forumId: string, required: boolean): Promise<void> {
-  await db.updateTable("forums").set({ require_mfa: required ? 1 : 0 }).where("id", "=", forumId).execute();
+  await db
+    .updateTable("forums")
+    .set({ require_mfa: required ? 1 : 0 })
+    .where("id", "=", forumId)
+    .execute();
 }
 
-export type InvitationCheck =
-  | { state: "usable"; invitation: Invitation; forumName: string }
-  | { state: "spent" }
-  | { state: "unknown" };
+export type InvitationCheck = { state: "usable"; invitation: Invitation; forumName: string } | { state: "spent" } | { state: "unknown" };
 
 /** Tells a used or expired link (410) from one that never existed or is for something else (404). */
 export async function checkInvitation(db: DB, token: string, kind: "join" | "reset"): Promise<InvitationCheck> {

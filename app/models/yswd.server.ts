@@ -11,7 +11,7 @@
  * Moderators draft and edit drafts; only admins publish, unpublish, delete or edit a published
  * item. Every change is recorded in the audit log (ids, codes and statuses only, never text).
  */
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "~/db.server";
 import { newId } from "~/codes.server";
 import { csvRow } from "~/domain/csv";
@@ -39,7 +39,7 @@ import {
   type YswdStatus,
   type YswdVisibility,
 } from "~/domain/yswd";
-import type { Role } from "../../db/schema";
+import type { Database, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { findForumBySlug, type ForumSummary } from "./forums.server";
 import { applicableKpis, computeKpiCells, KpiRequestError, kpiSegments, periodsWithResponses, RESPONSE_SEGMENTS } from "./kpis.server";
@@ -110,9 +110,7 @@ export interface YswdInput {
 }
 
 export type SaveResult =
-  | { status: "saved"; id: string; reference: string }
-  | { status: "invalid"; problems: FieldProblem[] }
-  | { status: "not_found" };
+  { status: "saved"; id: string; reference: string } | { status: "invalid"; problems: FieldProblem[] } | { status: "not_found" };
 
 const SYSTEM_NOTE_LIMIT = 2000;
 
@@ -159,7 +157,10 @@ export async function checkEvidence(
       periodType = periodTypeOf(period);
       periodRange(periodType, period);
     } catch {
-      problems.push({ field: "period", message: "Enter a period like 2026-Q1 (a quarter), 2026-H1 (a stocktake) or 2025/26 (an academic year)" });
+      problems.push({
+        field: "period",
+        message: "Enter a period like 2026-Q1 (a quarter), 2026-H1 (a stocktake) or 2025/26 (an academic year)",
+      });
     }
   }
   if (!surveyId || problems.length > 0) return { evidence: null, problems };
@@ -169,7 +170,8 @@ export async function checkEvidence(
     kpis = await applicableKpis(db, forumId, surveyId);
     segments = await kpiSegments(db, forumId, surveyId);
   } catch (error) {
-    if (error instanceof KpiRequestError) return { evidence: null, problems: [{ field: "survey", message: "Choose a published survey of this forum" }] };
+    if (error instanceof KpiRequestError)
+      return { evidence: null, problems: [{ field: "survey", message: "Choose a published survey of this forum" }] };
     throw error;
   }
   if (kpiId && !kpis.some((k) => k.id === kpiId)) {
@@ -181,12 +183,12 @@ export async function checkEvidence(
   if (segmentType && (!segmentValue || !/^[A-Za-z0-9_-]{1,60}$/.test(segmentValue))) {
     problems.push({ field: "segment", message: "Choose a group from the list" });
   }
-  if (problems.length > 0) return { evidence: null, problems };
+  if (problems.length > 0 || !periodType || !period) return { evidence: null, problems };
   return {
     evidence: {
       surveyId,
-      periodType: periodType!,
-      period: period!,
+      periodType,
+      period,
       kpiId,
       segmentType,
       segmentValue: segmentType ? segmentValue : null,
@@ -197,7 +199,7 @@ export async function checkEvidence(
 
 /** A condition on `responses as r` that puts a response in the segment (an `unknown` value: no answer). */
 function inSegment(segmentType: string, segmentValue: string) {
-  return (eb: any): Expression<SqlBool> => {
+  return (eb: ExpressionBuilder<Database & { r: Database["responses"] }, "r">): Expression<SqlBool> => {
     if (segmentType === "language") return eb("r.language", "=", segmentValue);
     if (segmentType === "respondent_role") return eb("r.respondent_role", "=", segmentValue);
     const answered = (value?: string) => {
@@ -382,7 +384,13 @@ export async function draftEvidence(
 }
 
 /** Answers tagged with any of the themes, plus those already attached, newest 100. */
-async function offeredQuotes(db: DB, forumId: string, evidence: CheckedEvidence, themes: string[], attached: string[]): Promise<QuoteChoices> {
+async function offeredQuotes(
+  db: DB,
+  forumId: string,
+  evidence: CheckedEvidence,
+  themes: string[],
+  attached: string[],
+): Promise<QuoteChoices> {
   const all = await quoteChoices(db, forumId, evidence);
   const wanted = new Set(themes);
   const kept = new Set(attached);
@@ -401,11 +409,23 @@ async function checkQuotes(db: DB, forumId: string, evidence: CheckedEvidence | 
   for (const id of ids) {
     const choice = byId.get(id);
     if (!choice) {
-      problems.push({ field: "quotes", code: "not_in_cell", message: "A chosen answer is not an approved answer from this survey, period and group" });
+      problems.push({
+        field: "quotes",
+        code: "not_in_cell",
+        message: "A chosen answer is not an approved answer from this survey, period and group",
+      });
     } else if (choice.refusal === "small_cell") {
-      problems.push({ field: "quotes", code: "small_cell", message: "Fewer than 10 responses in this group: its answers cannot be quoted" });
+      problems.push({
+        field: "quotes",
+        code: "small_cell",
+        message: "Fewer than 10 responses in this group: its answers cannot be quoted",
+      });
     } else if (choice.refusal === "no_consent") {
-      problems.push({ field: "quotes", code: "no_consent", message: "A chosen answer cannot be quoted: the family did not agree to quotes" });
+      problems.push({
+        field: "quotes",
+        code: "no_consent",
+        message: "A chosen answer cannot be quoted: the family did not agree to quotes",
+      });
     }
   }
   // One message per kind is enough for the error summary.
@@ -533,7 +553,11 @@ async function themesOfItems(db: DB, forumId: string, itemIds: string[]): Promis
 }
 
 async function toItems(db: DB, forumId: string, rows: ItemRow[]): Promise<YswdItem[]> {
-  const themes = await themesOfItems(db, forumId, rows.map((r) => r.id));
+  const themes = await themesOfItems(
+    db,
+    forumId,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => toItem(row, themes.get(row.id) ?? []));
 }
 
@@ -557,7 +581,7 @@ export interface YswdListFilter {
 }
 
 function themeFilter(forumId: string, code: string) {
-  return (eb: any): Expression<SqlBool> =>
+  return (eb: ExpressionBuilder<Database & { i: Database["yswd_items"] }, "i">): Expression<SqlBool> =>
     eb.exists(
       eb
         .selectFrom("yswd_item_themes as it")
@@ -684,7 +708,7 @@ async function themeIds(db: DB, forumId: string, codes: string[]): Promise<{ ids
   const rows = await db.selectFrom("themes").select(["id", "code"]).where("forum_id", "=", forumId).where("code", "in", wanted).execute();
   if (rows.length !== wanted.length) return { ids: [], problem: { field: "themes", message: "Choose themes from the list" } };
   const byCode = new Map(rows.map((r) => [r.code, r.id]));
-  return { ids: wanted.map((c) => byCode.get(c)!) };
+  return { ids: wanted.flatMap((c) => byCode.get(c) ?? []) };
 }
 
 async function setItemThemes(db: DB, itemId: string, ids: string[]): Promise<void> {
@@ -809,9 +833,24 @@ export async function createItem(db: DB, actor: YswdActor, input: YswdInput, opt
         await setItemQuotes(trx, id, input.quoteIds);
         await trx
           .insertInto("yswd_status_history")
-          .values({ id: newId(), forum_id: actor.forumId, item_id: id, status, changed_on: input.raisedOn, note: null, changed_by: actor.user.id, recorded_at: now })
+          .values({
+            id: newId(),
+            forum_id: actor.forumId,
+            item_id: id,
+            status,
+            changed_on: input.raisedOn,
+            note: null,
+            changed_by: actor.user.id,
+            recorded_at: now,
+          })
           .execute();
-        await recordAudit(trx, { forumId: actor.forumId, actor: actor.user.id, action: "yswd.created", subject: id, detail: { reference, status } });
+        await recordAudit(trx, {
+          forumId: actor.forumId,
+          actor: actor.user.id,
+          action: "yswd.created",
+          subject: id,
+          detail: { reference, status },
+        });
         return { status: "saved" as const, id, reference };
       });
     } catch (error) {
@@ -837,7 +876,8 @@ export async function updateItem(db: DB, actor: YswdActor, itemId: string, input
     const after: YswdItem = { ...item, ...inputRuleItem(input), status: item.status };
     const evidence = await evidenceFor(db, actor.forumId, input.evidence, input.quoteIds);
     const problems = publishingProblems(after, evidence);
-    if (problems.length > 0) return { status: "invalid", problems: problems.map((p) => ({ field: p.field, message: p.message, code: p.code })) };
+    if (problems.length > 0)
+      return { status: "invalid", problems: problems.map((p) => ({ field: p.field, message: p.message, code: p.code })) };
   }
   await db.transaction().execute(async (trx) => {
     await trx
@@ -848,7 +888,13 @@ export async function updateItem(db: DB, actor: YswdActor, itemId: string, input
       .execute();
     await setItemThemes(trx, itemId, checked.themeIds);
     await setItemQuotes(trx, itemId, input.quoteIds);
-    await recordAudit(trx, { forumId: actor.forumId, actor: actor.user.id, action: "yswd.updated", subject: itemId, detail: { reference: item.reference } });
+    await recordAudit(trx, {
+      forumId: actor.forumId,
+      actor: actor.user.id,
+      action: "yswd.updated",
+      subject: itemId,
+      detail: { reference: item.reference },
+    });
   });
   return { status: "saved", id: itemId, reference: item.reference };
 }
@@ -870,8 +916,13 @@ export async function changeStatus(
   if (!item) return { status: "not_found" };
   assertCanEdit(actor, item);
   const on = change.on ?? today();
-  const problems: FieldProblem[] = statusChangeProblems(ruleItem(item), change.to).map((p) => ({ field: p.field, message: p.message, code: p.code }));
-  if (on < item.raisedOn) problems.push({ field: "on", message: "The date of the change must be on or after the date the item was raised" });
+  const problems: FieldProblem[] = statusChangeProblems(ruleItem(item), change.to).map((p) => ({
+    field: p.field,
+    message: p.message,
+    code: p.code,
+  }));
+  if (on < item.raisedOn)
+    problems.push({ field: "on", message: "The date of the change must be on or after the date the item was raised" });
   const note = clean(change.note);
   if (note && note.length > SYSTEM_NOTE_LIMIT) problems.push({ field: "note", message: "The note must be 2,000 characters or fewer" });
   if (problems.length > 0) return { status: "invalid", problems };
@@ -886,7 +937,16 @@ export async function changeStatus(
       .execute();
     await trx
       .insertInto("yswd_status_history")
-      .values({ id: newId(), forum_id: actor.forumId, item_id: itemId, status: change.to, changed_on: on, note, changed_by: actor.user.id, recorded_at: now })
+      .values({
+        id: newId(),
+        forum_id: actor.forumId,
+        item_id: itemId,
+        status: change.to,
+        changed_on: on,
+        note,
+        changed_by: actor.user.id,
+        recorded_at: now,
+      })
       .execute();
     await recordAudit(trx, {
       forumId: actor.forumId,
@@ -912,7 +972,8 @@ export async function publishItem(db: DB, actor: YswdActor, itemId: string, cach
   if (!item) return { status: "not_found" };
   const evidence = await itemEvidence(db, actor.forumId, item, cache);
   const problems = publishingProblems(item, evidence);
-  if (problems.length > 0) return { status: "invalid", problems: problems.map((p) => ({ field: p.field, message: p.message, code: p.code })) };
+  if (problems.length > 0)
+    return { status: "invalid", problems: problems.map((p) => ({ field: p.field, message: p.message, code: p.code })) };
   await db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     await trx
@@ -935,7 +996,12 @@ export async function publishItem(db: DB, actor: YswdActor, itemId: string, cach
 export async function unpublishItem(db: DB, actor: YswdActor, itemId: string): Promise<boolean> {
   assertAdmin(actor, "unpublish");
   return db.transaction().execute(async (trx) => {
-    const item = await trx.selectFrom("yswd_items").select(["reference"]).where("id", "=", itemId).where("forum_id", "=", actor.forumId).executeTakeFirst();
+    const item = await trx
+      .selectFrom("yswd_items")
+      .select(["reference"])
+      .where("id", "=", itemId)
+      .where("forum_id", "=", actor.forumId)
+      .executeTakeFirst();
     if (!item) return false;
     await trx
       .updateTable("yswd_items")
@@ -943,7 +1009,13 @@ export async function unpublishItem(db: DB, actor: YswdActor, itemId: string): P
       .where("id", "=", itemId)
       .where("forum_id", "=", actor.forumId)
       .execute();
-    await recordAudit(trx, { forumId: actor.forumId, actor: actor.user.id, action: "yswd.unpublished", subject: itemId, detail: { reference: item.reference } });
+    await recordAudit(trx, {
+      forumId: actor.forumId,
+      actor: actor.user.id,
+      action: "yswd.unpublished",
+      subject: itemId,
+      detail: { reference: item.reference },
+    });
     return true;
   });
 }
@@ -985,7 +1057,13 @@ export async function deleteItem(db: DB, actor: YswdActor, itemId: string): Prom
       .where("id", "=", itemId)
       .where("forum_id", "=", actor.forumId)
       .execute();
-    await recordAudit(trx, { forumId: actor.forumId, actor: actor.user.id, action: "yswd.deleted", subject: itemId, detail: { reference: item.reference } });
+    await recordAudit(trx, {
+      forumId: actor.forumId,
+      actor: actor.user.id,
+      action: "yswd.deleted",
+      subject: itemId,
+      detail: { reference: item.reference },
+    });
     return true;
   });
 }
@@ -1036,7 +1114,8 @@ export function segmentChoices(definition: SurveyDefinition): SegmentChoice[] {
 // Public pages
 
 /** The forum a public page is about: named by slug, or the only forum there is. */
-export type PublicForum = { kind: "forum"; forum: ForumSummary; qualified: boolean } | { kind: "choose"; forums: ForumSummary[] } | { kind: "none" };
+export type PublicForum =
+  { kind: "forum"; forum: ForumSummary; qualified: boolean } | { kind: "choose"; forums: ForumSummary[] } | { kind: "none" };
 
 export async function resolvePublicForum(db: DB, slug: string | null): Promise<PublicForum> {
   if (slug) {
@@ -1074,7 +1153,9 @@ export async function getPublicItem(db: DB, forumId: string, reference: string):
   if (!row) return undefined;
   const [item] = await toItems(db, forumId, [row]);
   const evidence = await itemEvidence(db, forumId, item);
-  const survey = item.evidence.surveyId ? ((await evidenceSurveys(db, forumId)).find((s) => s.id === item.evidence.surveyId) ?? null) : null;
+  const survey = item.evidence.surveyId
+    ? ((await evidenceSurveys(db, forumId)).find((s) => s.id === item.evidence.surveyId) ?? null)
+    : null;
   return { item, evidence, history: await itemHistory(db, forumId, item.id), survey };
 }
 
@@ -1108,7 +1189,7 @@ export async function boardRegister(
   const review = items
     .map((item) => ({ ...item, review: dueForReview(item, day, dueBy) }))
     .filter((item): item is YswdItem & { review: "overdue" | "due" } => item.review !== null)
-    .sort((a, b) => (a.nextReviewOn! < b.nextReviewOn! ? -1 : a.nextReviewOn! > b.nextReviewOn! ? 1 : a.reference.localeCompare(b.reference)));
+    .sort((a, b) => (a.nextReviewOn ?? "").localeCompare(b.nextReviewOn ?? "") || a.reference.localeCompare(b.reference));
   const closure = items.map((item) => ({
     status: item.status,
     targetOn: item.targetOn,
@@ -1122,7 +1203,11 @@ export async function boardRegister(
     review,
     k14: closureRateCells(closure, options.periodType),
     responseTimes: responseTimes(
-      items.map((item) => ({ raisedOn: item.raisedOn, responsePublishedOn: item.responsePublishedOn, published: item.publishedAt !== null })),
+      items.map((item) => ({
+        raisedOn: item.raisedOn,
+        responsePublishedOn: item.responsePublishedOn,
+        published: item.publishedAt !== null,
+      })),
       options.periodType,
     ),
   };
@@ -1258,8 +1343,10 @@ export async function seedDemoYouSaidWeDid(db: DB, forumId: string, now: Date): 
       },
       ur: {
         title: "EHC ضروریات کی جانچ کے دوران باقاعدہ اطلاع",
-        saidPlain: "خاندانوں نے بتایا کہ EHC ضروریات کی جانچ شروع ہونے کے بعد کئی ہفتوں تک انہیں کچھ پتا نہیں چلتا، اور نہ یہ معلوم ہوتا ہے کہ کس سے پوچھیں۔",
-        whatDone: "اب ہر خاندان کو جانچ کے چھٹے، بارہویں اور سولہویں ہفتے میں تحریری اطلاع ملتی ہے، اور ساتھ میں رابطے کے لیے ٹیم کا نام بھی۔",
+        saidPlain:
+          "خاندانوں نے بتایا کہ EHC ضروریات کی جانچ شروع ہونے کے بعد کئی ہفتوں تک انہیں کچھ پتا نہیں چلتا، اور نہ یہ معلوم ہوتا ہے کہ کس سے پوچھیں۔",
+        whatDone:
+          "اب ہر خاندان کو جانچ کے چھٹے، بارہویں اور سولہویں ہفتے میں تحریری اطلاع ملتی ہے، اور ساتھ میں رابطے کے لیے ٹیم کا نام بھی۔",
       },
       steps: [
         { to: "agreed", daysAgo: 300, note: "Agreed at the SEND improvement board." },
@@ -1327,7 +1414,13 @@ export async function seedDemoYouSaidWeDid(db: DB, forumId: string, now: Date): 
       ...entry.input,
       saidEasyRead: null,
       translations: { ur: entry.ur },
-      evidence: { surveyId: survey.id, period: periodOf("stocktake", entry.input.raisedOn), kpiId: "K1", segmentType: null, segmentValue: null },
+      evidence: {
+        surveyId: survey.id,
+        period: periodOf("stocktake", entry.input.raisedOn),
+        kpiId: "K1",
+        segmentType: null,
+        segmentValue: null,
+      },
       quoteIds: [],
       completedOn: null,
       visibility: "public",

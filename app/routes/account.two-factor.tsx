@@ -97,10 +97,22 @@ export default function TwoFactorSetup() {
       </ol>
       <div className="qr" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: data.qr ?? "" }} />
       <p className="body">
-        Key: <code className="code" data-testid="totp-secret">{data.secret}</code>
+        Key:{" "}
+        <code className="code" data-testid="totp-secret">
+          {data.secret}
+        </code>
       </p>
       <form method="post" noValidate>
-        <TextField id="code" name="code" label="6-digit code" inputMode="numeric" autoComplete="one-time-code" width="code" error={result?.error} t={t} />
+        <TextField
+          id="code"
+          name="code"
+          label="6-digit code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          width="code"
+          error={result?.error}
+          t={t}
+        />
         <Button>Turn on</Button>
       </form>
     </>

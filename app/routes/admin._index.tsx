@@ -14,10 +14,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const SECTIONS = [
   { href: "/admin/surveys", title: "Surveys", text: "Build, translate, publish and share surveys.", roles: ["admin"] },
-  { href: "/admin/moderation", title: "Moderation", text: "Approve, redact or reject written answers; flag safeguarding concerns; tag themes.", roles: ["admin", "moderator"] },
-  { href: "/admin/you-said-we-did", title: "You said, we did", text: "Keep the register of what families said and what changed.", roles: ["admin", "moderator"] },
-  { href: "/board", title: "Board dashboard", text: "KPIs with intervals, trends against targets, breakdowns and exports.", roles: ["admin", "board"] },
-  { href: "/admin/users", title: "Users", text: "Invite moderators and board members; reset passwords; require two-factor.", roles: ["admin"] },
+  {
+    href: "/admin/moderation",
+    title: "Moderation",
+    text: "Approve, redact or reject written answers; flag safeguarding concerns; tag themes.",
+    roles: ["admin", "moderator"],
+  },
+  {
+    href: "/admin/you-said-we-did",
+    title: "You said, we did",
+    text: "Keep the register of what families said and what changed.",
+    roles: ["admin", "moderator"],
+  },
+  {
+    href: "/board",
+    title: "Board dashboard",
+    text: "KPIs with intervals, trends against targets, breakdowns and exports.",
+    roles: ["admin", "board"],
+  },
+  {
+    href: "/admin/users",
+    title: "Users",
+    text: "Invite moderators and board members; reset passwords; require two-factor.",
+    roles: ["admin"],
+  },
   { href: "/admin/audit", title: "Audit log", text: "Who did what, and when.", roles: ["admin"] },
 ];
 

@@ -43,7 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   if (form.get("intent") === "revoke") {
     const parsed = RevokeTokenSchema.safeParse({ id: text("id") });
-    if (!parsed.success) return json<ActionData>({ errors: { tokens: "Choose a token to revoke." }, values: { label: "" }, created: null }, { status: 400 });
+    if (!parsed.success)
+      return json<ActionData>({ errors: { tokens: "Choose a token to revoke." }, values: { label: "" }, created: null }, { status: 400 });
     const tokens = await listApiTokens(db, staff.forumId);
     const token = tokens.find((t) => t.id === parsed.data.id);
     if (!token) throw json(null, { status: 404 });
@@ -101,9 +102,8 @@ export default function ApiTokens() {
       ) : null}
       <h1 className="heading-l">API tokens</h1>
       <p className="body">
-        A token lets another system (for example the council’s reporting dashboard) read this forum’s KPI figures: the same
-        cells as the board’s CSV export, with SDC-1 applied. It never gives access to responses or free text, and it only reads{" "}
-        {data.nav.forumName}.
+        A token lets another system (for example the council’s reporting dashboard) read this forum’s KPI figures: the same cells as the
+        board’s CSV export, with SDC-1 applied. It never gives access to responses or free text, and it only reads {data.nav.forumName}.
       </p>
       <p className="body">For example:</p>
       <pre className="inset break">

@@ -24,7 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     );
   }
   const { entries, total } = await listAudit(db, staff.forumId, query.filter, query.page);
-  return json({ ...staffChrome(staff), groups, values: query.values, errors: {} as Record<string, string>, entries, total, page: query.page });
+  return json({
+    ...staffChrome(staff),
+    groups,
+    values: query.values,
+    errors: {} as Record<string, string>,
+    entries,
+    total,
+    page: query.page,
+  });
 }
 
 const when = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" });
@@ -85,9 +93,7 @@ export default function AuditLog() {
       <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       <h1 className="heading-l">Audit log</h1>
-      <p className="body">
-        Who did what, and when, in {data.nav.forumName}, newest first. Sign-ins of the forum’s members are included.
-      </p>
+      <p className="body">Who did what, and when, in {data.nav.forumName}, newest first. Sign-ins of the forum’s members are included.</p>
       <form method="get" className="audit-filter" noValidate>
         <TextField
           id="action"

@@ -34,7 +34,8 @@ function questionCatalogue(surveys: ForumSurvey[]): CatalogueQuestion[] {
       if (q.role === "segment" || q.role === "free_text") continue;
       const entry = byCode.get(q.code) ?? { code: q.code, title: localise(q.title, "en"), surveys: [], options: [] };
       entry.surveys.push(survey.title);
-      for (const o of optionsOf(q)) if (!entry.options.some((x) => x.code === o.code)) entry.options.push({ code: o.code, label: localise(o.label, "en") });
+      for (const o of optionsOf(q))
+        if (!entry.options.some((x) => x.code === o.code)) entry.options.push({ code: o.code, label: localise(o.label, "en") });
       byCode.set(q.code, entry);
     }
   }
@@ -42,9 +43,15 @@ function questionCatalogue(surveys: ForumSurvey[]): CatalogueQuestion[] {
 }
 
 const DONE_TEXT: Record<string, (kpi: string, detail: string) => { title: string; body: string }> = {
-  target: (kpi, detail) => ({ title: `Target for ${kpi} set to ${detail}%`, body: "RAG ratings on the dashboard, the board pack and every export use it from now on." }),
+  target: (kpi, detail) => ({
+    title: `Target for ${kpi} set to ${detail}%`,
+    body: "RAG ratings on the dashboard, the board pack and every export use it from now on.",
+  }),
   cleared: (kpi) => ({ title: `Target for ${kpi} cleared`, body: "Its figures are published without a RAG rating until a target is set." }),
-  added: (kpi) => ({ title: `${kpi} added to the register`, body: "Its figures appear on the board dashboard for every survey that asks its question." }),
+  added: (kpi) => ({
+    title: `${kpi} added to the register`,
+    body: "Its figures appear on the board dashboard for every survey that asks its question.",
+  }),
   changed: (kpi, detail) => ({
     title: `${kpi} changed: version ${detail} starts`,
     body: "Every period is recomputed under the new version, so the trend stays comparable. The earlier version stays in the history.",
@@ -100,7 +107,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     register,
     catalogue,
     chosen: catalogue.find((q) => q.code === chosen)?.code ?? null,
-    changing: changingKpi ? { id: changingKpi.id, name: changingKpi.name, positive: changingKpi.positive, negative: changingKpi.negative, excluded: changingKpi.excluded, question: changingKpi.question } : null,
+    changing: changingKpi
+      ? {
+          id: changingKpi.id,
+          name: changingKpi.name,
+          positive: changingKpi.positive,
+          negative: changingKpi.negative,
+          excluded: changingKpi.excluded,
+          question: changingKpi.question,
+        }
+      : null,
     suggestedId: nextKpiId(register.map((k) => k.id)),
     done: DONE_TEXT[done] && KPI_ID_PATTERN.test(doneKpi) ? DONE_TEXT[done](doneKpi, detail) : null,
   };
@@ -108,11 +124,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The next free K number after the register's highest (K15 after K13 and K14). */
 function nextKpiId(ids: string[]): string {
-  const numbers = ids.map((id) => /^K(\d+)$/i.exec(id)?.[1]).filter(Boolean).map(Number);
+  const numbers = ids
+    .map((id) => /^K(\d+)$/i.exec(id)?.[1])
+    .filter(Boolean)
+    .map(Number);
   return `K${Math.max(14, ...numbers) + 1}`;
 }
 
-type DefinitionValues = { mode: string; id: string; name: string; question: string; positive: string[]; negative: string[]; excluded: string[] };
+type DefinitionValues = {
+  mode: string;
+  id: string;
+  name: string;
+  question: string;
+  positive: string[];
+  negative: string[];
+  excluded: string[];
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
@@ -122,14 +149,28 @@ export async function action({ request }: ActionFunctionArgs) {
     const value = form.get(name);
     return typeof value === "string" ? value.slice(0, 200) : "";
   };
-  const list = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string").map((v) => v.slice(0, 64)).slice(0, 50);
+  const list = (name: string) =>
+    form
+      .getAll(name)
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => v.slice(0, 64))
+      .slice(0, 50);
   const intent = text("intent");
 
   if (intent === "target" || intent === "clear_target") {
     const kpi = text("kpi");
     const values = { kpi, target: text("target") };
     const fail = (message: string) =>
-      json({ form: "target" as const, kpi, errors: { [`target-${kpi}`]: message } as Record<string, string>, values: null as DefinitionValues | null, targetValue: values.target }, { status: 400 });
+      json(
+        {
+          form: "target" as const,
+          kpi,
+          errors: { [`target-${kpi}`]: message } as Record<string, string>,
+          values: null as DefinitionValues | null,
+          targetValue: values.target,
+        },
+        { status: 400 },
+      );
     const known = (await listKpis(db, staff.forumId)).some((k) => k.id === kpi);
     if (!known) throw json(null, { status: 404 });
     if (intent === "clear_target") {
@@ -221,7 +262,14 @@ function OptionChecks({
             const id = i === 0 ? name : `${name}-${i + 1}`;
             return (
               <div className="checkboxes__item" key={o.code}>
-                <input className="checkboxes__input" id={id} name={name} type="checkbox" value={o.code} defaultChecked={selected.includes(o.code)} />
+                <input
+                  className="checkboxes__input"
+                  id={id}
+                  name={name}
+                  type="checkbox"
+                  value={o.code}
+                  defaultChecked={selected.includes(o.code)}
+                />
                 <label className="label checkboxes__label" htmlFor={id}>
                   {o.label} <code>{o.code}</code>
                 </label>
@@ -257,9 +305,9 @@ export default function KpiRegister() {
       ) : null}
       <h1 className="heading-l">KPI register</h1>
       <p className="body">
-        Each KPI is a proportion: positive answers out of a base (everyone who answered, minus the excluded options). Changing what a
-        KPI counts starts a new version and every period is recomputed under it, so trends stay comparable. Targets are the forum’s
-        goals: changing one keeps the version.
+        Each KPI is a proportion: positive answers out of a base (everyone who answered, minus the excluded options). Changing what a KPI
+        counts starts a new version and every period is recomputed under it, so trends stay comparable. Targets are the forum’s goals:
+        changing one keeps the version.
       </p>
       <p className="body">
         <a href="#add">Add a KPI</a>
@@ -275,7 +323,9 @@ export default function KpiRegister() {
             <dd>
               {k.wording ? `${k.wording} ` : ""}
               <code>{k.question}</code>
-              {k.surveys.length === 0 ? " (no published survey of this forum asks it, so it is not reported)" : ` (${k.surveys.join("; ")})`}
+              {k.surveys.length === 0
+                ? " (no published survey of this forum asks it, so it is not reported)"
+                : ` (${k.surveys.join("; ")})`}
             </dd>
             <dt>Positive</dt>
             <dd>{k.describe?.positive ?? codes(k.positive)}</dd>
@@ -394,10 +444,27 @@ export default function KpiRegister() {
             {mode === "change" && prefill ? (
               <input type="hidden" name="id" value={prefill.id} />
             ) : (
-              <TextField id="id" name="id" label="KPI id" hint="Letters and digits, such as K15" value={prefill?.id ?? data.suggestedId} error={errors.id} width="code" t={t} />
+              <TextField
+                id="id"
+                name="id"
+                label="KPI id"
+                hint="Letters and digits, such as K15"
+                value={prefill?.id ?? data.suggestedId}
+                error={errors.id}
+                width="code"
+                t={t}
+              />
             )}
             {mode === "change" && errors.id ? <ErrorMessage id="id-error" text={errors.id} t={t} /> : null}
-            <TextField id="name" name="name" label="Name" hint="What the board sees, such as “Felt involved in decisions”" value={prefill?.name ?? ""} error={errors.name} t={t} />
+            <TextField
+              id="name"
+              name="name"
+              label="Name"
+              hint="What the board sees, such as “Felt involved in decisions”"
+              value={prefill?.name ?? ""}
+              error={errors.name}
+              t={t}
+            />
             <OptionChecks
               name="positive"
               legend="Positive options"

@@ -105,7 +105,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const outcome = await redactItem(db, staff, itemId, data.redacted);
       if (outcome === "not_found") notFound();
       if (outcome === "unchanged") {
-        return reply({ errors: { redacted: "The redacted text is the same as the answer: remove something, or approve the answer as written" }, values }, 400);
+        return reply(
+          {
+            errors: { redacted: "The redacted text is the same as the answer: remove something, or approve the answer as written" },
+            values,
+          },
+          400,
+        );
       }
       if (outcome === "empty") return reply({ errors: { redacted: "Enter the text to keep, or reject the answer" }, values }, 400);
       return reply({ done: "Redaction saved. Only the redacted text will be shown." });
@@ -123,13 +129,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const outcome = await unflagSafeguarding(db, staff, itemId);
       if (outcome === "not_found") notFound();
       if (outcome === "forbidden") {
-        throw json({ title: "You cannot take back this flag", body: "Only the person who raised it, the safeguarding lead or an admin can." }, { status: 403 });
+        throw json(
+          { title: "You cannot take back this flag", body: "Only the person who raised it, the safeguarding lead or an admin can." },
+          { status: 403 },
+        );
       }
       return reply({ done: "Safeguarding flag taken back." });
     }
     case "original": {
       if (staff.role !== "admin") {
-        throw json({ title: "You do not have access to the original", body: "Only forum admins can see an answer as it was written." }, { status: 403 });
+        throw json(
+          { title: "You do not have access to the original", body: "Only forum admins can see an answer as it was written." },
+          { status: 403 },
+        );
       }
       const original = await originalText(db, staff, itemId);
       if (original === undefined) notFound();
@@ -254,8 +266,8 @@ export default function ModerateItem() {
             Text to keep
           </label>
           <div className="hint" id="redacted-hint">
-            Anyone but an admin will only ever see this. Suggested redactions are already replaced with [removed]; change
-            anything else that could identify a child, a family, a school or a member of staff.
+            Anyone but an admin will only ever see this. Suggested redactions are already replaced with [removed]; change anything else that
+            could identify a child, a family, a school or a member of staff.
           </div>
           {errors.redacted ? (
             <p className="error-message" id="redacted-error">

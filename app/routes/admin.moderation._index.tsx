@@ -67,7 +67,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const BulkForm = z.object({
-  items: z.array(z.string().min(1).max(100)).min(1, "Select at least one answer to approve").max(200, "Approve at most 200 answers at once"),
+  items: z
+    .array(z.string().min(1).max(100))
+    .min(1, "Select at least one answer to approve")
+    .max(200, "Approve at most 200 answers at once"),
 });
 
 type BulkResult = { done: string | null; error: string | null; refused: BulkRefusal[] };
@@ -147,8 +150,8 @@ export default function ModerationQueue() {
 
       <h1 className="heading-l">Moderation</h1>
       <p className="body">
-        Written answers from submitted responses. Only approved text can appear in any export, page or &ldquo;you said, we
-        did&rdquo; evidence, and only the redacted copy of a redacted answer.
+        Written answers from submitted responses. Only approved text can appear in any export, page or &ldquo;you said, we did&rdquo;
+        evidence, and only the redacted copy of a redacted answer.
       </p>
       <ul className="moderation-links">
         <li>
@@ -165,13 +168,19 @@ export default function ModerationQueue() {
       <ul className="moderation-counts" aria-label="Answers by state">
         {(["pending", "approved", "rejected"] as const).map((state) => (
           <li key={state}>
-            <a href={`/admin/moderation${queryString(baseFilter, { state, page: 1, flagged: false })}`} aria-current={filter.state === state && !filter.flagged ? "true" : undefined}>
+            <a
+              href={`/admin/moderation${queryString(baseFilter, { state, page: 1, flagged: false })}`}
+              aria-current={filter.state === state && !filter.flagged ? "true" : undefined}
+            >
               {STATE_TAGS[state].label}: <strong data-testid={`count-${state}`}>{queue.counts[state]}</strong>
             </a>
           </li>
         ))}
         <li>
-          <a href={`/admin/moderation${queryString(baseFilter, { state: "all", flagged: true, page: 1 })}`} aria-current={filter.flagged ? "true" : undefined}>
+          <a
+            href={`/admin/moderation${queryString(baseFilter, { state: "all", flagged: true, page: 1 })}`}
+            aria-current={filter.flagged ? "true" : undefined}
+          >
             Safeguarding flags open: <strong data-testid="count-flagged">{queue.counts.flagged}</strong>
           </a>
         </li>

@@ -48,7 +48,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = ResolveForm.safeParse(form);
   const item = typeof form.item === "string" ? form.item : "";
   if (!parsed.success) {
-    return json<ResolveResult>({ done: null, error: { item, text: parsed.error.issues[0].message }, value: String(form.resolution ?? "") }, { status: 400 });
+    return json<ResolveResult>(
+      { done: null, error: { item, text: parsed.error.issues[0].message }, value: String(form.resolution ?? "") },
+      { status: 400 },
+    );
   }
   const resolved = await resolveSafeguarding(getDb(), staff, parsed.data.item, parsed.data.resolution);
   if (!resolved) throw json(null, { status: 404 });
@@ -77,8 +80,8 @@ export default function SafeguardingList() {
       ) : null}
       <h1 className="heading-l">Safeguarding: needs action</h1>
       <p className="body">
-        Answers a moderator flagged as a possible safeguarding concern. Follow the forum&rsquo;s safeguarding procedure, then
-        record what was done here.
+        Answers a moderator flagged as a possible safeguarding concern. Follow the forum&rsquo;s safeguarding procedure, then record what
+        was done here.
       </p>
 
       {open.length === 0 ? (

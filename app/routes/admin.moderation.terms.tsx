@@ -27,11 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const AddForm = z.object({
   intent: z.literal("add"),
-  term: z
-    .string()
-    .trim()
-    .min(2, "Enter a name of at least 2 characters")
-    .max(100, "The name must be 100 characters or fewer"),
+  term: z.string().trim().min(2, "Enter a name of at least 2 characters").max(100, "The name must be 100 characters or fewer"),
   kind: z.enum(TERM_KINDS, { error: "Choose what kind of name this is" }),
 });
 const RemoveForm = z.object({ intent: z.literal("remove"), id: z.string().min(1).max(100) });
@@ -62,7 +58,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (added.status === "duplicate") {
     return json<TermsResult>({ done: null, errors: { term: "That name is already on the list" }, values }, { status: 400 });
   }
-  return json<TermsResult>({ done: `“${parsed.data.term}” added. Answers that mention it are highlighted for redaction.`, errors: {}, values: { term: "", kind: "" } });
+  return json<TermsResult>({
+    done: `“${parsed.data.term}” added. Answers that mention it are highlighted for redaction.`,
+    errors: {},
+    values: { term: "", kind: "" },
+  });
 }
 
 export default function RedactionTerms() {
@@ -78,10 +78,7 @@ export default function RedactionTerms() {
       <a href="/admin/moderation" className="back-link">
         Back to the queue
       </a>
-      <ErrorSummary
-        errors={Object.entries(errors).map(([field, text]) => ({ href: field === "kind" ? "#kind" : "#term", text }))}
-        t={t}
-      />
+      <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: field === "kind" ? "#kind" : "#term", text }))} t={t} />
       {result?.done ? (
         <div className="notification" role="status">
           <p className="notification__title">{result.done}</p>
@@ -89,8 +86,8 @@ export default function RedactionTerms() {
       ) : null}
       <h1 className="heading-l">Names to look out for</h1>
       <p className="body">
-        Local schools, settings and staff whose names should not appear in published answers. Answers that mention them are
-        highlighted in the moderation queue, whatever the capitals.
+        Local schools, settings and staff whose names should not appear in published answers. Answers that mention them are highlighted in
+        the moderation queue, whatever the capitals.
       </p>
 
       {data.terms.length === 0 ? (

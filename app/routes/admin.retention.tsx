@@ -20,10 +20,7 @@ const PAGE = "/admin/retention";
 /** How many of the latest retention entries the page lists; the audit log has the rest. */
 const RECENT_ENTRIES = 10;
 
-type Done =
-  | { kind: "changed" }
-  | { kind: "nothing" }
-  | { kind: "applied"; sent: number; unfinished: number; held: number; left: number };
+type Done = { kind: "changed" } | { kind: "nothing" } | { kind: "applied"; sent: number; unfinished: number; held: number; left: number };
 
 /** A count from our own redirect; anything else means the notification is not shown. */
 function countParam(params: URLSearchParams, name: string): number | null {
@@ -79,7 +76,8 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       await setRetentionMonths(db, staff.forumId, parsed.data.months, staff.user.id);
     } catch (error) {
-      if (error instanceof RangeError) return fail({ months: `Enter a whole number of months from ${RETENTION_MONTHS_MIN} to ${RETENTION_MONTHS_MAX}` }, months);
+      if (error instanceof RangeError)
+        return fail({ months: `Enter a whole number of months from ${RETENTION_MONTHS_MIN} to ${RETENTION_MONTHS_MAX}` }, months);
       throw error;
     }
     return redirect(`${PAGE}?done=changed`);
@@ -149,7 +147,8 @@ function describe(action: string, detail: string | null): string {
         (typeof d.cutoff_month === "string" ? ` from before ${monthName(d.cutoff_month)}` : ""),
     ];
     if (n("held_back") > 0) parts.push(`${n("held_back")} held back by a safeguarding concern`);
-    if (n("surveys_left_for_next_run") > 0) parts.push(`${plural(n("surveys_left_for_next_run"), "survey", "surveys")} left for the next run`);
+    if (n("surveys_left_for_next_run") > 0)
+      parts.push(`${plural(n("surveys_left_for_next_run"), "survey", "surveys")} left for the next run`);
     return parts.join("; ");
   }
   return Object.entries(d)
@@ -176,17 +175,21 @@ function DoneNotification({ done, months }: { done: Done; months: number }) {
   const deleted = done.sent + done.unfinished;
   return (
     <div className="notification" role="status">
-      <p className="notification__title">{deleted === 0 ? "No responses were deleted" : `${plural(deleted, "response", "responses")} deleted`}</p>
+      <p className="notification__title">
+        {deleted === 0 ? "No responses were deleted" : `${plural(deleted, "response", "responses")} deleted`}
+      </p>
       <p className="body">
-        {deleted > 0 ? `${plural(done.sent, "sent response", "sent responses")} and ${plural(done.unfinished, "unfinished response", "unfinished responses")}. ` : ""}
+        {deleted > 0
+          ? `${plural(done.sent, "sent response", "sent responses")} and ${plural(done.unfinished, "unfinished response", "unfinished responses")}. `
+          : ""}
         {done.held > 0
           ? `${plural(done.held, "response is", "responses are")} held back by an unresolved safeguarding concern.`
           : "None were held back."}
       </p>
       {done.left > 0 ? (
         <p className="body">
-          The responses of {plural(done.left, "survey", "surveys")} were not deleted yet because their figures must be counted
-          again first. They are tried again at the next automatic run.
+          The responses of {plural(done.left, "survey", "surveys")} were not deleted yet because their figures must be counted again first.
+          They are tried again at the next automatic run.
         </p>
       ) : null}
     </div>
@@ -209,8 +212,8 @@ export default function Retention() {
       {data.done ? <DoneNotification done={data.done} months={status.retentionMonths} /> : null}
       <h1 className="heading-l">Data retention</h1>
       <p className="body">
-        {data.nav.forumName} keeps each response (the answers, consents, contact details and written answers waiting for
-        moderation) for a set time, then deletes it. This happens automatically every few hours.
+        {data.nav.forumName} keeps each response (the answers, consents, contact details and written answers waiting for moderation) for a
+        set time, then deletes it. This happens automatically every few hours.
       </p>
 
       <dl className="summary-list">
@@ -254,8 +257,8 @@ export default function Retention() {
         </div>
       </dl>
       <p className="body">
-        KPI figures, board reports and published results are kept. Every response is counted before it is deleted, and those
-        counts are never changed afterwards.
+        KPI figures, board reports and published results are kept. Every response is counted before it is deleted, and those counts are
+        never changed afterwards.
       </p>
 
       <h2 className="heading-m" id="apply">
@@ -270,8 +273,8 @@ export default function Retention() {
           <input type="hidden" name="intent" value="apply" />
           <input type="hidden" name="due" value={due} />
           <p className="body">
-            You do not need to do this: the automatic run deletes them within a few hours. Use it if they must go straight
-            away. Deleted responses cannot be brought back.
+            You do not need to do this: the automatic run deletes them within a few hours. Use it if they must go straight away. Deleted
+            responses cannot be brought back.
           </p>
           <FormGroup error={errors.confirm}>
             <ErrorMessage id="confirm-error" text={errors.confirm} t={t} />

@@ -67,16 +67,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const form = Object.fromEntries(await request.formData());
   const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string).slice(0, 200) : "");
-  const fail = (intent: string, errors: Problems, values: Record<string, string> = {}) =>
-    json({ intent, errors, values }, { status: 400 });
+  const fail = (intent: string, errors: Problems, values: Record<string, string> = {}) => json({ intent, errors, values }, { status: 400 });
 
   switch (form.intent) {
     case "publish": {
       const result = await publishDraft(db, staff.forumId, survey.id);
       if (!result.ok) {
-        if (result.reason === "no_draft") return fail("publish", { publish: "There is no draft to publish. Edit the survey to start one." });
+        if (result.reason === "no_draft")
+          return fail("publish", { publish: "There is no draft to publish. Edit the survey to start one." });
         if (result.reason === "code_changes") {
-          return fail("publish", { publish: result.changes.map((c) => `Question ${c.index + 1} (${c.to}): ${codeChangeMessage(c)}`).join(" ") });
+          return fail("publish", {
+            publish: result.changes.map((c) => `Question ${c.index + 1} (${c.to}): ${codeChangeMessage(c)}`).join(" "),
+          });
         }
         return fail("publish", { publish: `The draft cannot be published: ${result.messages.join("; ")}. Open the builder to fix it.` });
       }
@@ -106,7 +108,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.success) return fail("duplicate", firstErrors(parsed.error), values);
       const copy = await duplicateSurvey(db, staff.forumId, survey.id, parsed.data.slug);
       if (!copy.ok) {
-        return fail("duplicate", { slug: `Another survey in this forum already uses ${parsed.data.slug}. Choose another short name.` }, values);
+        return fail(
+          "duplicate",
+          { slug: `Another survey in this forum already uses ${parsed.data.slug}. Choose another short name.` },
+          values,
+        );
       }
       await audit(staff, "survey.duplicated", copy.id, { from: survey.id, slug: parsed.data.slug });
       return redirect(`/admin/surveys/${copy.id}?done=duplicated`);
@@ -154,7 +160,9 @@ export default function SurveyOverviewPage() {
       )}
       <ul className="builder-actions builder-actions--wide">
         <li>
-          <a href={`/admin/surveys/${survey.id}/edit`}>{survey.draft ? `Edit the draft (version ${survey.draft.versionNo})` : `Edit (starts version ${nextVersion})`}</a>
+          <a href={`/admin/surveys/${survey.id}/edit`}>
+            {survey.draft ? `Edit the draft (version ${survey.draft.versionNo})` : `Edit (starts version ${nextVersion})`}
+          </a>
         </li>
         <li>
           <a href={`/admin/surveys/${survey.id}/preview`}>Preview as a parent</a>
@@ -171,15 +179,17 @@ export default function SurveyOverviewPage() {
         <form method="post">
           <input type="hidden" name="intent" value="publish" />
           <p className="body" id="publish">
-            Version {survey.draft.versionNo} is a draft. Publishing freezes it: it can never be edited again, and editing
-            the survey afterwards starts a new draft. Families who have started keep the version they started.
+            Version {survey.draft.versionNo} is a draft. Publishing freezes it: it can never be edited again, and editing the survey
+            afterwards starts a new draft. Families who have started keep the version they started.
             {survey.storedStatus === "closed" ? " The survey stays closed until you open it." : null}
           </p>
           <ErrorMessage id="publish-error" text={errors.publish} t={t} />
           <Button>Publish version {survey.draft.versionNo}</Button>
         </form>
       ) : (
-        <p className="body">There is no draft. Editing the survey starts version {nextVersion} as a draft; the published version stays as it is.</p>
+        <p className="body">
+          There is no draft. Editing the survey starts version {nextVersion} as a draft; the published version stays as it is.
+        </p>
       )}
 
       <h2 className="heading-m">Taking responses</h2>
@@ -286,7 +296,14 @@ function DateField({ id, label, value, error }: { id: string; label: string; val
         {label}
       </label>
       <ErrorMessage id={`${id}-error`} text={error} t={translator("en")} />
-      <input className="input builder-date" id={id} name={id} type="date" defaultValue={value} aria-describedby={error ? `${id}-error` : undefined} />
+      <input
+        className="input builder-date"
+        id={id}
+        name={id}
+        type="date"
+        defaultValue={value}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type MouseEvent, type ReactNode } from "react";
 import {
   useFieldArray,
   useForm,
@@ -115,7 +115,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const body = await request.formData();
   const intent = String(body.get("intent") ?? "save");
-  const back = (chosen: string, extra = "") => `/admin/surveys/${editable.id}/edit?saved=1${chosen ? `&lang=${encodeURIComponent(chosen)}` : ""}${extra}`;
+  const back = (chosen: string, extra = "") =>
+    `/admin/surveys/${editable.id}/edit?saved=1${chosen ? `&lang=${encodeURIComponent(chosen)}` : ""}${extra}`;
 
   if (intent === "save_json") {
     const text = String(body.get("definition_json") ?? "").slice(0, 2_000_000);
@@ -124,7 +125,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       raw = JSON.parse(text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : "it could not be read";
-      return json({ kind: "json" as const, json: text, errors: [{ path: "", message: `This is not valid JSON: ${reason}` }] }, { status: 400 });
+      return json(
+        { kind: "json" as const, json: text, errors: [{ path: "", message: `This is not valid JSON: ${reason}` }] },
+        { status: 400 },
+      );
     }
     const parsed = SurveyDefinitionSchema.safeParse(raw);
     if (!parsed.success) return json({ kind: "json" as const, json: text, errors: issueItems(parsed.error.issues) }, { status: 400 });
@@ -142,7 +146,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const shape = BuilderFormSchema.safeParse(raw);
   if (!shape.success) {
     // Not something this page sends: start again from what is stored.
-    const values = definitionToForm(editable.base, editable.published.flatMap((p) => p.definition.questions.map((q) => q.code)));
+    const values = definitionToForm(
+      editable.base,
+      editable.published.flatMap((p) => p.definition.questions.map((q) => q.code)),
+    );
     return json({ kind: "builder" as const, values, chosen, errors: issueItems(shape.error.issues) }, { status: 400 });
   }
   const form = shape.data;
@@ -151,7 +158,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== "save") {
     // The builder's buttons, for a browser without JavaScript: change the form, store nothing.
     const step = parseBuilderStep(intent, String(body.get("new_language") ?? ""));
-    if (!step) return json({ kind: "builder" as const, values: form, chosen, errors: [{ path: "intent", message: "Use one of the buttons on the page" }] }, { status: 400 });
+    if (!step)
+      return json(
+        { kind: "builder" as const, values: form, chosen, errors: [{ path: "intent", message: "Use one of the buttons on the page" }] },
+        { status: 400 },
+      );
     const applied = applyBuilderStep(form, step);
     const errors = applied.problem ? issueItems([applied.problem]) : [];
     const shown = step.kind === "add_language" && !applied.problem ? step.language : chosen;
@@ -159,7 +170,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const checked = SurveyBuilderSchema.safeParse(raw);
-  if (!checked.success) return json({ kind: "builder" as const, values: form, chosen, errors: issueItems(checked.error.issues) }, { status: 400 });
+  if (!checked.success)
+    return json({ kind: "builder" as const, values: form, chosen, errors: issueItems(checked.error.issues) }, { status: 400 });
   const saved = await saveDraft(db, staff.forumId, editable.id, checked.data, { origins: form.questions.map((q) => q.origin) });
   if (!saved.ok) {
     const errors = saved.changes.map((c) => ({ path: `questions.${c.index}.code`, message: codeChangeMessage(c) }));
@@ -216,10 +228,15 @@ export default function EditSurvey() {
   );
 }
 
+const noSubscription = () => () => {};
+
+/** False on the server and in the first render, true once React runs in the browser. */
 function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 /** react-hook-form's nested errors as a flat list of dotted names. */
@@ -303,11 +320,15 @@ function Builder({
   const chosen = translations.includes(chosenState) ? chosenState : (translations[0] ?? "");
   const [server, setServer] = useState(serverErrors);
   const [languageError, setLanguageError] = useState<string>();
-  const [summaryFocus, setSummaryFocus] = useState(0);
-  useEffect(() => {
+  const [summaryFocus, setSummaryFocus] = useState(serverErrors.length > 0 ? 1 : 0);
+  // New errors from the server replace the shown ones and move focus to the summary (state
+  // adjusted while rendering, as React recommends, rather than in an effect).
+  const [seenServerErrors, setSeenServerErrors] = useState(serverErrors);
+  if (seenServerErrors !== serverErrors) {
+    setSeenServerErrors(serverErrors);
     setServer(serverErrors);
     if (serverErrors.length > 0) setSummaryFocus((n) => n + 1);
-  }, [serverErrors]);
+  }
   useEffect(() => {
     if (summaryFocus > 0) document.querySelector<HTMLElement>(".error-summary")?.focus();
   }, [summaryFocus]);
@@ -337,7 +358,8 @@ function Builder({
   const completeness = translations.map((language) => ({ language, ...translationCompleteness(definition, language) }));
 
   const onValid = () => {
-    const data = new FormData(formRef.current!);
+    if (!formRef.current) return;
+    const data = new FormData(formRef.current);
     data.set("intent", "save");
     submit(data, { method: "post" });
   };
@@ -430,8 +452,8 @@ function Builder({
             Add a language
           </label>
           <div className="hint" id="new-language-hint">
-            Its code, for example ur (Urdu), pa (Punjabi), bn (Bengali), ar (Arabic), pl (Polish), ro (Romanian), so
-            (Somali) or ps (Pashto).
+            Its code, for example ur (Urdu), pa (Punjabi), bn (Bengali), ar (Arabic), pl (Polish), ro (Romanian), so (Somali) or ps
+            (Pashto).
           </div>
           <ErrorMessage id="new-language-error" text={errorFor("new_language")} t={t} />
           <input
@@ -444,7 +466,16 @@ function Builder({
             autoComplete="off"
             aria-describedby="new-language-hint"
           />{" "}
-          <button type="submit" className="button button--secondary button--small" name="intent" value="add_language" onClick={act(addLanguage)}>
+          <button
+            type="submit"
+            className="button button--secondary button--small"
+            name="intent"
+            value="add_language"
+            onClick={(event) => {
+              event.preventDefault();
+              addLanguage();
+            }}
+          >
             Add language
           </button>
         </div>
@@ -531,7 +562,19 @@ function Builder({
   );
 }
 
-function Field({ label, name, error, hint, children }: { label: string; name: string; error?: string; hint?: string; children: ReactNode }) {
+function Field({
+  label,
+  name,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   const t = translator("en");
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
@@ -566,7 +609,11 @@ function TextPair({ shared, base, label, multiline }: { shared: Shared; base: st
           {label} in {languageName(language)}
         </label>
         <ErrorMessage id={`${id}-error`} text={error} t={t} />
-        {multiline ? <textarea className="textarea builder-textarea" rows={3} {...props} /> : <input className="input" type="text" {...props} />}
+        {multiline ? (
+          <textarea className="textarea builder-textarea" rows={3} {...props} />
+        ) : (
+          <input className="input" type="text" {...props} />
+        )}
       </div>
     );
   };
@@ -625,7 +672,13 @@ function QuestionEditor({
           error={errorFor(`${base}.code`)}
           hint={question.origin ? "In a published version: this code cannot change." : "Lower-case letters, digits and underscores."}
         >
-          <input className="input input--width-code builder-code" id={idOf(`${base}.code`)} spellCheck={false} autoComplete="off" {...reg(`${base}.code`)} />
+          <input
+            className="input input--width-code builder-code"
+            id={idOf(`${base}.code`)}
+            spellCheck={false}
+            autoComplete="off"
+            {...reg(`${base}.code`)}
+          />
         </Field>
         <Field label="Type" name={`${base}.type`} error={errorFor(`${base}.type`)}>
           <select className="select" id={idOf(`${base}.type`)} {...reg(`${base}.type`)}>
@@ -694,7 +747,13 @@ function QuestionEditor({
         >
           Move down<span className="visually-hidden"> question {index + 1}</span>
         </button>
-        <button type="submit" className="button button--warning button--small" name="intent" value={`remove_question:${index}`} onClick={act(onRemove)}>
+        <button
+          type="submit"
+          className="button button--warning button--small"
+          name="intent"
+          value={`remove_question:${index}`}
+          onClick={act(onRemove)}
+        >
           Delete<span className="visually-hidden"> question {index + 1}</span>
         </button>
         {question.origin && hydrated ? <span className="hint">Deleting it removes it from the next version only.</span> : null}
@@ -719,7 +778,13 @@ function OptionsEditor({ shared, index }: { shared: Shared; index: number }) {
       {options.fields.map((field, j) => (
         <div className="builder-option" key={`${field.id}:${j}`}>
           <Field label={`Option ${j + 1} code`} name={`${base}.${j}.code`} error={errorFor(`${base}.${j}.code`)}>
-            <input className="input input--width-code builder-code" id={idOf(`${base}.${j}.code`)} spellCheck={false} autoComplete="off" {...reg(`${base}.${j}.code`)} />
+            <input
+              className="input input--width-code builder-code"
+              id={idOf(`${base}.${j}.code`)}
+              spellCheck={false}
+              autoComplete="off"
+              {...reg(`${base}.${j}.code`)}
+            />
           </Field>
           <TextPair shared={shared} base={`${base}.${j}.label`} label={`Option ${j + 1}`} />
           <button
@@ -841,8 +906,8 @@ function JsonEditor({ json, errors }: { json: string; errors: ErrorItem[] }) {
     <details className="builder-json" open={errors.length > 0 || undefined}>
       <summary>Edit the whole survey as JSON</summary>
       <p className="body">
-        For large changes, or a browser without JavaScript. The same checks apply: saving replaces the draft only when
-        the whole survey is valid.
+        For large changes, or a browser without JavaScript. The same checks apply: saving replaces the draft only when the whole survey is
+        valid.
       </p>
       <form method="post" noValidate>
         <input type="hidden" name="intent" value="save_json" />
@@ -868,7 +933,11 @@ function JsonEditor({ json, errors }: { json: string; errors: ErrorItem[] }) {
           <label className="label" htmlFor="definition_json">
             Survey definition (JSON)
           </label>
-          <ErrorMessage id="definition_json-error" text={errors.length > 0 ? `${errors.length} problem${errors.length === 1 ? "" : "s"}: see the list above` : undefined} t={t} />
+          <ErrorMessage
+            id="definition_json-error"
+            text={errors.length > 0 ? `${errors.length} problem${errors.length === 1 ? "" : "s"}: see the list above` : undefined}
+            t={t}
+          />
           <textarea
             className="textarea builder-json__text"
             id="definition_json"

@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { requireRole } from "~/auth.server";
-import { BackLink, ErrorSummary } from "~/components/forms";
+import { BackLink } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { decodeImportFile, fileTooBig, IMPORT_META_COLUMNS, type ImportProblem } from "~/domain/import";
@@ -80,8 +80,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()), MAX_UPLOAD_BYTES);
   if (!decoded.ok) return refuse(decoded.problems, decoded.problemCount);
-  const jobId = await startImportJob(db, { forumId: staff.forumId, surveyId: survey.id, csvText: decoded.text, actor: staff.user.id }, (error) =>
-    console.error("A response import failed", error),
+  const jobId = await startImportJob(
+    db,
+    { forumId: staff.forumId, surveyId: survey.id, csvText: decoded.text, actor: staff.user.id },
+    (error) => console.error("A response import failed", error),
   );
   return redirect(`/admin/surveys/${survey.id}/import?job=${encodeURIComponent(jobId)}`);
 }
@@ -94,8 +96,8 @@ function ProblemsTable({ problems, problemCount }: { problems: ImportProblem[]; 
           The file was not imported: nothing was stored
         </h2>
         <p className="body">
-          {problemCount === 1 ? "There is 1 problem" : `There are ${problemCount} problems`} to fix in the file. Fix {problemCount === 1 ? "it" : "them"}{" "}
-          and upload the whole file again.
+          {problemCount === 1 ? "There is 1 problem" : `There are ${problemCount} problems`} to fix in the file. Fix{" "}
+          {problemCount === 1 ? "it" : "them"} and upload the whole file again.
         </p>
       </div>
       <div className="table-wrap">
@@ -141,7 +143,12 @@ function JobStatus({ job, surveyId }: { job: ImportJob; surveyId: string }) {
               ? "Checking every row of the file"
               : `${job.done} of ${job.total} responses stored`}
         </label>
-        <progress id="import-progress" className="import-progress" max={total || undefined} value={job.total === null ? undefined : job.done}>
+        <progress
+          id="import-progress"
+          className="import-progress"
+          max={total || undefined}
+          value={job.total === null ? undefined : job.done}
+        >
           {job.total === null ? "Checking" : `${job.done} of ${job.total}`}
         </progress>
         <p className="body">This page refreshes itself until the import has finished. Nothing is stored unless every row is valid.</p>
@@ -197,8 +204,8 @@ export default function ImportResponses() {
         <div className="notification notification--info" role="status">
           <p className="notification__title">This import is no longer on record</p>
           <p className="body">
-            The server may have restarted. An import stores everything or nothing: if its confirmation never appeared, nothing
-            was stored. This survey has {data.survey.submitted} submitted responses.
+            The server may have restarted. An import stores everything or nothing: if its confirmation never appeared, nothing was stored.
+            This survey has {data.survey.submitted} submitted responses.
           </p>
         </div>
       ) : null}
@@ -218,9 +225,14 @@ export default function ImportResponses() {
               </p>
               <ul className="list">
                 <li>The first row holds column headings: question codes, and optionally submitted_at, language and respondent_role.</li>
-                <li>A cell holds an option code or the option’s exact English label; join several choices with “;”; leave a cell empty when a question was not answered.</li>
+                <li>
+                  A cell holds an option code or the option’s exact English label; join several choices with “;”; leave a cell empty when a
+                  question was not answered.
+                </li>
                 <li>submitted_at is a date (2026-03-31) or a date and time; without it the response is dated today.</li>
-                <li>Save the file as “CSV UTF-8”. If any row has a problem, nothing is stored and every problem is listed by row and column.</li>
+                <li>
+                  Save the file as “CSV UTF-8”. If any row has a problem, nothing is stored and every problem is listed by row and column.
+                </li>
               </ul>
               <details className="details">
                 <summary className="details__summary">Column headings this survey accepts</summary>
@@ -252,23 +264,30 @@ export default function ImportResponses() {
           Download the responses
         </h2>
         <p className="body">
-          One row per submitted response, numbered in the order they arrived (not their database ids), with every answer as
-          codes. Written answers appear only as moderated: approved text, with the redacted copy where names were removed.
-          Contact details are never included.
+          One row per submitted response, numbered in the order they arrived (not their database ids), with every answer as codes. Written
+          answers appear only as moderated: approved text, with the redacted copy where names were removed. Contact details are never
+          included.
         </p>
         <form method="get" action={`/admin/surveys/${data.survey.id}/responses.csv`}>
           <div className="form-group">
             <div className="checkboxes">
               <div className="checkboxes__item">
-                <input className="checkboxes__input" id="originals" name="originals" type="checkbox" value="1" aria-describedby="originals-hint" />
+                <input
+                  className="checkboxes__input"
+                  id="originals"
+                  name="originals"
+                  type="checkbox"
+                  value="1"
+                  aria-describedby="originals-hint"
+                />
                 <label className="label checkboxes__label" htmlFor="originals">
                   Include the original free text
                 </label>
               </div>
             </div>
             <div className="hint" id="originals-hint">
-              Every written answer as the respondent wrote it, including unmoderated and rejected ones. This is recorded in the
-              audit log. Only do this when you need to.
+              Every written answer as the respondent wrote it, including unmoderated and rejected ones. This is recorded in the audit log.
+              Only do this when you need to.
             </div>
           </div>
           <button type="submit" className="button button--secondary">

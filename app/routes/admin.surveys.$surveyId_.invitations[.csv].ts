@@ -8,7 +8,11 @@ import { createInvitationBatch, findSurveyToShare, MAX_BATCH } from "~/models/su
 import { firstErrors } from "~/staff-forms.server";
 
 const BatchForm = z.object({
-  label: z.string().trim().min(1, "Enter a name for this batch, for example Spring 2026 SENCOs").max(100, "Name must be 100 characters or fewer"),
+  label: z
+    .string()
+    .trim()
+    .min(1, "Enter a name for this batch, for example Spring 2026 SENCOs")
+    .max(100, "Name must be 100 characters or fewer"),
   size: z.coerce
     .number({ error: "Enter how many links you need, as a number" })
     .int("Enter a whole number")

@@ -58,7 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           title: localise(question.title, language),
           hint: question.hint ? localise(question.hint, language) : undefined,
           maxLength: question.type.startsWith("text") ? maxLengthOf(question) : undefined,
-          options: optionsOf(question).map((o, i) => ({ value: o.code, label: localise(o.label, language), face: faces?.[i] ?? undefined })),
+          options: optionsOf(question).map((o, i) => ({
+            value: o.code,
+            label: localise(o.label, language),
+            face: faces?.[i] ?? undefined,
+          })),
           number: index + 1,
           total: definition.questions.length,
           routing: question.showWhen ? `Asked only when ${question.showWhen.question} is ${question.showWhen.anyOf.join(" or ")}.` : null,
@@ -90,11 +94,7 @@ export default function Preview() {
           <ul className="builder-actions">
             {data.languages.map((l) => (
               <li key={l.code}>
-                {l.code === data.language ? (
-                  <strong aria-current="true">{l.name}</strong>
-                ) : (
-                  <a href={l.href}>{l.name}</a>
-                )}
+                {l.code === data.language ? <strong aria-current="true">{l.name}</strong> : <a href={l.href}>{l.name}</a>}
               </li>
             ))}
           </ul>
@@ -116,7 +116,11 @@ export default function Preview() {
         {question?.routing ? <p className="body builder-preview-bar__note">{question.routing}</p> : null}
         {question?.missing ? <p className="body builder-preview-bar__note">Not translated yet: shown in English.</p> : null}
       </div>
-      <div className={data.easyRead ? "builder-preview easy-read" : "builder-preview"} lang={data.language} dir={directionOf(data.language)}>
+      <div
+        className={data.easyRead ? "builder-preview easy-read" : "builder-preview"}
+        lang={data.language}
+        dir={directionOf(data.language)}
+      >
         {data.end ? (
           <>
             <h1 className="heading-l" lang="en" dir="ltr">
@@ -148,7 +152,10 @@ export default function Preview() {
                     </>
                   }
                   asHeading
-                  hint={[question.hint, question.type === "multiple_choice" ? t("question.selectAll") : undefined].filter(Boolean).join(" ") || undefined}
+                  hint={
+                    [question.hint, question.type === "multiple_choice" ? t("question.selectAll") : undefined].filter(Boolean).join(" ") ||
+                    undefined
+                  }
                   choices={question.options}
                   selected={[]}
                   t={t}
@@ -168,7 +175,9 @@ export default function Preview() {
                     </>
                   }
                   asHeading
-                  hint={[question.hint, question.maxLength ? t("question.charactersLeft", { max: question.maxLength }) : undefined].filter(Boolean).join(" ")}
+                  hint={[question.hint, question.maxLength ? t("question.charactersLeft", { max: question.maxLength }) : undefined]
+                    .filter(Boolean)
+                    .join(" ")}
                   multiline={question.type === "text_long"}
                   inputMode={question.type === "number" ? "numeric" : undefined}
                   width={question.type === "number" ? "number" : undefined}

@@ -91,7 +91,14 @@ export default function ShareSurvey() {
       <h2 className="heading-m">QR code for posters and coffee mornings</h2>
       <img className="qr" src={`${base}/qr.svg`} alt={`QR code for ${data.publicLink}`} width={200} height={200} />
       <p className="body">
-        Download: <a href={`${base}/qr.png`} download>PNG (for printing)</a> · <a href={`${base}/qr.svg`} download>SVG (scales to any size)</a>
+        Download:{" "}
+        <a href={`${base}/qr.png`} download>
+          PNG (for printing)
+        </a>{" "}
+        ·{" "}
+        <a href={`${base}/qr.svg`} download>
+          SVG (scales to any size)
+        </a>
       </p>
 
       <h2 className="heading-m">Who can answer</h2>
@@ -103,7 +110,14 @@ export default function ShareSurvey() {
             ["invite_only", "Only people with a single-use invitation link (for example one per school setting)"],
           ].map(([value, label]) => (
             <div className="radios__item" key={value}>
-              <input className="radios__input" type="radio" id={`access-${value}`} name="access" value={value} defaultChecked={data.survey.access === value} />
+              <input
+                className="radios__input"
+                type="radio"
+                id={`access-${value}`}
+                name="access"
+                value={value}
+                defaultChecked={data.survey.access === value}
+              />
               <label className="label radios__label" htmlFor={`access-${value}`}>
                 {label}
               </label>
@@ -115,13 +129,29 @@ export default function ShareSurvey() {
 
       <h2 className="heading-m">Single-use invitation links</h2>
       <p className="body">
-        Each link lets one person send one response. The stored response keeps no link to the invitation, so
-        answers cannot be traced to the setting it was sent to. The links download as a CSV file now and cannot be
-        shown again.
+        Each link lets one person send one response. The stored response keeps no link to the invitation, so answers cannot be traced to the
+        setting it was sent to. The links download as a CSV file now and cannot be shown again.
       </p>
       <form method="post" action={`${base}/invitations.csv`} noValidate>
-        <TextField id="label" name="label" label="Name of this batch" hint="For example: Spring 2026 SENCOs" value={values.label} error={errors.label} t={t} />
-        <TextField id="size" name="size" label="How many links" value={values.size} error={errors.size} inputMode="numeric" width="number" t={t} />
+        <TextField
+          id="label"
+          name="label"
+          label="Name of this batch"
+          hint="For example: Spring 2026 SENCOs"
+          value={values.label}
+          error={errors.label}
+          t={t}
+        />
+        <TextField
+          id="size"
+          name="size"
+          label="How many links"
+          value={values.size}
+          error={errors.size}
+          inputMode="numeric"
+          width="number"
+          t={t}
+        />
         <Button>Create links and download CSV</Button>
       </form>
       {data.batches.length === 0 ? (
@@ -134,8 +164,12 @@ export default function ShareSurvey() {
               <tr>
                 <th scope="col">Batch</th>
                 <th scope="col">Created</th>
-                <th scope="col" className="num">Links</th>
-                <th scope="col" className="num">Used</th>
+                <th scope="col" className="num">
+                  Links
+                </th>
+                <th scope="col" className="num">
+                  Used
+                </th>
               </tr>
             </thead>
             <tbody>

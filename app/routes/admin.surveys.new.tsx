@@ -62,16 +62,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return json({ errors: firstErrors(parsed.error), values }, { status: 400 });
   const { start, slug, title, audience } = parsed.data;
   let definition: SurveyDefinition;
-  if (start === "blank") definition = blankDefinition(title, audience!);
+  const template = SURVEY_TEMPLATES.find((t) => t.slug === start)?.definition;
+  if (start === "blank" || !template) definition = blankDefinition(title, audience ?? "parent_carer");
   else {
-    const template = SURVEY_TEMPLATES.find((t) => t.slug === start)!.definition;
     definition = JSON.parse(JSON.stringify(template)) as SurveyDefinition;
     // A new English title leaves the old translations behind: they no longer say the same thing.
     if (title) definition.title = { en: title };
   }
   const created = await createDraftSurvey(getDb(), { forumId: staff.forumId, slug, definition });
   if (!created.ok) {
-    return json({ errors: { slug: `Another survey in this forum already uses ${slug}. Choose another short name.` }, values }, { status: 400 });
+    return json(
+      { errors: { slug: `Another survey in this forum already uses ${slug}. Choose another short name.` }, values },
+      { status: 400 },
+    );
   }
   await audit(staff, "survey.created", created.id, { slug, start });
   return redirect(`/admin/surveys/${created.id}/edit?created=1`);
@@ -98,8 +101,8 @@ export default function NewSurvey() {
           <fieldset className="fieldset" aria-describedby="start-hint">
             <legend className="fieldset__legend fieldset__legend--m">How do you want to start?</legend>
             <div className="hint" id="start-hint">
-              A template has the questions the board&apos;s KPIs are counted from, in English and Urdu. You can change
-              anything before you publish.
+              A template has the questions the board&apos;s KPIs are counted from, in English and Urdu. You can change anything before you
+              publish.
             </div>
             <ErrorMessage id="start-error" text={errors.start} t={t} />
             <div className="radios">
@@ -119,7 +122,14 @@ export default function NewSurvey() {
                 </div>
               ))}
               <div className="radios__item">
-                <input className="radios__input" id="start-blank" name="start" type="radio" value="blank" defaultChecked={start === "blank"} />
+                <input
+                  className="radios__input"
+                  id="start-blank"
+                  name="start"
+                  type="radio"
+                  value="blank"
+                  defaultChecked={start === "blank"}
+                />
                 <label className="label radios__label" htmlFor="start-blank">
                   A blank survey
                 </label>
@@ -151,7 +161,13 @@ export default function NewSurvey() {
             Who is a blank survey for?
           </label>
           <ErrorMessage id="audience-error" text={errors.audience} t={t} />
-          <select className="select" id="audience" name="audience" defaultValue={values?.audience ?? ""} aria-describedby={errors.audience ? "audience-error" : undefined}>
+          <select
+            className="select"
+            id="audience"
+            name="audience"
+            defaultValue={values?.audience ?? ""}
+            aria-describedby={errors.audience ? "audience-error" : undefined}
+          >
             <option value="">Choose (blank surveys only)</option>
             {AUDIENCES.map((a) => (
               <option key={a} value={a}>

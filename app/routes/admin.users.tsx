@@ -9,7 +9,14 @@ import { StaffNav } from "~/components/staff-nav";
 import { readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
-import { createInvitation, findForumMember, forumRequiresMfa, listForumMembers, otherForumCount, setForumRequiresMfa } from "~/models/users.server";
+import {
+  createInvitation,
+  findForumMember,
+  forumRequiresMfa,
+  listForumMembers,
+  otherForumCount,
+  setForumRequiresMfa,
+} from "~/models/users.server";
 import { staffChrome } from "~/staff.server";
 import type { Role } from "../../db/schema";
 
@@ -110,7 +117,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (form.intent === "mfa") {
     const parsed = MfaForm.safeParse(form);
-    if (!parsed.success) return json({ errors: { require: "Choose whether two-factor authentication is required" }, values: {} }, { status: 400 });
+    if (!parsed.success)
+      return json({ errors: { require: "Choose whether two-factor authentication is required" }, values: {} }, { status: 400 });
     const required = parsed.data.require === "on";
     if (required !== (await forumRequiresMfa(db, staff.forumId))) {
       await setForumRequiresMfa(db, staff.forumId, required);
@@ -120,7 +128,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = InviteForm.safeParse(form);
   if (!parsed.success) {
-    return json({ errors: { role: "Choose what the new member will do" }, values: { role: typeof form.role === "string" ? form.role : "" } }, { status: 400 });
+    return json(
+      { errors: { role: "Choose what the new member will do" }, values: { role: typeof form.role === "string" ? form.role : "" } },
+      { status: 400 },
+    );
   }
   const token = await createInvitation(db, { forumId: staff.forumId, kind: "join", role: parsed.data.role, createdBy: staff.user.id });
   await audit(staff, "user.invited", null, { role: parsed.data.role, invitation: hashToken(token).slice(0, 12) });
@@ -151,9 +162,7 @@ export default function Users() {
               {data.link.url}
             </code>
           </p>
-          <p className="body">
-            It works once, for 7 days. It will not be shown again: if it is lost, create a new one.
-          </p>
+          <p className="body">It works once, for 7 days. It will not be shown again: if it is lost, create a new one.</p>
         </div>
       ) : data.done ? (
         <div className="notification" role="status">
@@ -197,14 +206,14 @@ export default function Users() {
         </table>
       </div>
       <p className="body">
-        {lead ? `Flagged safeguarding concerns go to ${lead.email}.` : "No safeguarding lead is named yet."} To change a member’s role,
-        name the safeguarding lead, create a password reset link or remove someone, choose their email address.
+        {lead ? `Flagged safeguarding concerns go to ${lead.email}.` : "No safeguarding lead is named yet."} To change a member’s role, name
+        the safeguarding lead, create a password reset link or remove someone, choose their email address.
       </p>
 
       <h2 className="heading-m">Invite a new member</h2>
       <p className="body">
-        You get a link to send them. They choose their own password when they open it. If they already have an account
-        for another forum, they sign in with it instead.
+        You get a link to send them. They choose their own password when they open it. If they already have an account for another forum,
+        they sign in with it instead.
       </p>
       <form method="post" noValidate>
         <input type="hidden" name="intent" value="invite" />

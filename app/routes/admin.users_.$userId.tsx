@@ -136,11 +136,13 @@ export default function ManageMember() {
 
       {data.confirmRemove && !data.isMe ? (
         <div className={`form-group${errors.remove ? " form-group--error" : ""}`}>
-          <h2 className="heading-m">Remove {member.email} from {data.nav.forumName}?</h2>
+          <h2 className="heading-m">
+            Remove {member.email} from {data.nav.forumName}?
+          </h2>
           {errorFor("remove")}
           <p className="body">
-            They will no longer be able to open this forum’s pages, and any reset link for them stops working. Their
-            account stays if they belong to another forum. You can invite them again later.
+            They will no longer be able to open this forum’s pages, and any reset link for them stops working. Their account stays if they
+            belong to another forum. You can invite them again later.
           </p>
           <form method="post" className="button-group">
             <input type="hidden" name="intent" value="remove" />
@@ -209,8 +211,7 @@ export default function ManageMember() {
             <input type="hidden" name="intent" value="reset" />
             <input type="hidden" name="userId" value={member.userId} />
             <p className="body">
-              If they have forgotten their password, create a reset link and send it to them. Using it signs them out
-              everywhere.
+              If they have forgotten their password, create a reset link and send it to them. Using it signs them out everywhere.
             </p>
             {data.otherForums > 0 ? (
               <div className="inset" data-testid="other-forums">

@@ -29,7 +29,9 @@ import {
 import { evidenceFromValues, parseItemForm, problemsToErrors, readItemForm, StatusChangeSchema, type ItemFormValues } from "~/schemas/yswd";
 import { staffChrome } from "~/staff.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.reference}: you said, we did` : "Item not found" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.item.reference}: you said, we did` : "Item not found" },
+];
 export const handle = { wide: true };
 
 function notFound(): never {
@@ -175,7 +177,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!(await unpublishItem(db, staff, itemId))) notFound();
         return reply({ done: "Unpublished: the item is a draft again and has left the public pages." });
       case "delete": {
-        if (form.get("confirm") !== "yes") return reply({ errors: { confirm: "Tick the box to confirm you want to delete this item" } }, 400);
+        if (form.get("confirm") !== "yes")
+          return reply({ errors: { confirm: "Tick the box to confirm you want to delete this item" } }, 400);
         const item = await getItem(db, staff.forumId, itemId);
         if (!item || !(await deleteItem(db, staff, itemId))) notFound();
         return redirect(`/admin/you-said-we-did?deleted=${encodeURIComponent(item.reference)}`);
@@ -185,7 +188,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof YswdNotAllowed) {
-      throw json({ title: "You cannot do that", body: "Moderators draft and edit drafts; only admins publish, unpublish, delete or change a published item." }, { status: 403 });
+      throw json(
+        {
+          title: "You cannot do that",
+          body: "Moderators draft and edit drafts; only admins publish, unpublish, delete or change a published item.",
+        },
+        { status: 403 },
+      );
     }
     throw error;
   }
@@ -252,8 +261,8 @@ export default function EditItem() {
       </h2>
       {data.unavailableQuotes > 0 ? (
         <p className="body">
-          {data.unavailableQuotes} attached {data.unavailableQuotes === 1 ? "answer is" : "answers are"} no longer available to
-          quote (withdrawn, rejected, flagged, or from a group under 10) and {data.unavailableQuotes === 1 ? "is" : "are"} not shown.
+          {data.unavailableQuotes} attached {data.unavailableQuotes === 1 ? "answer is" : "answers are"} no longer available to quote
+          (withdrawn, rejected, flagged, or from a group under 10) and {data.unavailableQuotes === 1 ? "is" : "are"} not shown.
         </p>
       ) : null}
       {data.publishProblems.length > 0 ? (

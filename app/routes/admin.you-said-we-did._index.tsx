@@ -62,8 +62,8 @@ export default function Register() {
       ) : null}
       <h1 className="heading-l">You said, we did</h1>
       <p className="body">
-        The forum&rsquo;s public register of what families said and what was done. Moderators draft and edit drafts; admins
-        publish. Published public items appear on <a href="/you-said-we-did">the public page</a> and its feed.
+        The forum&rsquo;s public register of what families said and what was done. Moderators draft and edit drafts; admins publish.
+        Published public items appear on <a href="/you-said-we-did">the public page</a> and its feed.
       </p>
       <p className="body">
         <a href="/admin/you-said-we-did/new" className="button">

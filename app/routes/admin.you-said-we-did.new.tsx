@@ -88,8 +88,7 @@ export default function NewItem() {
       <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${ITEM_FIELD_IDS[field] ?? field}`, text }))} t={t} />
       <h1 className="heading-l">Draft a &ldquo;you said, we did&rdquo; item</h1>
       <p className="body">
-        The draft is seen only by forum staff until an admin publishes it. It gets its reference (YSWD-year-number) when
-        you create it.
+        The draft is seen only by forum staff until an admin publishes it. It gets its reference (YSWD-year-number) when you create it.
       </p>
       <form method="post" noValidate className="yswd-form">
         <ItemFormFields values={values} errors={errors} themes={data.themes} surveys={data.surveys} evidence={evidence} mode="new" />

@@ -29,12 +29,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = await resolveBoardView(db, staff.forumId, new URL(request.url).searchParams);
   const failed = Object.keys(view.errors).length > 0;
   const figures: BoardFigures | null =
-    view.survey && !failed ? await boardFigures(db, { forumId: staff.forumId, survey: view.survey, periodType: view.periodType, period: view.period, by: view.by }) : null;
+    view.survey && !failed
+      ? await boardFigures(db, {
+          forumId: staff.forumId,
+          survey: view.survey,
+          periodType: view.periodType,
+          period: view.period,
+          by: view.by,
+        })
+      : null;
   const definition = view.survey?.definition;
   const byName = view.by && definition ? segmentName(definition, view.by) : null;
   const valueNames: Record<string, string> = {};
   if (view.by && definition && figures) {
-    for (const k of figures.kpis) for (const c of k.breakdown) valueNames[c.segment_value] ??= segmentValueName(definition, view.by, c.segment_value);
+    for (const k of figures.kpis)
+      for (const c of k.breakdown) valueNames[c.segment_value] ??= segmentValueName(definition, view.by, c.segment_value);
   }
   return json(
     {
@@ -68,7 +77,9 @@ export default function BoardDashboard() {
   const errors = Object.entries(data.errors).map(([field, text]) => ({ href: `#${field}`, text }));
   const query = data.survey ? exportQueryString({ survey: data.survey.slug, periodType: data.periodType, by: data.by ?? undefined }) : "";
   const packQuery =
-    data.survey && figures?.period ? exportQueryString({ survey: data.survey.slug, periodType: data.periodType, period: figures.period, by: data.by ?? undefined }) : "";
+    data.survey && figures?.period
+      ? exportQueryString({ survey: data.survey.slug, periodType: data.periodType, period: figures.period, by: data.by ?? undefined })
+      : "";
   const everything = data.survey ? exportQueryString({ survey: data.survey.slug, periodType: "every", by: "every" }) : "";
   return (
     <>
@@ -85,8 +96,8 @@ export default function BoardDashboard() {
           <div className="inset" data-testid="empty-state">
             <h2 className="heading-m">No responses yet</h2>
             <p className="body">
-              Nobody has answered {data.survey.title} yet, so there are no figures to show. They appear here as soon as responses
-              are sent or an admin imports earlier ones.
+              Nobody has answered {data.survey.title} yet, so there are no figures to show. They appear here as soon as responses are sent
+              or an admin imports earlier ones.
             </p>
           </div>
         ) : (
@@ -100,8 +111,8 @@ export default function BoardDashboard() {
             </p>
             {figures.tooFewLater.length > 0 ? (
               <p className="body" data-testid="too-few-later">
-                {figures.tooFewLater.join(", ")} {figures.tooFewLater.length === 1 ? "has" : "have"} responses, but too few to publish
-                any figure yet (fewer than 10 for every KPI).
+                {figures.tooFewLater.join(", ")} {figures.tooFewLater.length === 1 ? "has" : "have"} responses, but too few to publish any
+                figure yet (fewer than 10 for every KPI).
               </p>
             ) : null}
             <ul className="board-links">
@@ -164,7 +175,10 @@ export default function BoardDashboard() {
                 />
                 <details className="details">
                   <summary className="details__summary">Figures behind the chart for {k.id}</summary>
-                  <TrendTable caption={`${k.id} ${k.name} by period (${PERIOD_TYPE_NAMES[data.periodType].toLowerCase()})`} cells={k.trend} />
+                  <TrendTable
+                    caption={`${k.id} ${k.name} by period (${PERIOD_TYPE_NAMES[data.periodType].toLowerCase()})`}
+                    cells={k.trend}
+                  />
                 </details>
                 {data.by && data.byName ? (
                   <BreakdownTable

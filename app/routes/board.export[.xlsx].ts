@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return new Response(`${resolved.message}\n`, { status: resolved.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const kpis = await surveyKpiMetadata(db, staff.forumId, resolved.request.survey);
-  const workbook = await kpiWorkbookStream(kpiCellChunks(db, resolved.request), { request: resolved.request, kpis, generatedAt: new Date() });
+  const workbook = await kpiWorkbookStream(kpiCellChunks(db, resolved.request), {
+    request: resolved.request,
+    kpis,
+    generatedAt: new Date(),
+  });
   await audit(staff, "kpis.exported", resolved.request.survey.id, exportAuditDetail("xlsx", resolved));
   return new Response(workbook, {
     headers: {

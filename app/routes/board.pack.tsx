@@ -30,7 +30,9 @@ import { listKpiVersions } from "~/models/kpi-register.server";
 import { PERIOD_TYPE_NAMES } from "~/schemas/board";
 import { staffChrome } from "~/staff.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.survey ? `Board pack: ${data.survey.title}` : "Board pack" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.survey ? `Board pack: ${data.survey.title}` : "Board pack" },
+];
 export const handle = { wide: true };
 
 /**
@@ -43,7 +45,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = await resolveBoardView(db, staff.forumId, new URL(request.url).searchParams);
   const failed = Object.keys(view.errors).length > 0;
   const survey = view.survey;
-  const figures = survey && !failed ? await boardFigures(db, { forumId: staff.forumId, survey, periodType: view.periodType, period: view.period, by: view.by }) : null;
+  const figures =
+    survey && !failed
+      ? await boardFigures(db, { forumId: staff.forumId, survey, periodType: view.periodType, period: view.period, by: view.by })
+      : null;
   const versions =
     survey && figures
       ? await Promise.all(
@@ -61,7 +66,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : [];
   const valueNames: Record<string, string> = {};
   if (view.by && survey && figures) {
-    for (const k of figures.kpis) for (const c of k.breakdown) valueNames[c.segment_value] ??= segmentValueName(survey.definition, view.by, c.segment_value);
+    for (const k of figures.kpis)
+      for (const c of k.breakdown) valueNames[c.segment_value] ??= segmentValueName(survey.definition, view.by, c.segment_value);
   }
   return json(
     {
@@ -101,10 +107,17 @@ export default function BoardPack() {
       <ErrorSummary errors={Object.entries(data.errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       <div className="no-print">
         <p className="body">
-          Choose what the pack covers, then use your browser’s Print command (Ctrl+P, or ⌘P on a Mac) and choose “Save as PDF” to
-          make a PDF. Navigation and these controls are left out of the printout.
+          Choose what the pack covers, then use your browser’s Print command (Ctrl+P, or ⌘P on a Mac) and choose “Save as PDF” to make a
+          PDF. Navigation and these controls are left out of the printout.
         </p>
-        <BoardViewForm action="/board/pack" choices={data.choices} values={data.values} errors={data.errors} submitLabel="Update the pack" t={t} />
+        <BoardViewForm
+          action="/board/pack"
+          choices={data.choices}
+          values={data.values}
+          errors={data.errors}
+          submitLabel="Update the pack"
+          t={t}
+        />
       </div>
 
       <header className="pack-cover">
@@ -210,12 +223,14 @@ export default function BoardPack() {
               <h2 className="heading-m" id="pack-breakdowns">
                 3. Breakdown by {data.byName.toLowerCase()}, {figures.period}
               </h2>
-              <p className="body">Cells marked c are suppressed under SDC-1: fewer than 10 responses, or hidden so that a small group cannot be worked out.</p>
+              <p className="body">
+                Cells marked c are suppressed under SDC-1: fewer than 10 responses, or hidden so that a small group cannot be worked out.
+              </p>
               {figures.kpis.map((k) => (
                 <div className="pack-kpi" key={k.id}>
                   <BreakdownTable
                     caption={`${k.id} ${k.name}`}
-                    segmentName={data.byName!}
+                    segmentName={data.byName ?? ""}
                     all={k.latest}
                     cells={k.breakdown}
                     valueNames={data.valueNames}
@@ -237,8 +252,8 @@ export default function BoardPack() {
               {data.by ? "5" : "4"}. KPI definitions and versions
             </h2>
             <p className="body">
-              Every period is computed under each KPI’s current version, so a trend never mixes two definitions. Changing a
-              definition starts a new version.
+              Every period is computed under each KPI’s current version, so a trend never mixes two definitions. Changing a definition
+              starts a new version.
             </p>
             {data.versions.map((k) => {
               const current = figures.kpis.find((f) => f.id === k.id);

@@ -26,7 +26,8 @@ const PERIOD_TYPE_LABELS: Record<PeriodType, string> = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, ["board"]);
   const requested = new URL(request.url).searchParams.get("periodType") || "stocktake";
-  if (!isPeriodType(requested)) throw json({ title: "That period type is not valid", body: "Choose quarters, stocktakes or academic years." }, { status: 400 });
+  if (!isPeriodType(requested))
+    throw json({ title: "That period type is not valid", body: "Choose quarters, stocktakes or academic years." }, { status: 400 });
   const register = await boardRegister(getDb(), staff.forumId, { periodType: requested });
   return {
     ...staffChrome(staff),
@@ -60,8 +61,8 @@ export default function BoardYouSaidWeDid() {
       <StaffNav nav={data.nav} current={location.pathname} />
       <h1 className="heading-l">You said, we did</h1>
       <p className="body">
-        For the board pack: what is due for review, how many commitments were closed by their target date (K14), and how
-        quickly the forum publishes a response. <a href="/board/you-said-we-did.csv">Download the register (CSV)</a>.
+        For the board pack: what is due for review, how many commitments were closed by their target date (K14), and how quickly the forum
+        publishes a response. <a href="/board/you-said-we-did.csv">Download the register (CSV)</a>.
       </p>
 
       <h2 className="heading-m">Due or overdue for review</h2>
@@ -85,7 +86,9 @@ export default function BoardYouSaidWeDid() {
             <tbody>
               {data.review.map((item) => (
                 <tr key={item.id}>
-                  <td>{item.visibility === "public" ? <a href={`/you-said-we-did/${item.reference}`}>{item.reference}</a> : item.reference}</td>
+                  <td>
+                    {item.visibility === "public" ? <a href={`/you-said-we-did/${item.reference}`}>{item.reference}</a> : item.reference}
+                  </td>
                   <td>
                     {item.title}
                     {item.visibility === "board" ? <span className="hint"> (board only)</span> : null}
@@ -97,7 +100,13 @@ export default function BoardYouSaidWeDid() {
                     {item.ownerRole}, {item.ownerOrg}
                   </td>
                   <td>{formatDay(item.nextReviewOn, "en")}</td>
-                  <td>{item.review === "overdue" ? <span className="tag tag--red">Overdue</span> : <span className="tag tag--amber">Due</span>}</td>
+                  <td>
+                    {item.review === "overdue" ? (
+                      <span className="tag tag--red">Overdue</span>
+                    ) : (
+                      <span className="tag tag--amber">Due</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -127,8 +136,8 @@ export default function BoardYouSaidWeDid() {
 
       <h2 className="heading-m">K14: closure rate</h2>
       <p className="hint">
-        Base: published items whose target date falls in the period. Closed: done, or not possible with a published
-        reason, on or before the target date. 95% Wilson interval; fewer than 10 items and the figure is suppressed (SDC-1).
+        Base: published items whose target date falls in the period. Closed: done, or not possible with a published reason, on or before the
+        target date. 95% Wilson interval; fewer than 10 items and the figure is suppressed (SDC-1).
       </p>
       {data.k14.length === 0 ? (
         <p className="body">No published items have a target date yet.</p>

@@ -99,7 +99,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.intent === "existing") {
     const parsed = ExistingAccountForm.safeParse(form);
     if (!parsed.success) {
-      return json({ mode: "existing" as const, email: typedEmail, errors: { password: "Enter the password of your existing account" } as Errors }, { status: 400 });
+      return json(
+        { mode: "existing" as const, email: typedEmail, errors: { password: "Enter the password of your existing account" } as Errors },
+        { status: 400 },
+      );
     }
     const email = normaliseEmail(parsed.data.email);
     // The same count as the sign-in page, so this form is no way round its limit.
@@ -114,7 +117,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!user || !valid || user.disabled) {
       await recordFailure(db, `login:account:${email}`, WINDOW_MS);
       await recordAudit(db, { forumId: null, actor: user?.id ?? "anonymous", action: "login.failed", subject: email });
-      return json({ mode: "existing" as const, email, errors: { password: "That is not the password of this account" } as Errors }, { status: 400 });
+      return json(
+        { mode: "existing" as const, email, errors: { password: "That is not the password of this account" } as Errors },
+        { status: 400 },
+      );
     }
     const joined = await joinWithInvitation(db, invitation, { userId: user.id });
     if (!joined.ok) return spentOrTaken(joined.reason, email);
@@ -130,7 +136,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const email = normaliseEmail(parsed.data.email);
   // Throttles probing which addresses have accounts through one invitation link.
   if (!(await allowAttempt(db, `join:${invitation.tokenHash}`, 20, WINDOW_MS))) {
-    return json({ mode: "new" as const, email, errors: { email: "Too many attempts. Wait 15 minutes and try again." } as Errors }, { status: 429 });
+    return json(
+      { mode: "new" as const, email, errors: { email: "Too many attempts. Wait 15 minutes and try again." } as Errors },
+      { status: 429 },
+    );
   }
   if (await findUserByEmail(db, email)) return json({ mode: "existing" as const, email, errors: {} as Errors });
   const errors: Errors = {};
@@ -167,9 +176,7 @@ export default function Join() {
             Join {data.forumName}
           </button>
         </form>
-        <p className="body">
-          Forgotten it? Ask a forum admin for a password reset link.
-        </p>
+        <p className="body">Forgotten it? Ask a forum admin for a password reset link.</p>
       </>
     );
   }
@@ -182,7 +189,16 @@ export default function Join() {
       </p>
       <form method="post" noValidate>
         <input type="hidden" name="intent" value="new" />
-        <TextField id="email" name="email" label="Email address" value={result?.email} error={errors.email} autoComplete="username" inputMode="email" t={t} />
+        <TextField
+          id="email"
+          name="email"
+          label="Email address"
+          value={result?.email}
+          error={errors.email}
+          autoComplete="username"
+          inputMode="email"
+          t={t}
+        />
         <PasswordField
           id="password"
           label="Password"

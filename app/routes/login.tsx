@@ -45,7 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const allowed = !(await tooManyFailures(db, accountKey, 5, WINDOW_MS)) && !(await tooManyFailures(db, addressKey, 30, WINDOW_MS));
   if (!allowed) {
     await recordAudit(db, { forumId: null, actor: "anonymous", action: "login.rate_limited", subject: account });
-    return json({ error: { field: "email", text: "Too many attempts to sign in. Wait 15 minutes and try again." }, email }, { status: 429 });
+    return json(
+      { error: { field: "email", text: "Too many attempts to sign in. Wait 15 minutes and try again." }, email },
+      { status: 429 },
+    );
   }
   const user = await findUserByEmail(db, account);
   // Always run the hash, so the time taken does not tell whether the account exists.
@@ -95,7 +98,11 @@ export default function Login() {
           <label className="label" htmlFor="password">
             Password
           </label>
-          {error?.field === "password" ? <p className="error-message" id="password-error">{error.text}</p> : null}
+          {error?.field === "password" ? (
+            <p className="error-message" id="password-error">
+              {error.text}
+            </p>
+          ) : null}
           <input className="input" id="password" name="password" type="password" autoComplete="current-password" />
         </div>
         <Button>Sign in</Button>

@@ -22,30 +22,26 @@ export default function Privacy() {
       <h1 className="heading-l">{t("privacy.title")}</h1>
       <div lang="en" dir="ltr">
         <p className="body">
-          The Parent Carer Forum is responsible for your answers (the data controller). We are independent of the
-          council.
+          The Parent Carer Forum is responsible for your answers (the data controller). We are independent of the council.
         </p>
         <h2 className="heading-m">What we collect</h2>
         <p className="body">
-          Your answers, the language you answered in and the date. We never ask for your child's name, date of birth,
-          school, NHS number or full postcode. Answers about your child's health, disability and special educational
-          needs are special category data, so we ask for your agreement first and record it.
+          Your answers, the language you answered in and the date. We never ask for your child's name, date of birth, school, NHS number or
+          full postcode. Answers about your child's health, disability and special educational needs are special category data, so we ask
+          for your agreement first and record it.
         </p>
         <h2 className="heading-m">Who sees them</h2>
         <p className="body">
-          Only the forum's trained volunteers and staff read individual answers. The council and the SEND improvement
-          board see totals only, and never a group of fewer than 10 families. Written answers are checked and names are
-          removed before anything is quoted, and only if you agreed to quotes.
+          Only the forum's trained volunteers and staff read individual answers. The council and the SEND improvement board see totals only,
+          and never a group of fewer than 10 families. Written answers are checked and names are removed before anything is quoted, and only
+          if you agreed to quotes.
         </p>
         <h2 className="heading-m">Contact details</h2>
         <p className="body">
-          If you ask us to contact you, we keep your contact details apart from your answers and delete them after we
-          have been in touch.
+          If you ask us to contact you, we keep your contact details apart from your answers and delete them after we have been in touch.
         </p>
         <h2 className="heading-m">How long we keep them</h2>
-        <p className="body">
-          We delete individual answers after {period}. Totals are kept so that we can show change over time.
-        </p>
+        <p className="body">We delete individual answers after {period}. Totals are kept so that we can show change over time.</p>
         <h2 className="heading-m">Your rights</h2>
         <p className="body">
           You can check that we hold your answers, or withdraw them, with the receipt code you were given:{" "}

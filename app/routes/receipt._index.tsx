@@ -56,9 +56,7 @@ export default function Receipt() {
   const found = result?.found;
   if (found) {
     const confirmError = result?.error ? t(result.error) : undefined;
-    const date = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "Europe/London" }).format(
-      new Date(found.submittedAt),
-    );
+    const date = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "Europe/London" }).format(new Date(found.submittedAt));
     return (
       <>
         <ErrorSummary errors={confirmError ? [{ href: "#confirm", text: confirmError }] : []} t={t} />

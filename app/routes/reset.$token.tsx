@@ -46,7 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const problem = passwordProblem(parsed.data.password, member.email);
   if (problem) return json({ errors: { password: PASSWORD_MESSAGES[problem] } as Record<string, string> }, { status: 400 });
   if (parsed.data.confirm !== parsed.data.password) {
-    return json({ errors: { confirm: "The passwords do not match. Type the same password twice." } as Record<string, string> }, { status: 400 });
+    return json(
+      { errors: { confirm: "The passwords do not match. Type the same password twice." } as Record<string, string> },
+      { status: 400 },
+    );
   }
   const result = await resetPasswordWithInvitation(db, invitation, parsed.data.password);
   if (!result.ok) throw json(GONE, { status: 410 });

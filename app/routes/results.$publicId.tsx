@@ -1,7 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { kpiName, langProps, ltr, oneDecimal, segmentNamesOf, segmentTypeName, segmentValueName, type SegmentNames } from "~/components/yswd-public";
+import {
+  kpiName,
+  langProps,
+  ltr,
+  oneDecimal,
+  segmentNamesOf,
+  segmentTypeName,
+  segmentValueName,
+  type SegmentNames,
+} from "~/components/yswd-public";
 import { getDb } from "~/db.server";
 import type { KpiCell } from "~/domain/kpi-cells";
 import { isPeriodType, periodRange, PERIOD_TYPES, type PeriodType } from "~/domain/periods";
@@ -56,7 +65,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     by,
   };
   if (!period) return { ...base, period: null, range: null, kpi: "", headline: [] as PublicCell[], breakdown: [] as PublicCell[] };
-  const cells = await computeKpiCells(db, { forumId: survey.forumId, surveyId: survey.id, periodType, periods: [period], by: by || undefined });
+  const cells = await computeKpiCells(db, {
+    forumId: survey.forumId,
+    surveyId: survey.id,
+    periodType,
+    periods: [period],
+    by: by || undefined,
+  });
   const headline = cells.filter((c) => c.segment_type === "all").map(publicCell);
   const requestedKpi = url.searchParams.get("kpi") ?? "";
   const kpi = headline.some((c) => c.kpi_id === requestedKpi) ? requestedKpi : (headline[0]?.kpi_id ?? "");

@@ -10,7 +10,9 @@ import { resumeWithCode } from "~/resume.server";
 
 export const meta: MetaFunction = () => [{ title: "Continue a saved survey" }];
 
-const ResumeForm = z.object({ code: z.string().trim().min(1, { error: "resume.error.empty" }).max(40, { error: "resume.error.notFound" }) });
+const ResumeForm = z.object({
+  code: z.string().trim().min(1, { error: "resume.error.empty" }).max(40, { error: "resume.error.notFound" }),
+});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());

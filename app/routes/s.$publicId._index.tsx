@@ -84,10 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       quotes: parsed.data.quotes === "yes",
       follow_up: parsed.data.follow_up === "yes",
     },
-    contact:
-      parsed.data.follow_up === "yes"
-        ? { name: parsed.data.contact_name, contact: parsed.data.contact_detail }
-        : null,
+    contact: parsed.data.follow_up === "yes" ? { name: parsed.data.contact_name, contact: parsed.data.contact_detail } : null,
   });
   const first = survey.definition.questions[0];
   return redirect(surveyPath(survey.publicId, `q/${first.code}`), {
@@ -157,18 +154,18 @@ export default function StartPage() {
                 <Fragment key={purpose}>
                   <ErrorMessage id={`${purpose}-error`} text={errors[purpose] ? t(errors[purpose]) : undefined} t={t} />
                   <div className="checkboxes__item">
-                  <input
-                    className="checkboxes__input"
-                    id={purpose}
-                    name={purpose}
-                    type="checkbox"
-                    value="yes"
-                    defaultChecked={values?.[purpose] ?? false}
-                    aria-describedby={errors[purpose] ? `${purpose}-error` : undefined}
-                  />
-                  <label className="label checkboxes__label" htmlFor={purpose}>
-                    {t(consentMessage(purpose, data.consentWording))}
-                  </label>
+                    <input
+                      className="checkboxes__input"
+                      id={purpose}
+                      name={purpose}
+                      type="checkbox"
+                      value="yes"
+                      defaultChecked={values?.[purpose] ?? false}
+                      aria-describedby={errors[purpose] ? `${purpose}-error` : undefined}
+                    />
+                    <label className="label checkboxes__label" htmlFor={purpose}>
+                      {t(consentMessage(purpose, data.consentWording))}
+                    </label>
                   </div>
                 </Fragment>
               ))}

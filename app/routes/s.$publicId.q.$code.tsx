@@ -100,9 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       headers: { "Set-Cookie": flashCookie(request, survey.publicId, RESUME_COOKIE, code ?? "") },
     });
   }
-  const updated = { ...answers };
+  const updated = Object.fromEntries(Object.entries(answers).filter(([code]) => code !== question.code));
   if (parsed.value) updated[question.code] = parsed.value;
-  else delete updated[question.code];
   const change = new URL(request.url).searchParams.get("change") === "1";
   if (change) {
     const gap = firstUnanswered(definition, updated, question.code);
@@ -150,7 +149,10 @@ export default function QuestionPage() {
             idPrefix={fieldId}
             legend={title}
             asHeading
-            hint={[question.hint, question.type === "multiple_choice" ? t("question.selectAll") : undefined].filter(Boolean).join(" ") || undefined}
+            hint={
+              [question.hint, question.type === "multiple_choice" ? t("question.selectAll") : undefined].filter(Boolean).join(" ") ||
+              undefined
+            }
             choices={question.options}
             selected={values}
             error={error}

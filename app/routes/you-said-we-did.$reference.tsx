@@ -1,7 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { kpiName, langProps, ltr, oneDecimal, segmentNamesOf, segmentTypeName, segmentValueName, StatusBadge, themeName } from "~/components/yswd-public";
+import {
+  kpiName,
+  langProps,
+  ltr,
+  oneDecimal,
+  segmentNamesOf,
+  segmentTypeName,
+  segmentValueName,
+  StatusBadge,
+  themeName,
+} from "~/components/yswd-public";
 import { getDb } from "~/db.server";
 import { periodRange, type PeriodType } from "~/domain/periods";
 import { localise } from "~/domain/survey";
@@ -12,10 +22,23 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
 import { getPublicItem, resolvePublicForum } from "~/models/yswd.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pageTitle}: ${data.item.reference}` : "You said, we did" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.pageTitle}: ${data.item.reference}` : "You said, we did" },
+];
 
 /** Only what the page shows: the figure's published (SDC-1) fields, never anything more. */
-function publicCell(cell: { kpi_id: string; kpi_name: string; time_period: string; n: number | null; percent: number | null; ci_lower: number | null; ci_upper: number | null; flag: string } | null) {
+function publicCell(
+  cell: {
+    kpi_id: string;
+    kpi_name: string;
+    time_period: string;
+    n: number | null;
+    percent: number | null;
+    ci_lower: number | null;
+    ci_upper: number | null;
+    flag: string;
+  } | null,
+) {
   if (!cell) return null;
   const { kpi_id, kpi_name, time_period, n, percent, ci_lower, ci_upper, flag } = cell;
   return { kpi_id, kpi_name, time_period, n, percent, ci_lower, ci_upper, flag };
@@ -92,8 +115,9 @@ function Figure({ cell, t, language }: { cell: Cell | null; t: Translate; langua
 export default function YouSaidWeDidItem() {
   const { item, evidence, history, forumQuery } = useLoaderData<typeof loader>();
   const { t, language } = useTranslation();
-  const field = (english: string | null, name: Parameters<typeof localisedField>[2]) => localisedField(english, item.translations, name, language);
-  const title = field(item.title, "title")!;
+  const field = (english: string | null, name: Parameters<typeof localisedField>[2]) =>
+    localisedField(english, item.translations, name, language);
+  const title = field(item.title, "title") ?? { text: item.title, lang: language === "en" ? undefined : "en" };
   const said = field(item.saidPlain, "saidPlain");
   const easyRead = field(item.saidEasyRead, "saidEasyRead");
   const done = field(item.whatDone, "whatDone");
@@ -174,7 +198,11 @@ export default function YouSaidWeDidItem() {
             <div className="summary-list__row">
               <dt className="summary-list__key">{t("yswd.item.period")}</dt>
               <dd className="summary-list__value">
-                {t("yswd.item.periodRange", { period: ltr(evidence.period, language), start: formatDay(evidence.range.start, language), end: formatDay(evidence.range.end, language) })}
+                {t("yswd.item.periodRange", {
+                  period: ltr(evidence.period, language),
+                  start: formatDay(evidence.range.start, language),
+                  end: formatDay(evidence.range.end, language),
+                })}
               </dd>
             </div>
             {evidence.segment ? (

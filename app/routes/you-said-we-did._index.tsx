@@ -14,7 +14,9 @@ import { evidenceSurveys, listPublicItems, resolvePublicForum } from "~/models/y
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? "You said, we did" },
-  ...(data?.kind === "forum" ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", href: data.feedHref, title: data.pageTitle }] : []),
+  ...(data?.kind === "forum"
+    ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", href: data.feedHref, title: data.pageTitle }]
+    : []),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -85,7 +87,9 @@ export default function YouSaidWeDid() {
     const key = filter.theme || item.themes[0]?.code || "";
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  const groupKeys = [...groups.keys()].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : (themeOrder.get(a) ?? 999) - (themeOrder.get(b) ?? 999)));
+  const groupKeys = [...groups.keys()].sort((a, b) =>
+    a === "" ? 1 : b === "" ? -1 : (themeOrder.get(a) ?? 999) - (themeOrder.get(b) ?? 999),
+  );
   const itemHref = (reference: string) => `/you-said-we-did/${reference}${forumQuery}`;
 
   return (
@@ -153,8 +157,11 @@ export default function YouSaidWeDid() {
               {heading.text}
             </h2>
             <ul className="card-list yswd-cards">
-              {groups.get(key)!.map((item) => {
-                const title = localisedField(item.title, item.translations, "title", language)!;
+              {(groups.get(key) ?? []).map((item) => {
+                const title = localisedField(item.title, item.translations, "title", language) ?? {
+                  text: item.title,
+                  lang: language === "en" ? undefined : "en",
+                };
                 const said = localisedField(item.saidPlain, item.translations, "saidPlain", language);
                 return (
                   <li className="card yswd-card" key={item.reference} data-testid="yswd-card">
@@ -164,8 +171,7 @@ export default function YouSaidWeDid() {
                       </a>
                     </h3>
                     <p className="yswd-card__meta">
-                      <StatusBadge status={item.status} t={t} />{" "}
-                      <span className="yswd-reference">{item.reference}</span>
+                      <StatusBadge status={item.status} t={t} /> <span className="yswd-reference">{item.reference}</span>
                     </p>
                     {said ? (
                       <p className="body card__text" {...langProps(said.lang)}>

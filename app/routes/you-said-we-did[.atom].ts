@@ -16,7 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const resolved = await resolvePublicForum(db, url.searchParams.get("forum"));
   if (resolved.kind !== "forum") {
-    return new Response("Name the forum: /you-said-we-did.atom?forum=<forum>\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("Name the forum: /you-said-we-did.atom?forum=<forum>\n", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const { forum, qualified } = resolved;
   const language = requestLanguage(request);
@@ -32,10 +35,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     language,
     author: forum.name,
     entries: items.map((item) => {
-      const title = localisedField(item.title, item.translations, "title", language)!;
+      const title = localisedField(item.title, item.translations, "title", language) ?? {
+        text: item.title,
+        lang: language === "en" ? undefined : "en",
+      };
       const said = localisedField(item.saidPlain, item.translations, "saidPlain", language);
       const done = localisedField(item.whatDone, item.translations, "whatDone", language);
-      const reason = item.status === "not_possible" ? localisedField(item.notPossibleReason, item.translations, "notPossibleReason", language) : null;
+      const reason =
+        item.status === "not_possible" ? localisedField(item.notPossibleReason, item.translations, "notPossibleReason", language) : null;
       const summary = [
         `${t("yswd.item.status")}: ${t(`yswd.status.${item.status}`)}`,
         said ? `${t("yswd.item.said")}: ${said.text}` : null,

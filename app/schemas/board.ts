@@ -62,7 +62,12 @@ export const KpiExportQuerySchema = z.object({
     .enum([EVERY, ...PERIOD_TYPES], { error: `The period type must be one of ${PERIOD_TYPES.join(", ")}, or ${EVERY}.` })
     .default(DEFAULT_PERIOD_TYPE),
   by: z
-    .array(z.string().trim().regex(/^([a-z][a-z0-9_]{0,63})$/, "A breakdown is a segment code such as district, or every."))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^([a-z][a-z0-9_]{0,63})$/, "A breakdown is a segment code such as district, or every."),
+    )
     .max(20, "Ask for at most 20 breakdowns at once.")
     .default([]),
 });

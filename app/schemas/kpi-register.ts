@@ -58,13 +58,17 @@ export type KpiDefinitionForm = z.infer<typeof KpiDefinitionFormSchema>;
  * Server-side check against the forum's surveys: the question must be one of them, with options,
  * and every chosen option must be one of that question's.
  */
-export function kpiQuestionProblems(form: KpiDefinitionForm, questionOptions: ReadonlyMap<string, readonly string[]>): Record<string, string> {
+export function kpiQuestionProblems(
+  form: KpiDefinitionForm,
+  questionOptions: ReadonlyMap<string, readonly string[]>,
+): Record<string, string> {
   const options = questionOptions.get(form.question);
   if (!options) return { question: "Choose a question that one of this forum's published surveys asks, with answer options" };
   const problems: Record<string, string> = {};
   for (const field of ["positive", "negative", "excluded"] as const) {
     const unknown = form[field].filter((c) => !options.includes(c));
-    if (unknown.length > 0) problems[field] = `${unknown.join(", ")} ${unknown.length === 1 ? "is not an option" : "are not options"} of ${form.question}`;
+    if (unknown.length > 0)
+      problems[field] = `${unknown.join(", ")} ${unknown.length === 1 ? "is not an option" : "are not options"} of ${form.question}`;
   }
   return problems;
 }

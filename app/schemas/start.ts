@@ -7,7 +7,11 @@ import type { MessageKey } from "~/i18n";
  */
 const ticked = (message: MessageKey) => z.literal("yes", { error: message });
 const optionalTick = z.literal("yes").optional();
-const contactText = z.string().trim().max(200, { error: "start.error.tooLong" satisfies MessageKey }).default("");
+const contactText = z
+  .string()
+  .trim()
+  .max(200, { error: "start.error.tooLong" satisfies MessageKey })
+  .default("");
 
 export const StartFormSchema = z
   .object({

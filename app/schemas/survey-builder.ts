@@ -130,7 +130,10 @@ const Ticked = z
   .nullish()
   .transform((value) => (Array.isArray(value) ? value : typeof value === "string" && value !== "" ? [value] : []));
 
-const Typed = z.union([z.string().max(20), z.number()]).nullish().transform((value) => (value === null || value === undefined ? "" : String(value)));
+const Typed = z
+  .union([z.string().max(20), z.number()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? "" : String(value)));
 
 const BuilderOptionSchema = z.object({
   code: z.string().max(100).default(""),
@@ -146,9 +149,7 @@ const BuilderQuestionSchema = z.object({
   hint: TextsSchema,
   required: Flag,
   options: z.array(BuilderOptionSchema).max(MAX_OPTIONS, `A question can have at most ${MAX_OPTIONS} options`).default([]),
-  showWhen: z
-    .object({ question: z.string().max(100).default(""), anyOf: Ticked })
-    .default({ question: "", anyOf: [] }),
+  showWhen: z.object({ question: z.string().max(100).default(""), anyOf: Ticked }).default({ question: "", anyOf: [] }),
   maxLength: Typed,
   min: Typed,
   max: Typed,
@@ -283,7 +284,10 @@ export function checkBuilderForm(form: BuilderForm): { definition: SurveyDefinit
   const languages = languagesOf(form);
   languages.forEach((language) => {
     if (!LANGUAGE_CODE.test(language)) {
-      issues.push({ path: ["languages"], message: `${language || "An empty code"} is not a language code: use two or three lower-case letters, like ur or pa` });
+      issues.push({
+        path: ["languages"],
+        message: `${language || "An empty code"} is not a language code: use two or three lower-case letters, like ur or pa`,
+      });
     }
   });
   form.questions.forEach((q, index) => {
@@ -292,14 +296,19 @@ export function checkBuilderForm(form: BuilderForm): { definition: SurveyDefinit
     if (q.type === "text_short" || q.type === "text_long") {
       const most = typedInteger(q.maxLength);
       if (most !== undefined && (Number.isNaN(most) || most < 1 || most > TEXT_LONG_MAX)) {
-        issues.push({ path: ["questions", index, "maxLength"], message: `Enter the most characters as a whole number from 1 to ${TEXT_LONG_MAX}, or leave it empty` });
+        issues.push({
+          path: ["questions", index, "maxLength"],
+          message: `Enter the most characters as a whole number from 1 to ${TEXT_LONG_MAX}, or leave it empty`,
+        });
       }
     }
     if (q.type === "number") {
       const min = typedNumber(q.min);
       const max = typedNumber(q.max);
-      if (Number.isNaN(min)) issues.push({ path: ["questions", index, "min"], message: "Enter the smallest number allowed, or leave it empty" });
-      if (Number.isNaN(max)) issues.push({ path: ["questions", index, "max"], message: "Enter the largest number allowed, or leave it empty" });
+      if (Number.isNaN(min))
+        issues.push({ path: ["questions", index, "min"], message: "Enter the smallest number allowed, or leave it empty" });
+      if (Number.isNaN(max))
+        issues.push({ path: ["questions", index, "max"], message: "Enter the largest number allowed, or leave it empty" });
       if (min !== undefined && max !== undefined && min > max) {
         issues.push({ path: ["questions", index, "max"], message: "The largest number must not be smaller than the smallest" });
       }
@@ -417,7 +426,8 @@ export function parseBuilderStep(intent: string, newLanguage = ""): BuilderStep 
   const question = Number(parts[1]);
   if (!Number.isInteger(question) || question < 0) return undefined;
   if (parts[0] === "remove_question" && parts.length === 2) return { kind: "remove_question", question };
-  if (parts[0] === "move_question" && (parts[2] === "up" || parts[2] === "down")) return { kind: "move_question", question, direction: parts[2] };
+  if (parts[0] === "move_question" && (parts[2] === "up" || parts[2] === "down"))
+    return { kind: "move_question", question, direction: parts[2] };
   if (parts[0] === "add_option" && parts.length === 2) return { kind: "add_option", question };
   const option = Number(parts[2]);
   if (parts[0] === "remove_option" && Number.isInteger(option) && option >= 0) return { kind: "remove_option", question, option };
@@ -436,7 +446,8 @@ export function applyBuilderStep(form: BuilderForm, step: BuilderStep): { form: 
   const at = "question" in step ? questions[step.question] : undefined;
   switch (step.kind) {
     case "add_question":
-      if (questions.length >= MAX_QUESTIONS) return { form, problem: { path: ["questions"], message: `A survey can have at most ${MAX_QUESTIONS} questions` } };
+      if (questions.length >= MAX_QUESTIONS)
+        return { form, problem: { path: ["questions"], message: `A survey can have at most ${MAX_QUESTIONS} questions` } };
       return { form: { ...form, questions: [...questions, blankQuestion(form)] } };
     case "remove_question":
       if (!at) return { form };
@@ -450,7 +461,10 @@ export function applyBuilderStep(form: BuilderForm, step: BuilderStep): { form: 
     }
     case "add_option": {
       if (!at || at.options.length >= MAX_OPTIONS) return { form };
-      const option = blankOption(form.languages, at.options.map((o) => o.code));
+      const option = blankOption(
+        form.languages,
+        at.options.map((o) => o.code),
+      );
       questions[step.question] = { ...at, options: [...at.options, option] };
       return { form: { ...form, questions } };
     }
@@ -557,8 +571,10 @@ export const NewSurveySchema = z
     audience: z.enum(AUDIENCES).optional(),
   })
   .superRefine((form, ctx) => {
-    if (form.start === "blank" && !form.title) ctx.addIssue({ code: "custom", path: ["title"], message: "Enter a title for a blank survey" });
-    if (form.start === "blank" && !form.audience) ctx.addIssue({ code: "custom", path: ["audience"], message: "Choose who the survey is for" });
+    if (form.start === "blank" && !form.title)
+      ctx.addIssue({ code: "custom", path: ["title"], message: "Enter a title for a blank survey" });
+    if (form.start === "blank" && !form.audience)
+      ctx.addIssue({ code: "custom", path: ["audience"], message: "Choose who the survey is for" });
   });
 
 export const DuplicateSchema = z.object({ slug: SlugSchema });
@@ -570,13 +586,11 @@ const LondonDate = z
   .refine((text) => text === "" || isCalendarDate(text), "Enter a real date, like 2026-12-31")
   .default("");
 
-export const SurveyDatesSchema = z
-  .object({ opens_on: LondonDate, last_day: LondonDate })
-  .superRefine((form, ctx) => {
-    if (form.opens_on && form.last_day && form.last_day < form.opens_on) {
-      ctx.addIssue({ code: "custom", path: ["last_day"], message: "The last day must be on or after the day it opens" });
-    }
-  });
+export const SurveyDatesSchema = z.object({ opens_on: LondonDate, last_day: LondonDate }).superRefine((form, ctx) => {
+  if (form.opens_on && form.last_day && form.last_day < form.opens_on) {
+    ctx.addIssue({ code: "custom", path: ["last_day"], message: "The last day must be on or after the day it opens" });
+  }
+});
 
 function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -7,9 +7,7 @@ export const Code = z
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,62}$/, "Use lower-case letters, digits and underscores, starting with a letter");
 
-export const LocalTextSchema = z
-  .object({ en: z.string().trim().min(1, "Enter the English text") })
-  .catchall(z.string().trim().max(4000));
+export const LocalTextSchema = z.object({ en: z.string().trim().min(1, "Enter the English text") }).catchall(z.string().trim().max(4000));
 
 const OptionSchema = z.object({ code: Code, label: LocalTextSchema });
 

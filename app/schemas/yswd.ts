@@ -1,5 +1,12 @@
 import * as z from "zod";
-import { INVOLVEMENT_LEVELS, YSWD_STATUSES, YSWD_VISIBILITIES, type InvolvementLevel, type YswdStatus, type YswdVisibility } from "~/domain/yswd";
+import {
+  INVOLVEMENT_LEVELS,
+  YSWD_STATUSES,
+  YSWD_VISIBILITIES,
+  type InvolvementLevel,
+  type YswdStatus,
+  type YswdVisibility,
+} from "~/domain/yswd";
 
 /**
  * The "you said, we did" item form (admin draft and edit pages): the values as typed, kept to
@@ -65,9 +72,10 @@ export const EMPTY_ITEM_FORM: ItemFormValues = {
   urNotPossibleReason: "",
 };
 
-const TEXT_FIELDS = (Object.keys(EMPTY_ITEM_FORM) as (keyof ItemFormValues)[]).filter(
-  (k) => !Array.isArray(EMPTY_ITEM_FORM[k]),
-) as Exclude<keyof ItemFormValues, "themes" | "quotes">[];
+const TEXT_FIELDS = (Object.keys(EMPTY_ITEM_FORM) as (keyof ItemFormValues)[]).filter((k) => !Array.isArray(EMPTY_ITEM_FORM[k])) as Exclude<
+  keyof ItemFormValues,
+  "themes" | "quotes"
+>[];
 
 /** The form's values as typed (strings), for validation and to refill the form. */
 export function readItemForm(form: FormData): ItemFormValues {
@@ -89,7 +97,11 @@ function isCalendarDate(value: string): boolean {
 }
 
 const requiredDate = (what: string) =>
-  z.string().trim().min(1, `Enter the date ${what}`).refine(isCalendarDate, `Enter the date ${what} as a real date, for example 2026-03-31`);
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the date ${what}`)
+    .refine(isCalendarDate, `Enter the date ${what} as a real date, for example 2026-03-31`);
 
 const optionalDate = (what: string) =>
   z
@@ -108,12 +120,28 @@ const CODE = /^[a-z][a-z0-9_]{0,59}$/;
 
 export const ItemFormSchema = z.object({
   title: z.string().trim().min(1, "Enter a title").max(200, "The title must be 200 characters or fewer"),
-  themes: z.array(z.string().regex(CODE, "Choose themes from the list")).min(1, "Choose at least one theme").max(20, "Choose at most 20 themes"),
-  saidPlain: z.string().trim().min(1, "Enter what families said, in plain English").max(4000, "What families said must be 4,000 characters or fewer"),
+  themes: z
+    .array(z.string().regex(CODE, "Choose themes from the list"))
+    .min(1, "Choose at least one theme")
+    .max(20, "Choose at most 20 themes"),
+  saidPlain: z
+    .string()
+    .trim()
+    .min(1, "Enter what families said, in plain English")
+    .max(4000, "What families said must be 4,000 characters or fewer"),
   saidEasyRead: optionalText(4000, "The easy read version"),
-  survey: z.string().max(100).transform((v) => (v.trim() === "" ? null : v.trim())),
-  period: z.string().max(20, "Enter a period like 2026-H1").transform((v) => (v.trim() === "" ? null : v.trim())),
-  kpi: z.string().max(40).transform((v) => (v.trim() === "" ? null : v.trim())),
+  survey: z
+    .string()
+    .max(100)
+    .transform((v) => (v.trim() === "" ? null : v.trim())),
+  period: z
+    .string()
+    .max(20, "Enter a period like 2026-H1")
+    .transform((v) => (v.trim() === "" ? null : v.trim())),
+  kpi: z
+    .string()
+    .max(40)
+    .transform((v) => (v.trim() === "" ? null : v.trim())),
   segment: z
     .string()
     .max(130)
@@ -123,7 +151,11 @@ export const ItemFormSchema = z.object({
   notPossibleReason: optionalText(4000, "The reason"),
   involvement: z.enum(INVOLVEMENT_LEVELS, { error: "Choose how families were involved" }),
   ownerOrg: z.string().trim().min(1, "Enter the organisation responsible").max(200, "The organisation must be 200 characters or fewer"),
-  ownerRole: z.string().trim().min(1, "Enter the role responsible (a role, not a person's name)").max(200, "The role must be 200 characters or fewer"),
+  ownerRole: z
+    .string()
+    .trim()
+    .min(1, "Enter the role responsible (a role, not a person's name)")
+    .max(200, "The role must be 200 characters or fewer"),
   visibility: z.enum(YSWD_VISIBILITIES, { error: "Choose who can see the item" }),
   status: z.enum(YSWD_STATUSES, { error: "Choose a status from the list" }),
   raisedOn: requiredDate("it was raised"),
@@ -146,7 +178,13 @@ export interface ParsedItem {
   saidPlain: string;
   saidEasyRead: string | null;
   translations: { ur: { title?: string; saidPlain?: string; saidEasyRead?: string; whatDone?: string; notPossibleReason?: string } };
-  evidence: { surveyId: string | null; period: string | null; kpiId: string | null; segmentType: string | null; segmentValue: string | null };
+  evidence: {
+    surveyId: string | null;
+    period: string | null;
+    kpiId: string | null;
+    segmentType: string | null;
+    segmentValue: string | null;
+  };
   quoteIds: string[];
   whatDone: string | null;
   notPossibleReason: string | null;
@@ -226,7 +264,13 @@ export const StatusChangeSchema = z.object({
 export function evidenceFromValues(values: Pick<ItemFormValues, "survey" | "period" | "kpi" | "segment">) {
   const [segmentType, segmentValue] = values.segment.includes(":") ? values.segment.split(":") : [null, null];
   const orNull = (v: string) => (v.trim() === "" ? null : v.trim());
-  return { surveyId: orNull(values.survey), period: orNull(values.period), kpiId: orNull(values.kpi), segmentType: segmentType || null, segmentValue: segmentValue || null };
+  return {
+    surveyId: orNull(values.survey),
+    period: orNull(values.period),
+    kpiId: orNull(values.kpi),
+    segmentType: segmentType || null,
+    segmentValue: segmentValue || null,
+  };
 }
 
 /** Model problems (field, message) as the form's field → message map, the first per field. */

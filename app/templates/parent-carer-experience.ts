@@ -64,7 +64,7 @@ export const parentCarerExperience: SurveyDefinition = {
         ur: 'پچھلے 12 مہینوں میں SEND سروسز سے اپنے رابطے کے بارے میں سوچیں: "میری بات توجہ سے سنی گئی۔"',
       },
       hint: {
-        en: "How much do you agree or disagree? Choose \"Not applicable\" if you have had no contact with SEND services in the last 12 months.",
+        en: 'How much do you agree or disagree? Choose "Not applicable" if you have had no contact with SEND services in the last 12 months.',
         ur: 'آپ اس بات سے کس حد تک متفق یا غیر متفق ہیں؟ اگر پچھلے 12 مہینوں میں آپ کا SEND سروسز سے کوئی رابطہ نہیں ہوا تو "لاگو نہیں ہوتا" منتخب کریں۔',
       },
       options: scaleOptions("AGREE5", "not_applicable"),
@@ -134,7 +134,7 @@ export const parentCarerExperience: SurveyDefinition = {
       role: "kpi",
       required: true,
       title: {
-        en: "\"The plan describes my child's needs accurately.\"",
+        en: '"The plan describes my child\'s needs accurately."',
         ur: '"پلان میں میرے بچے کی ضروریات درست طور پر بیان کی گئی ہیں۔"',
       },
       hint: { ...PLAN_STATEMENT_HINT },
@@ -147,7 +147,7 @@ export const parentCarerExperience: SurveyDefinition = {
       role: "kpi",
       required: true,
       title: {
-        en: "\"The plan reflects my child's views and our views.\"",
+        en: '"The plan reflects my child\'s views and our views."',
         ur: '"پلان میں میرے بچے کے خیالات اور ہمارے خیالات کی عکاسی ہوتی ہے۔"',
       },
       hint: { ...PLAN_STATEMENT_HINT },
@@ -160,7 +160,7 @@ export const parentCarerExperience: SurveyDefinition = {
       role: "kpi",
       required: true,
       title: {
-        en: "\"The support in the plan is specific: it says who, what and how much.\"",
+        en: '"The support in the plan is specific: it says who, what and how much."',
         ur: '"پلان میں دی گئی مدد واضح اور مخصوص ہے: اس میں لکھا ہے کہ مدد کون دے گا، کیا مدد ملے گی اور کتنی ملے گی۔"',
       },
       hint: { ...PLAN_STATEMENT_HINT },
@@ -173,7 +173,7 @@ export const parentCarerExperience: SurveyDefinition = {
       role: "kpi",
       required: true,
       title: {
-        en: "\"The support in the plan will help my child achieve the outcomes agreed.\"",
+        en: '"The support in the plan will help my child achieve the outcomes agreed."',
         ur: '"پلان میں دی گئی مدد سے میرے بچے کو طے شدہ اہداف (outcomes) حاصل کرنے میں مدد ملے گی۔"',
       },
       hint: { ...PLAN_STATEMENT_HINT },
@@ -202,7 +202,7 @@ export const parentCarerExperience: SurveyDefinition = {
       role: "kpi",
       required: true,
       title: {
-        en: "\"The EHC plan has improved my child's experience of education.\"",
+        en: '"The EHC plan has improved my child\'s experience of education."',
         ur: '"EHC پلان سے میرے بچے کے تعلیمی تجربے میں بہتری آئی ہے۔"',
       },
       hint: { ...PLAN_STATEMENT_HINT },
@@ -221,7 +221,7 @@ export const parentCarerExperience: SurveyDefinition = {
       hint: {
         en:
           "After each annual review the council must tell you within 4 weeks whether it will keep, change or end the " +
-          "plan. If your child has not had an annual review yet, choose \"Don't know\".",
+          'plan. If your child has not had an annual review yet, choose "Don\'t know".',
         ur:
           "ہر سالانہ جائزے کے بعد کونسل کو 4 ہفتوں کے اندر آپ کو بتانا ہوتا ہے کہ وہ پلان کو برقرار رکھے گی، اس میں " +
           'تبدیلی کرے گی یا اسے ختم کرے گی۔ اگر آپ کے بچے کا ابھی تک کوئی سالانہ جائزہ نہیں ہوا تو "معلوم نہیں" منتخب کریں۔',

@@ -57,7 +57,7 @@ export const sencoExperience: SurveyDefinition = {
       role: "other",
       required: true,
       title: {
-        en: "\"Responses to our queries are timely.\"",
+        en: '"Responses to our queries are timely."',
         ur: '"ہمارے سوالات کے جوابات بروقت ملتے ہیں۔"',
       },
       hint: {
@@ -80,9 +80,7 @@ export const sencoExperience: SurveyDefinition = {
         en:
           "Please do not include the names of pupils, families, staff or your setting. We check every answer before any " +
           "of it is shared.",
-        ur:
-          "براہ کرم طلبہ، خاندانوں، عملے یا اپنے ادارے کے نام نہ لکھیں۔ کوئی بھی جواب کسی کو دکھانے سے پہلے ہم اسے " +
-          "جانچتے ہیں۔",
+        ur: "براہ کرم طلبہ، خاندانوں، عملے یا اپنے ادارے کے نام نہ لکھیں۔ کوئی بھی جواب کسی کو دکھانے سے پہلے ہم اسے " + "جانچتے ہیں۔",
       },
     },
     {

@@ -67,11 +67,7 @@ export const youngPeopleEasyRead: SurveyDefinition = {
         en: "For example, your teachers or your support worker.",
         ur: "مثال کے طور پر آپ کے استاد یا آپ کی مدد کرنے والا کارکن۔",
       },
-      options: [
-        yes(),
-        { code: "sometimes", label: { en: "Sometimes", ur: "کبھی کبھی" } },
-        no(),
-      ],
+      options: [yes(), { code: "sometimes", label: { en: "Sometimes", ur: "کبھی کبھی" } }, no()],
     },
     {
       code: "yp_feedback_leads_to_change",
@@ -82,12 +78,7 @@ export const youngPeopleEasyRead: SurveyDefinition = {
         en: "When you say what you think, do things change?",
         ur: "جب آپ اپنی رائے بتاتے ہیں تو کیا چیزیں بدلتی ہیں؟",
       },
-      options: [
-        yes(),
-        { code: "a_bit", label: { en: "A bit", ur: "تھوڑا سا" } },
-        no(),
-        dontKnow(),
-      ],
+      options: [yes(), { code: "a_bit", label: { en: "A bit", ur: "تھوڑا سا" } }, no(), dontKnow()],
     },
     {
       code: "yp_what_would_help",

@@ -58,11 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("submitted_at", "text")
     .addColumn("submitted_on", "text")
     .execute();
-  await db.schema
-    .createIndex("responses_survey_submitted")
-    .on("responses")
-    .columns(["survey_id", "status", "submitted_on"])
-    .execute();
+  await db.schema.createIndex("responses_survey_submitted").on("responses").columns(["survey_id", "status", "submitted_on"]).execute();
 
   await db.schema
     .createTable("answers")
@@ -112,16 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of [
-    "audit_log",
-    "follow_up_contacts",
-    "consents",
-    "answers",
-    "responses",
-    "survey_versions",
-    "surveys",
-    "forums",
-  ]) {
+  for (const table of ["audit_log", "follow_up_contacts", "consents", "answers", "responses", "survey_versions", "surveys", "forums"]) {
     await db.schema.dropTable(table).execute();
   }
 }

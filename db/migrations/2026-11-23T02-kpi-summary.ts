@@ -35,14 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("option_code", "text", (c) => c.notNull())
     .addColumn("n", "integer", (c) => c.notNull())
     // Reads pick one segment type over a run of months, so segment_type comes before month.
-    .addPrimaryKeyConstraint("kpi_month_counts_pk", [
-      "survey_id",
-      "segment_type",
-      "month",
-      "segment_value",
-      "question_code",
-      "option_code",
-    ])
+    .addPrimaryKeyConstraint("kpi_month_counts_pk", ["survey_id", "segment_type", "month", "segment_value", "question_code", "option_code"])
     .execute();
 
   // Which months are summarised, and on what basis (segment questions, index definitions):

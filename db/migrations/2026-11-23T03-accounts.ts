@@ -48,7 +48,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("used_at", "text")
     .execute();
 
-  await db.schema.alterTable("forums").addColumn("require_mfa", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("forums")
+    .addColumn("require_mfa", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

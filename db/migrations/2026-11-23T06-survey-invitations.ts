@@ -3,7 +3,10 @@ import type { Kysely } from "kysely";
 // Single-use invitation links (for example one per SENCO setting per wave). Only a hash of each
 // token is stored, and a response keeps no link to the invitation that let it in.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("surveys").addColumn("access", "text", (c) => c.notNull().defaultTo("public")).execute();
+  await db.schema
+    .alterTable("surveys")
+    .addColumn("access", "text", (c) => c.notNull().defaultTo("public"))
+    .execute();
   await db.schema
     .createTable("survey_invitation_batches")
     .addColumn("id", "text", (c) => c.primaryKey())

@@ -12,7 +12,8 @@ const KPIS = [
   {
     kpi_id: "K1_YP",
     name: "Overall experience (young people, easy read)",
-    definition: '{"kind":"proportion","question":"yp_overall_experience","positive":["good"],"negative":["not_good"],"excluded":["dont_know"]}',
+    definition:
+      '{"kind":"proportion","question":"yp_overall_experience","positive":["good"],"negative":["not_good"],"excluded":["dont_know"]}',
   },
   {
     kpi_id: "K2_YP",
@@ -22,7 +23,8 @@ const KPIS = [
   {
     kpi_id: "K13_YP",
     name: "Feedback leads to change (young people, easy read)",
-    definition: '{"kind":"proportion","question":"yp_feedback_leads_to_change","positive":["yes"],"negative":["no"],"excluded":["dont_know"]}',
+    definition:
+      '{"kind":"proportion","question":"yp_feedback_leads_to_change","positive":["yes"],"negative":["no"],"excluded":["dont_know"]}',
   },
 ];
 
@@ -48,7 +50,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
   // A hundred rows (900 values) a statement keeps well inside every driver's parameter limit.
   for (let i = 0; i < rows.length; i += 100) {
-    await db.insertInto("kpi_definitions").values(rows.slice(i, i + 100)).execute();
+    await db
+      .insertInto("kpi_definitions")
+      .values(rows.slice(i, i + 100))
+      .execute();
   }
 }
 

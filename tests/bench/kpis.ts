@@ -65,7 +65,14 @@ const BY = "district";
 const RUNS = 7;
 
 const definition: SurveyDefinition = parentCarerExperience;
-const LANGUAGES: [string, number][] = [["en", 0.8], ["ur", 0.09], ["pa", 0.04], ["bn", 0.03], ["pl", 0.02], ["so", 0.02]];
+const LANGUAGES: [string, number][] = [
+  ["en", 0.8],
+  ["ur", 0.09],
+  ["pa", 0.04],
+  ["bn", 0.03],
+  ["pl", 0.02],
+  ["so", 0.02],
+];
 
 // v8 can expose gc() at run time, so the script works with the plain `node --import tsx` command.
 v8.setFlagsFromString("--expose-gc");
@@ -106,7 +113,13 @@ function sampleAnswers(random: () => number, lean: number): Answers {
     const options = optionsOf(question);
     let code: string;
     if (question.code === "ehcp_stage") {
-      code = pickWeighted(random, [["final", 0.8], ["sen_support", 0.06], ["in_assessment", 0.05], ["draft", 0.04], ["requested", 0.05]]);
+      code = pickWeighted(random, [
+        ["final", 0.8],
+        ["sen_support", 0.06],
+        ["in_assessment", 0.05],
+        ["draft", 0.04],
+        ["requested", 0.05],
+      ]);
     } else if (question.role === "kpi") {
       // Lean towards the first (most positive) options, more so later in the three years.
       code = options[Math.min(options.length - 1, Math.floor(Math.pow(random(), 1 + lean) * options.length))].code;
@@ -211,8 +224,10 @@ function resetSummary(surveyId: string): void {
   raw.exec(`delete from kpi_month_counts; delete from kpi_counted_responses;
             delete from kpi_summary_months; delete from kpi_stale_months;`);
   raw
-    .prepare(`insert into kpi_stale_months (survey_id, month)
-      select distinct survey_id, substr(submitted_on, 1, 7) from responses where survey_id = ? and status = 'submitted'`)
+    .prepare(
+      `insert into kpi_stale_months (survey_id, month)
+      select distinct survey_id, substr(submitted_on, 1, 7) from responses where survey_id = ? and status = 'submitted'`,
+    )
     .run(surveyId);
   raw.pragma("wal_checkpoint(TRUNCATE)");
   raw.close();
@@ -288,18 +303,17 @@ function countInJavaScript(
       }
     }
     for (const kpi of kpis) {
-      let n = 0;
-      let numerator = 0;
+      // Each respondent in a KPI's base adds 1 to n.
+      const n = 1;
+      let numerator: number;
       let negative = 0;
       if (kpi.kind === "ehcp_quality_index") {
         const c = classifyQualityIndexRespondent(kpi, r.answers);
         if (c === "outside_base") continue;
-        n = 1;
         numerator = c === "positive" ? 1 : 0;
       } else {
         const answer = r.answers[kpi.question];
         if (!answer || kpi.excluded.includes(answer)) continue;
-        n = 1;
         numerator = kpi.positive.includes(answer) ? 1 : 0;
         negative = kpi.negative.includes(answer) ? 1 : 0;
       }
@@ -349,9 +363,11 @@ async function naiveExport(db: DB, bench: BenchSurvey): Promise<number | null> {
   const segments = surveySegments(definition);
   const raw = new SQLite(FILE, { readonly: true });
   const rows = raw
-    .prepare(`select r.id, r.submitted_on, r.language, r.respondent_role, a.question_code, a.option_code
+    .prepare(
+      `select r.id, r.submitted_on, r.language, r.respondent_role, a.question_code, a.option_code
       from responses r join answers a on a.response_id = r.id
-      where r.forum_id = ? and r.survey_id = ? and r.status = 'submitted' order by r.id`)
+      where r.forum_id = ? and r.survey_id = ? and r.status = 'submitted' order by r.id`,
+    )
     .iterate(bench.forumId, bench.surveyId) as Iterable<{
     id: string;
     submitted_on: string;
@@ -529,7 +545,12 @@ async function main() {
   const ratio = naiveMs / warmMs;
   const ms = (v: number) => `${v < 100 ? v.toFixed(1) : v.toFixed(0)} ms`;
   console.log("");
-  console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min).`);
+  console.log(
+    `Machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")} (1 / 5 / 15 min).`,
+  );
   printTable(
     ["measure", "wall", "cpu", "goal", "goal met"],
     [
@@ -548,7 +569,13 @@ async function main() {
       ["(b) same export on a worker thread: time", ms(offThread.ms), ms(offThread.cpuMs), "compare", ""],
       ["(b) … its peak extra memory (RSS)", `${offThread.extraMiB.toFixed(1)} MiB`, "", "compare", ""],
       ["(b) … its event-loop delay p99 / max", `${ms(offThread.p99)} / ${ms(offThread.max)}`, "", "compare", ""],
-      ["(b) both exports give the same bytes", exported.digest === offThread.digest ? "yes" : "NO", "", "yes", verdict(exported.digest === offThread.digest)],
+      [
+        "(b) both exports give the same bytes",
+        exported.digest === offThread.digest ? "yes" : "NO",
+        "",
+        "yes",
+        verdict(exported.digest === offThread.digest),
+      ],
       [
         "(b) naive export: every row into JavaScript",
         `${naiveStopped ? "> " : ""}${ms(naiveExportRun.ms)}`,

@@ -54,7 +54,9 @@ class CookieJar {
   }
 
   headerFor(pathname: string): string | undefined {
-    const matching = [...this.cookies].filter(([, c]) => pathname === c.path || pathname.startsWith(c.path.endsWith("/") ? c.path : `${c.path}/`));
+    const matching = [...this.cookies].filter(
+      ([, c]) => pathname === c.path || pathname.startsWith(c.path.endsWith("/") ? c.path : `${c.path}/`),
+    );
     return matching.length > 0 ? matching.map(([name, c]) => `${name}=${c.value}`).join("; ") : undefined;
   }
 
@@ -136,7 +138,8 @@ function subresourcesOfHtml(html: string): { href: string; kind: Kind }[] {
     else if (rel.includes("icon") || rel.includes("apple-touch-icon")) found.push({ href, kind: "image" });
     else if (rel.includes("preload")) {
       const as = (attribute(tag, "as") ?? "").toLowerCase();
-      const kind: Kind = as === "style" ? "css" : as === "script" ? "js" : as === "font" ? "font" : as === "image" ? "image" : kindOfUrl(href);
+      const kind: Kind =
+        as === "style" ? "css" : as === "script" ? "js" : as === "font" ? "font" : as === "image" ? "image" : kindOfUrl(href);
       found.push({ href, kind });
     }
   }
@@ -314,7 +317,7 @@ async function measureJourney(app: RunningApp): Promise<PageWeight[]> {
   const switched = await request(at(`/language?to=ur&back=${encodeURIComponent(start)}`), urdu);
   expectStatus("Choose Urdu", switched, 302);
   const urduPage = await getPage("Survey start, Urdu", start, urdu);
-  if (!/<html[^>]*\blang="ur"/.test(urduPage.text)) throw new Error("The Urdu start page is not marked lang=\"ur\"");
+  if (!/<html[^>]*\blang="ur"/.test(urduPage.text)) throw new Error('The Urdu start page is not marked lang="ur"');
 
   return results;
 }
@@ -354,7 +357,11 @@ async function main() {
         ? `All ${results.length} pages are within the ${kb(BUDGET_BYTES)} KB budget (largest ${kb(Math.max(...results.map((r) => r.total)))} KB).`
         : `OVER BUDGET: ${over.map((r) => `${r.page} (${kb(r.total)} KB)`).join(", ")}.`,
     );
-    console.log(scripted.length === 0 ? "No page has a <script> element." : `Pages with a <script> element: ${scripted.map((r) => r.page).join(", ")}.`);
+    console.log(
+      scripted.length === 0
+        ? "No page has a <script> element."
+        : `Pages with a <script> element: ${scripted.map((r) => r.page).join(", ")}.`,
+    );
     if (uncompressed.length > 0) console.log(`Sent without gzip (over 1 KB): ${uncompressed.join(", ")}`);
   } finally {
     await stop();

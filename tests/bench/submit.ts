@@ -433,8 +433,20 @@ async function main() {
     printTable(
       ["against bare", "phase", "max req/s", "p50", "p99"],
       [app, ungrouped].flatMap((t) => [
-        [t.name, "max throughput", ratio(t.max.requestsPerSecond, bare.max.requestsPerSecond), ratio(t.max.p50, bare.max.p50), ratio(t.max.p99, bare.max.p99)],
-        ...(["bursts", "paced"] as const).map((key) => [t.name, t[key].phase, "", ratio(t[key].p50, bare[key].p50), ratio(t[key].p99, bare[key].p99)]),
+        [
+          t.name,
+          "max throughput",
+          ratio(t.max.requestsPerSecond, bare.max.requestsPerSecond),
+          ratio(t.max.p50, bare.max.p50),
+          ratio(t.max.p99, bare.max.p99),
+        ],
+        ...(["bursts", "paced"] as const).map((key) => [
+          t.name,
+          t[key].phase,
+          "",
+          ratio(t[key].p50, bare[key].p50),
+          ratio(t[key].p99, bare[key].p99),
+        ]),
       ]),
     );
 
@@ -468,7 +480,8 @@ async function main() {
     // Other work on these 2 cores (and on the disk the commits wait for) moves every figure.
     const loadAfter = os.loadavg()[0];
     console.log(`\nLoad average (1 min): ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${os.cpus().length} cores.`);
-    if (loadBefore > 1) console.log("The machine was already busy before this run: treat the figures as pessimistic and run again when it is idle.");
+    if (loadBefore > 1)
+      console.log("The machine was already busy before this run: treat the figures as pessimistic and run again when it is idle.");
     console.log(`Total time ${((Date.now() - began) / 1000).toFixed(0)} s.`);
   } finally {
     await cleanUp();

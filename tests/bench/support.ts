@@ -18,7 +18,10 @@ export function printTable(headers: string[], rows: (string | number)[][]): void
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i].length)));
   const numeric = headers.map((_, i) => rows.every((row) => typeof row[i] === "number" || /^[\d.,×%-]+( ms| \/s)?$/.test(String(row[i]))));
   const line = (row: string[]) =>
-    row.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join("  ").trimEnd();
+    row
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   console.log(line(headers));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of cells) console.log(line(row));

@@ -25,11 +25,15 @@ async function oneTimeLink(page: Page): Promise<string> {
 
 /** Rows of the users table as "email | role | lead". */
 async function memberRows(page: Page): Promise<string[]> {
-  return page
-    .locator("table.table tbody tr")
-    .evaluateAll((rows) =>
-      rows.map((row) => [...row.querySelectorAll("td")].slice(0, 3).map((cell) => cell.textContent?.trim()).join(" | ").trim()),
-    );
+  return page.locator("table.table tbody tr").evaluateAll((rows) =>
+    rows.map((row) =>
+      [...row.querySelectorAll("td")]
+        .slice(0, 3)
+        .map((cell) => cell.textContent?.trim())
+        .join(" | ")
+        .trim(),
+    ),
+  );
 }
 
 describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
@@ -216,7 +220,9 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     expect(new URL(page.url()).pathname).toBe("/login/two-factor");
 
     // A code the app would not show in the accepted window around now.
-    const accepted = new Set([-60_000, -30_000, 0, 30_000, 60_000].map((shift) => authenticator.clone({ epoch: Date.now() + shift }).generate(secret)));
+    const accepted = new Set(
+      [-60_000, -30_000, 0, 30_000, 60_000].map((shift) => authenticator.clone({ epoch: Date.now() + shift }).generate(secret)),
+    );
     let wrong = 123456;
     while (accepted.has(String(wrong).padStart(6, "0"))) wrong += 1;
     await page.locator("#code").fill(String(wrong).padStart(6, "0"));
@@ -250,7 +256,9 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     await signIn(admin, app.url, "admin@example.org", DEMO_PASSWORD);
     await admin.goto(`${app.url}/admin/users`);
     await admin.getByRole("link", { name: "moderator@example.org", exact: true }).click();
-    expect(await admin.getByTestId("other-forums").textContent()).toContain("moderator@example.org is also a member of another forum. The new password will work there too");
+    expect(await admin.getByTestId("other-forums").textContent()).toContain(
+      "moderator@example.org is also a member of another forum. The new password will work there too",
+    );
     await pageLoaded(admin);
     await expectAccessible(admin);
     // A member of this forum only is told nothing of the kind.

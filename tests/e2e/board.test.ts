@@ -70,7 +70,10 @@ async function download(page: Page, linkName: string): Promise<Buffer> {
 }
 
 /** Each tile shows exactly its `all` cell for the period: the figure, or the suppression text. */
-function expectTilesMatch(tiles: Tile[], rows: { kpi_id: string; percent: unknown; ci_lower: unknown; ci_upper: unknown; n: unknown; flag: unknown }[]) {
+function expectTilesMatch(
+  tiles: Tile[],
+  rows: { kpi_id: string; percent: unknown; ci_lower: unknown; ci_upper: unknown; n: unknown; flag: unknown }[],
+) {
   const show = (v: unknown) => (v === null || v === "" ? "" : Number(v).toFixed(1));
   for (const tile of tiles) {
     const row = rows.find((r) => r.kpi_id === tile.kpi);
@@ -103,7 +106,8 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     app = await startApp({ SEED_SAMPLE_RESPONSES: "1" });
     browser = await launchBrowser();
     const db = openDatabase(app.databaseUrl);
-    parentSurveyId = (await db.selectFrom("surveys").select("id").where("slug", "=", "parent-carer-experience").executeTakeFirstOrThrow()).id;
+    parentSurveyId = (await db.selectFrom("surveys").select("id").where("slug", "=", "parent-carer-experience").executeTakeFirstOrThrow())
+      .id;
     await db.destroy();
   });
   afterAll(async () => {
@@ -129,46 +133,50 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     return Number(tile.n);
   }
 
-  it("the board user opens the dashboard, downloads CSV and XLSX, and the figures in both equal the tiles", { timeout: 240_000 }, async () => {
-    const board = await laptop("board@example.org");
-    await board.goto(`${app.url}/board`);
-    const heading = (await board.locator("#latest").textContent()) ?? "";
-    const period = /: (\d{4}-H[12])$/.exec(heading.trim())?.[1];
-    // The sample responses end with SAMPLE_PERIOD, the latest half-year with figures to publish.
-    expect(period).toBe(SAMPLE_PERIOD);
-    const tiles = await readTiles(board);
-    expect(tiles.map((t) => t.kpi)).toContain("K1");
-    // The demo data give both published and suppressed tiles, so both paths are compared.
-    expect(tiles.some((t) => t.percent !== null)).toBe(true);
-    expect(tiles.some((t) => t.suppressed !== null)).toBe(true);
+  it(
+    "the board user opens the dashboard, downloads CSV and XLSX, and the figures in both equal the tiles",
+    { timeout: 240_000 },
+    async () => {
+      const board = await laptop("board@example.org");
+      await board.goto(`${app.url}/board`);
+      const heading = (await board.locator("#latest").textContent()) ?? "";
+      const period = /: (\d{4}-H[12])$/.exec(heading.trim())?.[1];
+      // The sample responses end with SAMPLE_PERIOD, the latest half-year with figures to publish.
+      expect(period).toBe(SAMPLE_PERIOD);
+      const tiles = await readTiles(board);
+      expect(tiles.map((t) => t.kpi)).toContain("K1");
+      // The demo data give both published and suppressed tiles, so both paths are compared.
+      expect(tiles.some((t) => t.percent !== null)).toBe(true);
+      expect(tiles.some((t) => t.suppressed !== null)).toBe(true);
 
-    const csv = csvRows(await download(board, "Download these figures as CSV"));
-    expect(Object.keys(csv[0])).toEqual([...TIDY_CSV_COLUMNS]);
-    const latestCsv = csv.filter((r) => r.segment_type === "all" && r.time_period === period);
-    expect(csv.at(-1)!.time_period).toBe(period);
-    expectTilesMatch(tiles, latestCsv);
+      const csv = csvRows(await download(board, "Download these figures as CSV"));
+      expect(Object.keys(csv[0])).toEqual([...TIDY_CSV_COLUMNS]);
+      const latestCsv = csv.filter((r) => r.segment_type === "all" && r.time_period === period);
+      expect(csv.at(-1)!.time_period).toBe(period);
+      expectTilesMatch(tiles, latestCsv);
 
-    const xlsx = await xlsxRows(await download(board, "Download these figures as XLSX (with a metadata sheet)"));
-    expect(xlsx.length).toBe(csv.length);
-    expectTilesMatch(
-      tiles,
-      xlsx.filter((r) => r.segment_type === "all" && r.time_period === period),
-    );
+      const xlsx = await xlsxRows(await download(board, "Download these figures as XLSX (with a metadata sheet)"));
+      expect(xlsx.length).toBe(csv.length);
+      expectTilesMatch(
+        tiles,
+        xlsx.filter((r) => r.segment_type === "all" && r.time_period === period),
+      );
 
-    // A breakdown, and the pack, pass the accessibility checks; the breakdown shows "c" where suppressed.
-    await board.goto(`${app.url}/board?survey=parent-carer-experience&periodType=stocktake&by=district`);
-    expect(await board.locator("table caption", { hasText: "by district" }).count()).toBe(tiles.length);
-    expect(await board.locator('svg[role="img"][aria-labelledby]').count()).toBe(tiles.length);
-    // Each chart is labelled by a sentence ending at the tile's figure (when it is published).
-    for (const tile of tiles.filter((t) => t.percent !== null)) {
-      const summary = await board.locator(`#trend-${tile.kpi}-summary`).textContent();
-      expect(summary).toContain(`${tile.percent} in ${period}`);
-    }
-    await expectAccessible(board);
-    await board.goto(`${app.url}/board/pack?survey=parent-carer-experience&periodType=stocktake&by=age_phase`);
-    expect(await board.locator("h2", { hasText: "KPI definitions and versions" }).count()).toBe(1);
-    await expectAccessible(board);
-  });
+      // A breakdown, and the pack, pass the accessibility checks; the breakdown shows "c" where suppressed.
+      await board.goto(`${app.url}/board?survey=parent-carer-experience&periodType=stocktake&by=district`);
+      expect(await board.locator("table caption", { hasText: "by district" }).count()).toBe(tiles.length);
+      expect(await board.locator('svg[role="img"][aria-labelledby]').count()).toBe(tiles.length);
+      // Each chart is labelled by a sentence ending at the tile's figure (when it is published).
+      for (const tile of tiles.filter((t) => t.percent !== null)) {
+        const summary = await board.locator(`#trend-${tile.kpi}-summary`).textContent();
+        expect(summary).toContain(`${tile.percent} in ${period}`);
+      }
+      await expectAccessible(board);
+      await board.goto(`${app.url}/board/pack?survey=parent-carer-experience&periodType=stocktake&by=age_phase`);
+      expect(await board.locator("h2", { hasText: "KPI definitions and versions" }).count()).toBe(1);
+      await expectAccessible(board);
+    },
+  );
 
   it("the board user cannot open admin pages or the raw responses", { timeout: 120_000 }, async () => {
     const board = await laptop("board@example.org");
@@ -248,7 +256,10 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     await admin.getByRole("button", { name: "Save as a new version" }).click();
     expect(await admin.locator(".notification").textContent()).toContain("K2 changed: version 2 starts");
     await pageLoaded(admin);
-    const versions = await admin.locator("table", { has: admin.locator("caption", { hasText: /^Versions of K2$/ }) }).locator("tbody tr").allTextContents();
+    const versions = await admin
+      .locator("table", { has: admin.locator("caption", { hasText: /^Versions of K2$/ }) })
+      .locator("tbody tr")
+      .allTextContents();
     expect(versions).toHaveLength(2);
     expect(versions[1]).toContain("2 (current)");
 
@@ -264,11 +275,17 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     // A full half-year of sample answers: K1 is published there.
     expect(before).not.toBeNull();
     const at = insideSamplePeriod().toISOString();
-    const header = "submitted_at,overall_experience,listened_to,confidence_needs_met,ehcp_stage,finding_information,feedback_leads_to_change";
-    const rows = Array.from({ length: 12 }, (_, i) => `${at},${i % 2 ? "good" : "Very poor"},agree,fairly,sen_support,fairly_easy,yes_some`);
+    const header =
+      "submitted_at,overall_experience,listened_to,confidence_needs_met,ehcp_stage,finding_information,feedback_leads_to_change";
+    const rows = Array.from(
+      { length: 12 },
+      (_, i) => `${at},${i % 2 ? "good" : "Very poor"},agree,fairly,sen_support,fairly_easy,yes_some`,
+    );
 
     await admin.goto(`${app.url}/admin/surveys/${parentSurveyId}/import`);
-    await admin.locator("#file").setInputFiles({ name: "coffee-morning.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...rows].join("\r\n")) });
+    await admin
+      .locator("#file")
+      .setInputFiles({ name: "coffee-morning.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...rows].join("\r\n")) });
     await admin.getByRole("button", { name: "Upload and import" }).click();
     expect(new URL(admin.url()).searchParams.get("job")).toBeTruthy();
     // Without JavaScript's help the page refreshes itself until the job is done.
@@ -280,7 +297,12 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     expect(await kpiN(admin, "K1")).toBe(before! + 12);
 
     // A file with a wrong answer and a missing required answer: every problem listed, nothing stored.
-    const bad = [header, `${at},brilliant,agree,fairly,sen_support,fairly_easy,yes_some`, `${at},good,,fairly,sen_support,fairly_easy,yes_some`, ...rows].join("\r\n");
+    const bad = [
+      header,
+      `${at},brilliant,agree,fairly,sen_support,fairly_easy,yes_some`,
+      `${at},good,,fairly,sen_support,fairly_easy,yes_some`,
+      ...rows,
+    ].join("\r\n");
     await admin.goto(`${app.url}/admin/surveys/${parentSurveyId}/import`);
     await admin.locator("#file").setInputFiles({ name: "typos.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
     await admin.getByRole("button", { name: "Upload and import" }).click();
@@ -317,7 +339,10 @@ describe.skipIf(!chromiumPath)("the board dashboard, its exports, the API and th
     expect(apiCellsAsCsv(body.cells)).toEqual(rows.slice(1));
     expect(body.cells.length).toBeGreaterThan(50);
 
-    expect((await fetch(`${app.url}/api/v1/kpis?survey=parent-carer-experience&by=shoe_size`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(400);
+    expect(
+      (await fetch(`${app.url}/api/v1/kpis?survey=parent-carer-experience&by=shoe_size`, { headers: { Authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(400);
     await admin.goto(`${app.url}/admin/api-tokens`);
     expect(await admin.getByTestId("new-token").count()).toBe(0);
     await admin.getByRole("button", { name: "Revoke the token “Council reporting”" }).click();

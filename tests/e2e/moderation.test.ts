@@ -97,7 +97,11 @@ describe.skipIf(!chromiumPath)("moderating written answers in a laptop browser",
 
     // The moderator flags the other answer for safeguarding, and cannot open the lead's list.
     await page.goto(`${app.url}/admin/moderation`);
-    await page.getByTestId("moderation-item").filter({ hasText: "frightened" }).getByRole("link", { name: /Answer \d/ }).click();
+    await page
+      .getByTestId("moderation-item")
+      .filter({ hasText: "frightened" })
+      .getByRole("link", { name: /Answer \d/ })
+      .click();
     await page.getByRole("button", { name: "Flag for safeguarding" }).click();
     expect(await page.locator(".error-summary").textContent()).toContain("Write a note for the safeguarding lead");
     await page.locator("#note").fill("Parent fears for their child's safety at home");
@@ -115,7 +119,12 @@ describe.skipIf(!chromiumPath)("moderating written answers in a laptop browser",
     await admin.page.getByRole("button", { name: "Show original" }).click();
     expect(await admin.page.getByTestId("original").textContent()).toContain(NAMED_ANSWER);
     const viewed = await withDb((db) =>
-      db.selectFrom("audit_log").select(["actor", "detail"]).where("action", "=", "moderation.original_viewed").where("subject", "=", itemId).execute(),
+      db
+        .selectFrom("audit_log")
+        .select(["actor", "detail"])
+        .where("action", "=", "moderation.original_viewed")
+        .where("subject", "=", itemId)
+        .execute(),
     );
     expect(viewed).toHaveLength(1);
     expect(JSON.stringify(viewed)).not.toContain(PHONE);
@@ -137,7 +146,14 @@ describe.skipIf(!chromiumPath)("moderating written answers in a laptop browser",
       db.selectFrom("audit_log").select("action").where("action", "like", "moderation.%").orderBy("at").execute(),
     );
     expect(decisions.map((d) => d.action)).toEqual(
-      expect.arrayContaining(["moderation.redacted", "moderation.themes_set", "moderation.approved", "moderation.flagged", "moderation.original_viewed", "moderation.resolved"]),
+      expect.arrayContaining([
+        "moderation.redacted",
+        "moderation.themes_set",
+        "moderation.approved",
+        "moderation.flagged",
+        "moderation.original_viewed",
+        "moderation.resolved",
+      ]),
     );
     await admin.context.close();
     // Two parents' whole surveys and three staff sessions: generous on a shared two-core machine.

@@ -24,7 +24,10 @@ async function answerPage(page: Page, script: Script): Promise<string> {
     const choice = wanted ? page.locator(`input[name=answer][value="${wanted}"]`) : page.locator("input[name=answer]").first();
     await choice.check();
   }
-  await page.getByRole("button", { name: /Continue|جاری/ }).first().click();
+  await page
+    .getByRole("button", { name: /Continue|جاری/ })
+    .first()
+    .click();
   // The next question or the check page is at another address; waitForURL also waits for it to load.
   await page.waitForURL((url) => url.href !== question);
   return code;

@@ -80,9 +80,14 @@ describe.skipIf(!chromiumPath || !postgresUrl)("the server on PostgreSQL", () =>
       body: new URLSearchParams({ email: "board@example.org", password: DEMO_PASSWORD }),
     });
     const cookie = signIn.headers.get("set-cookie")!.split(";")[0];
-    const csv = await fetch(`${app.url}/board/export.csv?survey=parent-carer-experience&periodType=academic_year`, { headers: { Cookie: cookie } });
+    const csv = await fetch(`${app.url}/board/export.csv?survey=parent-carer-experience&periodType=academic_year`, {
+      headers: { Cookie: cookie },
+    });
     expect(csv.status).toBe(200);
-    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split(/\r\n/);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r\n/);
     expect(lines[0].split(",").slice(0, 4)).toEqual(["time_period", "time_identifier", "survey", "kpi_id"]);
     expect(lines.length).toBeGreaterThan(10);
   });

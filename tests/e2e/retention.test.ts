@@ -54,14 +54,20 @@ describe.skipIf(!chromiumPath)("data retention in a laptop browser", () => {
       const survey = (await findPublishedSurveyBySlug(db, forum.id, "parent-carer-experience"))!;
       for (let i = 0; i < 3; i++) ids.old.push((await submitAnswers(db, survey, minimalParentAnswers(), OLD)).responseId);
       // An old response with an unresolved safeguarding concern: held back.
-      ids.held = (await submitAnswers(db, survey, { ...minimalParentAnswers(), what_would_help: { kind: "text", text: "I am worried" } }, OLD))
-        .responseId;
+      ids.held = (
+        await submitAnswers(db, survey, { ...minimalParentAnswers(), what_would_help: { kind: "text", text: "I am worried" } }, OLD)
+      ).responseId;
       await ensureQueued(db, forum.id);
       const item = await db.selectFrom("moderation_items").select("id").where("response_id", "=", ids.held).executeTakeFirstOrThrow();
       const admin = await db.selectFrom("users").select("id").where("email", "=", "admin@example.org").executeTakeFirstOrThrow();
-      expect(await flagSafeguarding(db, { forumId: forum.id, role: "admin", safeguardingLead: true, user: { id: admin.id } }, item.id, "Check on this family")).toBe(
-        true,
-      );
+      expect(
+        await flagSafeguarding(
+          db,
+          { forumId: forum.id, role: "admin", safeguardingLead: true, user: { id: admin.id } },
+          item.id,
+          "Check on this family",
+        ),
+      ).toBe(true);
       // A start abandoned long ago, and a response sent today.
       ids.abandoned = (await startFor(db, survey)).responseId;
       await db.updateTable("responses").set({ updated_at: "2023-05-10T10:00:00.000Z" }).where("id", "=", ids.abandoned).execute();
@@ -79,80 +85,88 @@ describe.skipIf(!chromiumPath)("data retention in a laptop browser", () => {
     return (await response).status();
   }
 
-  it("an admin sees what is due, deletes it after confirming, and changes the period; the privacy page follows", { timeout: 180_000 }, async () => {
-    const every = [...ids.old, ids.abandoned, ids.held, ids.recent];
-    const { context, page } = await laptop(browser);
-    const cutoff = cutoffInWords(24);
+  it(
+    "an admin sees what is due, deletes it after confirming, and changes the period; the privacy page follows",
+    { timeout: 180_000 },
+    async () => {
+      const every = [...ids.old, ids.abandoned, ids.held, ids.recent];
+      const { context, page } = await laptop(browser);
+      const cutoff = cutoffInWords(24);
 
-    await page.goto(`${app.url}/privacy`);
-    expect(await page.locator("main").textContent()).toContain("We delete individual answers after 24 months.");
+      await page.goto(`${app.url}/privacy`);
+      expect(await page.locator("main").textContent()).toContain("We delete individual answers after 24 months.");
 
-    await signIn(page, app, "admin@example.org");
-    await page.getByRole("link", { name: "Data retention", exact: true }).click();
-    await page.waitForURL(`${app.url}/admin/retention`);
-    expect(await page.locator("h1").textContent()).toBe("Data retention");
-    expect(await page.getByTestId("months").textContent()).toBe("24 months");
-    expect(await page.getByTestId("cutoff").textContent()).toBe(`Responses sent before ${cutoff} are deleted.`);
-    expect(await page.getByTestId("due").textContent()).toBe(
-      `4 responses: 3 sent before ${cutoff} and 1 unfinished, not touched since before ${cutoff}`,
-    );
-    expect(await page.getByTestId("held-back").textContent()).toContain("1 response is kept because of an unresolved safeguarding concern");
-    expect(await page.getByTestId("held-back").getByRole("link").getAttribute("href")).toBe("/admin/moderation/safeguarding");
-    // The server's own run on start is shown.
-    expect(await page.getByTestId("checked-at").textContent()).not.toBe("Not yet");
-    expect(await page.locator("main").textContent()).toContain("KPI figures, board reports and published results are kept");
-    await expectAccessible(page);
+      await signIn(page, app, "admin@example.org");
+      await page.getByRole("link", { name: "Data retention", exact: true }).click();
+      await page.waitForURL(`${app.url}/admin/retention`);
+      expect(await page.locator("h1").textContent()).toBe("Data retention");
+      expect(await page.getByTestId("months").textContent()).toBe("24 months");
+      expect(await page.getByTestId("cutoff").textContent()).toBe(`Responses sent before ${cutoff} are deleted.`);
+      expect(await page.getByTestId("due").textContent()).toBe(
+        `4 responses: 3 sent before ${cutoff} and 1 unfinished, not touched since before ${cutoff}`,
+      );
+      expect(await page.getByTestId("held-back").textContent()).toContain(
+        "1 response is kept because of an unresolved safeguarding concern",
+      );
+      expect(await page.getByTestId("held-back").getByRole("link").getAttribute("href")).toBe("/admin/moderation/safeguarding");
+      // The server's own run on start is shown.
+      expect(await page.getByTestId("checked-at").textContent()).not.toBe("Not yet");
+      expect(await page.locator("main").textContent()).toContain("KPI figures, board reports and published results are kept");
+      await expectAccessible(page);
 
-    // Without the tick nothing is deleted.
-    expect(await post(page, "Delete 4 responses now")).toBe(400);
-    expect(await page.locator(".error-summary").textContent()).toContain("Tick the box to confirm");
-    expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#confirm");
-    await page.waitForLoadState("load");
-    expect(await page.getByTestId("due").textContent()).toMatch(/^4 responses:/);
-    expect(await remaining(every)).toHaveLength(every.length);
-    await expectAccessible(page);
+      // Without the tick nothing is deleted.
+      expect(await post(page, "Delete 4 responses now")).toBe(400);
+      expect(await page.locator(".error-summary").textContent()).toContain("Tick the box to confirm");
+      expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#confirm");
+      await page.waitForLoadState("load");
+      expect(await page.getByTestId("due").textContent()).toMatch(/^4 responses:/);
+      expect(await remaining(every)).toHaveLength(every.length);
+      await expectAccessible(page);
 
-    // With it, the old responses go; the held-back one and today's stay.
-    await page.getByLabel("I understand this permanently deletes 4 responses").check();
-    await page.getByRole("button", { name: "Delete 4 responses now" }).click();
-    expect(await page.locator(".notification").textContent()).toContain("4 responses deleted");
-    await page.waitForLoadState("load");
-    const notification = await page.locator(".notification").textContent();
-    expect(notification).toContain("3 sent responses and 1 unfinished response.");
-    expect(notification).toContain("1 response is held back by an unresolved safeguarding concern.");
-    expect(await page.getByTestId("due").textContent()).toBe("None");
-    expect(await page.getByTestId("nothing-due").textContent()).toBe("Nothing is due for deletion now.");
-    expect(await page.getByRole("button", { name: /^Delete/ }).count()).toBe(0);
-    expect((await remaining(every)).sort()).toEqual([ids.held, ids.recent].sort());
-    // The deletion is in the page's list of retention activity, with who did it.
-    const applied = page.locator('tr[data-action="retention.applied"]');
-    expect(await applied.textContent()).toContain(`Deleted 3 sent responses and 1 unfinished response from before ${cutoff}; 1 held back`);
-    expect(await applied.textContent()).toContain("admin@example.org");
-    await expectAccessible(page);
+      // With it, the old responses go; the held-back one and today's stay.
+      await page.getByLabel("I understand this permanently deletes 4 responses").check();
+      await page.getByRole("button", { name: "Delete 4 responses now" }).click();
+      expect(await page.locator(".notification").textContent()).toContain("4 responses deleted");
+      await page.waitForLoadState("load");
+      const notification = await page.locator(".notification").textContent();
+      expect(notification).toContain("3 sent responses and 1 unfinished response.");
+      expect(notification).toContain("1 response is held back by an unresolved safeguarding concern.");
+      expect(await page.getByTestId("due").textContent()).toBe("None");
+      expect(await page.getByTestId("nothing-due").textContent()).toBe("Nothing is due for deletion now.");
+      expect(await page.getByRole("button", { name: /^Delete/ }).count()).toBe(0);
+      expect((await remaining(every)).sort()).toEqual([ids.held, ids.recent].sort());
+      // The deletion is in the page's list of retention activity, with who did it.
+      const applied = page.locator('tr[data-action="retention.applied"]');
+      expect(await applied.textContent()).toContain(
+        `Deleted 3 sent responses and 1 unfinished response from before ${cutoff}; 1 held back`,
+      );
+      expect(await applied.textContent()).toContain("admin@example.org");
+      await expectAccessible(page);
 
-    // A period out of range is refused with what was typed kept.
-    await page.locator("#months").fill("5");
-    expect(await post(page, "Save")).toBe(400);
-    expect(await page.locator(".error-summary").textContent()).toContain("Enter a whole number of months from 6 to 120");
-    expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#months");
-    expect(await page.locator("#months").inputValue()).toBe("5");
-    await page.waitForLoadState("load");
-    expect(await page.getByTestId("months").textContent()).toBe("24 months");
-    await expectAccessible(page);
+      // A period out of range is refused with what was typed kept.
+      await page.locator("#months").fill("5");
+      expect(await post(page, "Save")).toBe(400);
+      expect(await page.locator(".error-summary").textContent()).toContain("Enter a whole number of months from 6 to 120");
+      expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#months");
+      expect(await page.locator("#months").inputValue()).toBe("5");
+      await page.waitForLoadState("load");
+      expect(await page.getByTestId("months").textContent()).toBe("24 months");
+      await expectAccessible(page);
 
-    await page.locator("#months").fill("36");
-    await page.getByRole("button", { name: "Save" }).click();
-    expect(await page.locator(".notification").textContent()).toBe("Responses are now kept for 36 months.");
-    expect(await page.getByTestId("months").textContent()).toBe("36 months");
-    expect(await page.getByTestId("cutoff").textContent()).toBe(`Responses sent before ${cutoffInWords(36)} are deleted.`);
-    expect(await page.locator('tr[data-action="retention.changed"]').textContent()).toContain(
-      "Changed how long responses are kept from 24 to 36 months",
-    );
+      await page.locator("#months").fill("36");
+      await page.getByRole("button", { name: "Save" }).click();
+      expect(await page.locator(".notification").textContent()).toBe("Responses are now kept for 36 months.");
+      expect(await page.getByTestId("months").textContent()).toBe("36 months");
+      expect(await page.getByTestId("cutoff").textContent()).toBe(`Responses sent before ${cutoffInWords(36)} are deleted.`);
+      expect(await page.locator('tr[data-action="retention.changed"]').textContent()).toContain(
+        "Changed how long responses are kept from 24 to 36 months",
+      );
 
-    await page.goto(`${app.url}/privacy`);
-    expect(await page.locator("main").textContent()).toContain("We delete individual answers after 36 months.");
-    await context.close();
-  });
+      await page.goto(`${app.url}/privacy`);
+      expect(await page.locator("main").textContent()).toContain("We delete individual answers after 36 months.");
+      await context.close();
+    },
+  );
 
   it("refuses bad input with a 400, never a 500", async () => {
     const { context, page } = await laptop(browser);
@@ -161,7 +175,8 @@ describe.skipIf(!chromiumPath)("data retention in a laptop browser", () => {
       (await page.request.post(`${app.url}/admin/retention`, { form, headers: { Origin: app.url }, maxRedirects: 0 })).status();
     expect(await send({ intent: "delete-everything" })).toBe(400);
     expect(await send({})).toBe(400);
-    for (const months of ["", "abc", "12.5", "-12", "1e2", "121", "0", "99999"]) expect(await send({ intent: "change", months }), months).toBe(400);
+    for (const months of ["", "abc", "12.5", "-12", "1e2", "121", "0", "99999"])
+      expect(await send({ intent: "change", months }), months).toBe(400);
     expect(await send({ intent: "apply", confirm: "on", due: "many" })).toBe(400);
     expect(await send({ intent: "apply", confirm: "yes", due: "0" })).toBe(400);
     await context.close();
@@ -175,9 +190,14 @@ describe.skipIf(!chromiumPath)("data retention in a laptop browser", () => {
     await page.waitForLoadState("load");
     expect(await nav.getByRole("link", { name: "Data retention", exact: true }).count()).toBe(0);
     expect((await page.goto(`${app.url}/admin/retention`))?.status()).toBe(403);
-    const refused = await page.request.post(`${app.url}/admin/retention`, { form: { intent: "change", months: "6" }, headers: { Origin: app.url } });
+    const refused = await page.request.post(`${app.url}/admin/retention`, {
+      form: { intent: "change", months: "6" },
+      headers: { Origin: app.url },
+    });
     expect(refused.status()).toBe(403);
-    const forum = await withDb((db) => db.selectFrom("forums").select("retention_months").where("slug", "=", DEMO_FORUM.slug).executeTakeFirstOrThrow());
+    const forum = await withDb((db) =>
+      db.selectFrom("forums").select("retention_months").where("slug", "=", DEMO_FORUM.slug).executeTakeFirstOrThrow(),
+    );
     expect(forum.retention_months).not.toBe(6);
     await context.close();
   });

@@ -59,7 +59,9 @@ describe.skipIf(!chromiumPath)("SENCO survey through single-use links, and shari
       const spent = await db.selectFrom("survey_invitations").select(["spent_at"]).where("spent_at", "is not", null).execute();
       expect(spent).toHaveLength(1);
       // Unattributable: no column of the response refers to an invitation.
-      const columns = Object.keys((await db.selectFrom("responses").selectAll().where("status", "=", "submitted").executeTakeFirstOrThrow()) as object);
+      const columns = Object.keys(
+        (await db.selectFrom("responses").selectAll().where("status", "=", "submitted").executeTakeFirstOrThrow()) as object,
+      );
       expect(columns.filter((c) => /invit|token|batch/.test(c))).toEqual([]);
     } finally {
       await db.destroy();
@@ -119,7 +121,11 @@ describe.skipIf(!chromiumPath)("SENCO survey through single-use links, and shari
       page.getByRole("button", { name: "Create links and download CSV" }).click(),
     ]);
     const csv = await (await download.createReadStream()).toArray();
-    const lines = Buffer.concat(csv).toString("utf8").replace(/^\uFEFF/, "").trim().split(/\r\n/);
+    const lines = Buffer.concat(csv)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r\n/);
     expect(lines[0]).toBe("number,link");
     expect(lines).toHaveLength(26);
     const link = new URL(lines[1].split(",")[1]);

@@ -32,9 +32,9 @@ async function urduCompleteness(page: Page): Promise<{ done: number; total: numb
 
 /** The builder's question block whose code field holds `code`. */
 async function questionIndex(page: Page, code: string): Promise<number> {
-  const codes = await page.locator('input[id^="f-questions-"][id$="-code"]:not([id*="options"])').evaluateAll((inputs) =>
-    inputs.map((input) => (input as HTMLInputElement).value),
-  );
+  const codes = await page
+    .locator('input[id^="f-questions-"][id$="-code"]:not([id*="options"])')
+    .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
   const index = codes.indexOf(code);
   expect(index, `question ${code} in ${codes.join(", ")}`).toBeGreaterThanOrEqual(0);
   return index;
@@ -60,7 +60,12 @@ async function answerAll(page: Page, script: Record<string, string>): Promise<st
   return seen;
 }
 
-async function parentRoute(browser: Browser, app: RunningApp, publicId: string, overall: string): Promise<{ seen: string[]; titles: string[] }> {
+async function parentRoute(
+  browser: Browser,
+  app: RunningApp,
+  publicId: string,
+  overall: string,
+): Promise<{ seen: string[]; titles: string[] }> {
   const context = await phoneContext(browser, { javaScript: false });
   const page = await context.newPage();
   await page.goto(`${app.url}/s/${publicId}`);
@@ -93,93 +98,102 @@ describe.skipIf(!chromiumPath)("the survey builder", () => {
     await app?.stop();
   });
 
-  it("builds a survey from the parent template, translates, previews in Urdu and publishes; parents are routed to the new question", { timeout: 240_000 }, async () => {
-    const { context, page } = await signIn(browser, app);
-    await page.goto(`${app.url}/admin/surveys`);
-    expect(await page.locator("h1").textContent()).toBe("Surveys");
-    await expectAccessible(page);
-    await page.getByRole("link", { name: "Create a survey" }).click();
+  it(
+    "builds a survey from the parent template, translates, previews in Urdu and publishes; parents are routed to the new question",
+    { timeout: 240_000 },
+    async () => {
+      const { context, page } = await signIn(browser, app);
+      await page.goto(`${app.url}/admin/surveys`);
+      expect(await page.locator("h1").textContent()).toBe("Surveys");
+      await expectAccessible(page);
+      await page.getByRole("link", { name: "Create a survey" }).click();
 
-    // A slug that is not a slug is refused with the typed value kept.
-    await page.locator("#slug").fill("Autumn survey!");
-    await page.getByRole("button", { name: "Create the draft" }).click();
-    expect(await page.locator(".error-summary").textContent()).toContain("Use lower-case letters, digits and single hyphens");
-    expect(await page.locator("#slug").inputValue()).toBe("Autumn survey!");
-    await page.locator("#slug").fill("parents-autumn-2026");
-    await page.getByRole("button", { name: "Create the draft" }).click();
-    await page.waitForURL(/\/edit\?created=1$/);
-    surveyPath = new URL(page.url()).pathname.replace(/\/edit$/, "");
+      // A slug that is not a slug is refused with the typed value kept.
+      await page.locator("#slug").fill("Autumn survey!");
+      await page.getByRole("button", { name: "Create the draft" }).click();
+      expect(await page.locator(".error-summary").textContent()).toContain("Use lower-case letters, digits and single hyphens");
+      expect(await page.locator("#slug").inputValue()).toBe("Autumn survey!");
+      await page.locator("#slug").fill("parents-autumn-2026");
+      await page.getByRole("button", { name: "Create the draft" }).click();
+      await page.waitForURL(/\/edit\?created=1$/);
+      surveyPath = new URL(page.url()).pathname.replace(/\/edit$/, "");
 
-    // The builder hydrates: its buttons act in the page.
-    await page.waitForFunction(() => !document.querySelector('button[value="show_language"]'));
-    expect(await page.locator(".builder-question").count()).toBe(20);
-    const first = page.locator(".builder-question").first();
-    expect(await first.locator(".builder-kpis").textContent()).toContain("Feeds K1 Overall experience");
-    await expectAccessible(page);
-    const before = await urduCompleteness(page);
-    expect(before.done).toBe(before.total);
+      // The builder hydrates: its buttons act in the page.
+      await page.waitForFunction(() => !document.querySelector('button[value="show_language"]'));
+      expect(await page.locator(".builder-question").count()).toBe(20);
+      const first = page.locator(".builder-question").first();
+      expect(await first.locator(".builder-kpis").textContent()).toContain("Feeds K1 Overall experience");
+      await expectAccessible(page);
+      const before = await urduCompleteness(page);
+      expect(before.done).toBe(before.total);
 
-    // Add a question, routed on the first one.
-    await page.getByRole("button", { name: "Add a question" }).click();
-    expect(await page.locator(".builder-question").count()).toBe(21);
-    const n = 20;
-    await page.locator(`#f-questions-${n}-code`).fill("respite_wanted");
-    await page.locator(`#f-questions-${n}-type`).selectOption("yes_no");
-    await page.locator(`#f-questions-${n}-title-en`).fill(NEW_TITLE_EN);
-    await page.locator(`#f-questions-${n}-showWhen-question`).selectOption("overall_experience");
-    await page.locator(`#f-questions-${n}-showWhen-anyOf`).getByLabel("Poor", { exact: true }).check();
-    await page.locator(`#f-questions-${n}-showWhen-anyOf`).getByLabel("Very poor").check();
-    const added = await urduCompleteness(page);
-    expect(added).toEqual({ done: before.done, total: before.total + 1 });
+      // Add a question, routed on the first one.
+      await page.getByRole("button", { name: "Add a question" }).click();
+      expect(await page.locator(".builder-question").count()).toBe(21);
+      const n = 20;
+      await page.locator(`#f-questions-${n}-code`).fill("respite_wanted");
+      await page.locator(`#f-questions-${n}-type`).selectOption("yes_no");
+      await page.locator(`#f-questions-${n}-title-en`).fill(NEW_TITLE_EN);
+      await page.locator(`#f-questions-${n}-showWhen-question`).selectOption("overall_experience");
+      await page.locator(`#f-questions-${n}-showWhen-anyOf`).getByLabel("Poor", { exact: true }).check();
+      await page.locator(`#f-questions-${n}-showWhen-anyOf`).getByLabel("Very poor").check();
+      const added = await urduCompleteness(page);
+      expect(added).toEqual({ done: before.done, total: before.total + 1 });
 
-    // Its Urdu translation, beside the English.
-    const urdu = page.locator(`#f-questions-${n}-title-ur`);
-    expect(await urdu.isVisible()).toBe(true);
-    await urdu.fill(NEW_TITLE_UR);
-    expect(await urduCompleteness(page)).toEqual({ done: before.done + 1, total: before.total + 1 });
+      // Its Urdu translation, beside the English.
+      const urdu = page.locator(`#f-questions-${n}-title-ur`);
+      expect(await urdu.isVisible()).toBe(true);
+      await urdu.fill(NEW_TITLE_UR);
+      expect(await urduCompleteness(page)).toEqual({ done: before.done + 1, total: before.total + 1 });
 
-    await page.getByRole("button", { name: "Save draft" }).first().click();
-    await page.waitForURL(/saved=1/);
-    await expect.poll(() => page.locator(".notification").textContent()).toContain("Draft saved as version 1");
-    expect(await page.locator(`#f-questions-${n}-code`).inputValue()).toBe("respite_wanted");
-    expect(await urduCompleteness(page)).toEqual({ done: before.done + 1, total: before.total + 1 });
+      await page.getByRole("button", { name: "Save draft" }).first().click();
+      await page.waitForURL(/saved=1/);
+      await expect.poll(() => page.locator(".notification").textContent()).toContain("Draft saved as version 1");
+      expect(await page.locator(`#f-questions-${n}-code`).inputValue()).toBe("respite_wanted");
+      expect(await urduCompleteness(page)).toEqual({ done: before.done + 1, total: before.total + 1 });
 
-    // Preview in Urdu, as a parent would see it.
-    await page.goto(`${app.url}${surveyPath}/preview?lang=ur&step=respite_wanted`);
-    expect(await page.locator(".builder-preview h1").textContent()).toContain(NEW_TITLE_UR);
-    expect(await page.locator(".builder-preview").getAttribute("dir")).toBe("rtl");
-    expect(await page.locator(".builder-preview-bar").textContent()).toContain("Asked only when overall_experience is poor or very_poor");
-    await expectAccessible(page);
+      // Preview in Urdu, as a parent would see it.
+      await page.goto(`${app.url}${surveyPath}/preview?lang=ur&step=respite_wanted`);
+      expect(await page.locator(".builder-preview h1").textContent()).toContain(NEW_TITLE_UR);
+      expect(await page.locator(".builder-preview").getAttribute("dir")).toBe("rtl");
+      expect(await page.locator(".builder-preview-bar").textContent()).toContain("Asked only when overall_experience is poor or very_poor");
+      await expectAccessible(page);
 
-    // Publish.
-    await page.goto(`${app.url}${surveyPath}`);
-    await page.getByRole("button", { name: "Publish version 1" }).click();
-    expect(await page.locator(".notification").textContent()).toContain("Version 1 is published");
-    const link = (await page.getByRole("link", { name: /\/s\/[a-z0-9]+$/ }).textContent())!;
-    const publicId = link.split("/s/")[1];
-    // The survey page, after publishing (axe needs JavaScript in the page, so it runs here).
-    await pageLoaded(page);
-    await expectAccessible(page);
-    await context.close();
+      // Publish.
+      await page.goto(`${app.url}${surveyPath}`);
+      await page.getByRole("button", { name: "Publish version 1" }).click();
+      expect(await page.locator(".notification").textContent()).toContain("Version 1 is published");
+      const link = (await page.getByRole("link", { name: /\/s\/[a-z0-9]+$/ }).textContent())!;
+      const publicId = link.split("/s/")[1];
+      // The survey page, after publishing (axe needs JavaScript in the page, so it runs here).
+      await pageLoaded(page);
+      await expectAccessible(page);
+      await context.close();
 
-    // Each step is in the audit log, without any survey text.
-    const db = openDatabase(app.databaseUrl);
-    try {
-      const actions = await db.selectFrom("audit_log").select(["action", "detail"]).where("action", "like", "survey.%").orderBy("at").execute();
-      expect(actions.map((a) => a.action)).toEqual(["survey.created", "survey.draft_saved", "survey.published"]);
-      expect(actions.map((a) => a.detail ?? "").join(" ")).not.toContain("respite");
-    } finally {
-      await db.destroy();
-    }
+      // Each step is in the audit log, without any survey text.
+      const db = openDatabase(app.databaseUrl);
+      try {
+        const actions = await db
+          .selectFrom("audit_log")
+          .select(["action", "detail"])
+          .where("action", "like", "survey.%")
+          .orderBy("at")
+          .execute();
+        expect(actions.map((a) => a.action)).toEqual(["survey.created", "survey.draft_saved", "survey.published"]);
+        expect(actions.map((a) => a.detail ?? "").join(" ")).not.toContain("respite");
+      } finally {
+        await db.destroy();
+      }
 
-    // A parent whose experience was poor is asked the new question; one whose was very good is not.
-    const poor = await parentRoute(browser, app, publicId, "poor");
-    expect(poor.seen).toContain("respite_wanted");
-    expect(poor.titles[0]).toContain(NEW_TITLE_EN);
-    const good = await parentRoute(browser, app, publicId, "very_good");
-    expect(good.seen).not.toContain("respite_wanted");
-    expect(good.seen).toContain("overall_experience");
-  });
+      // A parent whose experience was poor is asked the new question; one whose was very good is not.
+      const poor = await parentRoute(browser, app, publicId, "poor");
+      expect(poor.seen).toContain("respite_wanted");
+      expect(poor.titles[0]).toContain(NEW_TITLE_EN);
+      const good = await parentRoute(browser, app, publicId, "very_good");
+      expect(good.seen).not.toContain("respite_wanted");
+      expect(good.seen).toContain("overall_experience");
+    },
+  );
 
   it("refuses a routing rule that points at nothing and a changed published code, saying why", { timeout: 240_000 }, async () => {
     expect(surveyPath, "the first test publishes the survey this one edits").not.toBe("");
@@ -195,7 +209,9 @@ describe.skipIf(!chromiumPath)("the survey builder", () => {
     const summary = page.locator(".error-summary").first();
     await expect.poll(() => summary.textContent()).toContain("Routing points at overall_experience, which is not an earlier question");
     const index = await questionIndex(page, "respite_wanted");
-    expect(await summary.locator("a", { hasText: "Routing points at" }).getAttribute("href")).toBe(`#f-questions-${index}-showWhen-question`);
+    expect(await summary.locator("a", { hasText: "Routing points at" }).getAttribute("href")).toBe(
+      `#f-questions-${index}-showWhen-question`,
+    );
     expect(await page.locator(`#f-questions-${index}-showWhen-question`).inputValue()).toBe("overall_experience");
 
     // Start again from what is stored, and rename a published code.

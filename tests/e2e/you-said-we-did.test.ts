@@ -6,7 +6,16 @@ import { londonDate, periodOf } from "~/domain/periods";
 import { addSampleResponses } from "~/seed.server";
 import { parentCarerExperience } from "~/templates";
 import { startApp, type RunningApp } from "../support/app";
-import { chromiumPath, expectAccessible, launchBrowser, phoneContext, laptop, pageLoaded, signIn, submitParentResponse } from "../support/browser";
+import {
+  chromiumPath,
+  expectAccessible,
+  launchBrowser,
+  phoneContext,
+  laptop,
+  pageLoaded,
+  signIn,
+  submitParentResponse,
+} from "../support/browser";
 
 const SMALL_GROUP_ANSWER = "Drivers change every week and nobody tells us who is coming.";
 const LARGE_GROUP_ANSWER = "Tell us the name of the driver the day before, so our son is not frightened.";
@@ -29,7 +38,9 @@ async function approveAndTag(page: Page, app: RunningApp, text: string): Promise
   const itemId = await withDb(app, async (db) => {
     const row = await db
       .selectFrom("moderation_items as m")
-      .innerJoin("answers as a", (join) => join.onRef("a.response_id", "=", "m.response_id").onRef("a.question_code", "=", "m.question_code"))
+      .innerJoin("answers as a", (join) =>
+        join.onRef("a.response_id", "=", "m.response_id").onRef("a.question_code", "=", "m.question_code"),
+      )
       .select("m.id")
       .where("a.text_value", "=", text)
       .executeTakeFirstOrThrow();
@@ -41,7 +52,10 @@ async function approveAndTag(page: Page, app: RunningApp, text: string): Promise
   await page.locator(".notification", { hasText: "Themes saved" }).waitFor();
   await page.getByRole("button", { name: "Approve", exact: true }).click();
   // Locators filtered by text wait for the new page, not the one before the POST.
-  await page.getByTestId("item-state").filter({ hasText: /^Approved$/ }).waitFor();
+  await page
+    .getByTestId("item-state")
+    .filter({ hasText: /^Approved$/ })
+    .waitFor();
   return itemId;
 }
 
@@ -219,7 +233,9 @@ describe.skipIf(!chromiumPath)("you said, we did in the browser", () => {
       expect(await parent.locator("h1").textContent()).toBe(URDU_TITLE);
       expect(await parent.getByTestId("yswd-quote").textContent()).toBe(LARGE_GROUP_ANSWER);
       expect(await parent.getByTestId("yswd-quote").getAttribute("lang")).toBe("en");
-      expect(await parent.getByTestId("yswd-figure").first().textContent()).toMatch(/\d+\.\d% \(\d+\.\d–\d+\.\d\)\u2069?، جوابات \(n\) = \d+/);
+      expect(await parent.getByTestId("yswd-figure").first().textContent()).toMatch(
+        /\d+\.\d% \(\d+\.\d–\d+\.\d\)\u2069?، جوابات \(n\) = \d+/,
+      );
       // Not translated: shown in English and marked so.
       expect(await parent.locator('[lang="en"]', { hasText: "Travel assist service manager" }).count()).toBe(1);
       // Public pages ship no JavaScript.
@@ -241,9 +257,17 @@ describe.skipIf(!chromiumPath)("you said, we did in the browser", () => {
       const checker = await narrow.newPage();
       for (const language of ["ur", "en"]) {
         await checker.goto(`${app.url}/language?to=${language}&back=/`);
-        for (const path of ["/you-said-we-did", "/you-said-we-did?theme=transport&status=received", `/you-said-we-did/${reference}`, `${resultsPath}?by=district`]) {
+        for (const path of [
+          "/you-said-we-did",
+          "/you-said-we-did?theme=transport&status=received",
+          `/you-said-we-did/${reference}`,
+          `${resultsPath}?by=district`,
+        ]) {
           await checker.goto(app.url + path);
-          expect(await checker.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${language} ${path} fits 360 px`).toBe(true);
+          expect(
+            await checker.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+            `${language} ${path} fits 360 px`,
+          ).toBe(true);
           await expectAccessible(checker);
         }
       }

@@ -85,104 +85,122 @@ describe.skipIf(!chromiumPath)("the young people's easy read survey", () => {
   }
 
   it.each([
-    { language: "en", dir: "ltr", title: "Children and young people's survey (easy read)", faces: ["Good", "OK", "Not good", "I don't know"] },
-    { language: "ur", dir: "rtl", title: "بچوں اور نوجوانوں کا سروے (آسان زبان میں)", faces: ["اچھی", "ٹھیک ہے", "اچھی نہیں", "مجھے نہیں معلوم"] },
-  ])("$language: a phone with JavaScript off goes from the start page to a receipt", { timeout: 120_000 }, async ({ language, dir, title, faces }) => {
-    const context = await phoneContext(browser, { javaScript: false });
-    const page = await context.newPage();
-    const fetched: { type: string; url: string }[] = [];
-    page.on("request", (request) => fetched.push({ type: request.resourceType(), url: request.url() }));
-    await page.goto(`${app.url}/language?to=${language}&back=/`);
-    expect(await page.locator("html").getAttribute("dir")).toBe(dir);
-    // The survey is on the home page's list of open surveys.
-    await page.getByRole("link", { name: title }).click();
-    await expect.poll(() => page.locator("h1").textContent()).toBe(title);
-    await pageLoaded(page);
-    expect(await page.locator("main .easy-read").count()).toBe(1);
-    expect(await page.locator("script").count()).toBe(0);
-    // A young person consents about their own health, not "my child's".
-    expect(await page.locator("label[for=special_category]").textContent()).toBe(
-      language === "en"
-        ? "I agree that the forum may keep my answers about my health, disability and special educational needs."
-        : "میں رضامند ہوں کہ فورم میری صحت، معذوری اور خصوصی تعلیمی ضروریات کے بارے میں میرے جوابات اپنے پاس رکھ سکتا ہے۔",
-    );
-    await page.locator("#participate").check();
-    await page.locator("#special_category").check();
-    await page.locator("form button[type=submit]").click();
-    await page.waitForURL(/\/q\/yp_overall_experience$/);
+    {
+      language: "en",
+      dir: "ltr",
+      title: "Children and young people's survey (easy read)",
+      faces: ["Good", "OK", "Not good", "I don't know"],
+    },
+    {
+      language: "ur",
+      dir: "rtl",
+      title: "بچوں اور نوجوانوں کا سروے (آسان زبان میں)",
+      faces: ["اچھی", "ٹھیک ہے", "اچھی نہیں", "مجھے نہیں معلوم"],
+    },
+  ])(
+    "$language: a phone with JavaScript off goes from the start page to a receipt",
+    { timeout: 120_000 },
+    async ({ language, dir, title, faces }) => {
+      const context = await phoneContext(browser, { javaScript: false });
+      const page = await context.newPage();
+      const fetched: { type: string; url: string }[] = [];
+      page.on("request", (request) => fetched.push({ type: request.resourceType(), url: request.url() }));
+      await page.goto(`${app.url}/language?to=${language}&back=/`);
+      expect(await page.locator("html").getAttribute("dir")).toBe(dir);
+      // The survey is on the home page's list of open surveys.
+      await page.getByRole("link", { name: title }).click();
+      await expect.poll(() => page.locator("h1").textContent()).toBe(title);
+      await pageLoaded(page);
+      expect(await page.locator("main .easy-read").count()).toBe(1);
+      expect(await page.locator("script").count()).toBe(0);
+      // A young person consents about their own health, not "my child's".
+      expect(await page.locator("label[for=special_category]").textContent()).toBe(
+        language === "en"
+          ? "I agree that the forum may keep my answers about my health, disability and special educational needs."
+          : "میں رضامند ہوں کہ فورم میری صحت، معذوری اور خصوصی تعلیمی ضروریات کے بارے میں میرے جوابات اپنے پاس رکھ سکتا ہے۔",
+      );
+      await page.locator("#participate").check();
+      await page.locator("#special_category").check();
+      await page.locator("form button[type=submit]").click();
+      await page.waitForURL(/\/q\/yp_overall_experience$/);
 
-    // Nothing chosen: an error summary linked to the first radio, and the page is still easy read.
-    await page.locator("form button[value=continue]").click();
-    await page.locator(".error-summary").waitFor();
-    await pageLoaded(page);
-    expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#answer-yp_overall_experience");
-    expect(await page.locator(".form-group--error .error-message").count()).toBe(1);
-    expect(await page.locator("main .easy-read").count()).toBe(1);
+      // Nothing chosen: an error summary linked to the first radio, and the page is still easy read.
+      await page.locator("form button[value=continue]").click();
+      await page.locator(".error-summary").waitFor();
+      await pageLoaded(page);
+      expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#answer-yp_overall_experience");
+      expect(await page.locator(".form-group--error .error-message").count()).toBe(1);
+      expect(await page.locator("main .easy-read").count()).toBe(1);
 
-    // A face beside each point of the scale, none beside "I don't know"; every label in words.
-    const shown = await facesOnPage(page);
-    expect(shown.map((s) => s.face)).toEqual(["happy", "neutral", "sad", null]);
-    expect(shown.map((s) => s.hidden)).toEqual(["true", "true", "true", null]);
-    expect(shown.map((s) => s.label)).toEqual(faces);
-    // The faces add nothing to what a screen reader says: each radio's name is its label alone.
-    for (const name of faces) expect(await page.getByRole("radio", { name, exact: true }).count()).toBe(1);
-    expect(await page.locator("svg.face title, svg.face text").count()).toBe(0);
+      // A face beside each point of the scale, none beside "I don't know"; every label in words.
+      const shown = await facesOnPage(page);
+      expect(shown.map((s) => s.face)).toEqual(["happy", "neutral", "sad", null]);
+      expect(shown.map((s) => s.hidden)).toEqual(["true", "true", "true", null]);
+      expect(shown.map((s) => s.label)).toEqual(faces);
+      // The faces add nothing to what a screen reader says: each radio's name is its label alone.
+      for (const name of faces) expect(await page.getByRole("radio", { name, exact: true }).count()).toBe(1);
+      expect(await page.locator("svg.face title, svg.face text").count()).toBe(0);
 
-    // Larger text than a standard survey, targets of at least 24 px, nothing cut off at 390 px or at 360 px.
-    const fontSize = await page.locator(".easy-read").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    const bodySize = await page.locator("body").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    expect(fontSize).toBeGreaterThan(bodySize);
-    for (const box of await page.locator(".radios__input, .radios__label, form button").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()))) {
-      expect(box.width).toBeGreaterThanOrEqual(24);
-      expect(box.height).toBeGreaterThanOrEqual(24);
-    }
-    expect(await fitsWidth(page)).toBe(true);
-    await page.setViewportSize({ width: 360, height: 740 });
-    expect(await fitsWidth(page)).toBe(true);
-    // Right to left in Urdu: the radio sits at the start of the line, the right-hand side.
-    const [radio, face] = await Promise.all([
-      page.locator(".radios__input").first().boundingBox(),
-      page.locator("svg.face").first().boundingBox(),
-    ]);
-    expect(dir === "rtl" ? radio!.x > face!.x : radio!.x < face!.x).toBe(true);
+      // Larger text than a standard survey, targets of at least 24 px, nothing cut off at 390 px or at 360 px.
+      const fontSize = await page.locator(".easy-read").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      const bodySize = await page.locator("body").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(fontSize).toBeGreaterThan(bodySize);
+      for (const box of await page
+        .locator(".radios__input, .radios__label, form button")
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()))) {
+        expect(box.width).toBeGreaterThanOrEqual(24);
+        expect(box.height).toBeGreaterThanOrEqual(24);
+      }
+      expect(await fitsWidth(page)).toBe(true);
+      await page.setViewportSize({ width: 360, height: 740 });
+      expect(await fitsWidth(page)).toBe(true);
+      // Right to left in Urdu: the radio sits at the start of the line, the right-hand side.
+      const [radio, face] = await Promise.all([
+        page.locator(".radios__input").first().boundingBox(),
+        page.locator("svg.face").first().boundingBox(),
+      ]);
+      expect(dir === "rtl" ? radio!.x > face!.x : radio!.x < face!.x).toBe(true);
 
-    // A small page: no script, no image fetched (the faces are drawn inline), under 50 KB with gzip.
-    const html = await (await page.request.get(page.url())).text();
-    const css = await (await page.request.get(new URL((await page.locator('link[rel="stylesheet"]').getAttribute("href"))!, app.url).href)).text();
-    expect(zlib.gzipSync(html).length + zlib.gzipSync(css).length).toBeLessThan(50_000);
-    expect(fetched.filter((f) => f.type === "script")).toEqual([]);
-    expect(fetched.filter((f) => f.type === "image" && !f.url.endsWith("/favicon.svg"))).toEqual([]);
+      // A small page: no script, no image fetched (the faces are drawn inline), under 50 KB with gzip.
+      const html = await (await page.request.get(page.url())).text();
+      const css = await (
+        await page.request.get(new URL((await page.locator('link[rel="stylesheet"]').getAttribute("href"))!, app.url).href)
+      ).text();
+      expect(zlib.gzipSync(html).length + zlib.gzipSync(css).length).toBeLessThan(50_000);
+      expect(fetched.filter((f) => f.type === "script")).toEqual([]);
+      expect(fetched.filter((f) => f.type === "image" && !f.url.endsWith("/favicon.svg"))).toEqual([]);
 
-    // Through every question: faces on each 3-point scale, none on the free text or the age question.
-    const seen = [await answer(page)];
-    const facesPerPage: Record<string, (string | null)[]> = {};
-    while (/\/q\//.test(page.url())) {
-      const code = new URL(page.url()).pathname.split("/").pop()!;
-      facesPerPage[code] = (await facesOnPage(page)).map((s) => s.face);
-      seen.push(await answer(page));
-    }
-    expect(seen).toEqual(Object.keys(ANSWERS));
-    expect(facesPerPage).toEqual({
-      yp_listened_to: ["happy", "neutral", "sad"],
-      yp_feedback_leads_to_change: ["happy", "neutral", "sad", null],
-      yp_what_would_help: [],
-      yp_age_group: [null, null, null, null],
-    });
+      // Through every question: faces on each 3-point scale, none on the free text or the age question.
+      const seen = [await answer(page)];
+      const facesPerPage: Record<string, (string | null)[]> = {};
+      while (/\/q\//.test(page.url())) {
+        const code = new URL(page.url()).pathname.split("/").pop()!;
+        facesPerPage[code] = (await facesOnPage(page)).map((s) => s.face);
+        seen.push(await answer(page));
+      }
+      expect(seen).toEqual(Object.keys(ANSWERS));
+      expect(facesPerPage).toEqual({
+        yp_listened_to: ["happy", "neutral", "sad"],
+        yp_feedback_leads_to_change: ["happy", "neutral", "sad", null],
+        yp_what_would_help: [],
+        yp_age_group: [null, null, null, null],
+      });
 
-    // Check answers, send, receipt.
-    expect(page.url()).toMatch(/\/check$/);
-    expect(await page.locator("main .easy-read").count()).toBe(1);
-    expect(await page.locator(".summary-list").textContent()).toContain(faces[0]);
-    const before = (await storedResponses()).length;
-    await page.locator("form button[type=submit]").last().click();
-    await page.waitForURL(/\/done$/);
-    expect(await page.getByTestId("receipt-code").textContent()).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{2}$/);
-    expect(await page.locator("html").getAttribute("dir")).toBe(dir);
-    const stored = await storedResponses();
-    expect(stored).toHaveLength(before + 1);
-    expect(stored.filter((r) => r.language === language && r.respondent_role === "young_person").length).toBeGreaterThanOrEqual(1);
-    await context.close();
-  });
+      // Check answers, send, receipt.
+      expect(page.url()).toMatch(/\/check$/);
+      expect(await page.locator("main .easy-read").count()).toBe(1);
+      expect(await page.locator(".summary-list").textContent()).toContain(faces[0]);
+      const before = (await storedResponses()).length;
+      await page.locator("form button[type=submit]").last().click();
+      await page.waitForURL(/\/done$/);
+      expect(await page.getByTestId("receipt-code").textContent()).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{2}$/);
+      expect(await page.locator("html").getAttribute("dir")).toBe(dir);
+      const stored = await storedResponses();
+      expect(stored).toHaveLength(before + 1);
+      expect(stored.filter((r) => r.language === language && r.respondent_role === "young_person").length).toBeGreaterThanOrEqual(1);
+      await context.close();
+    },
+  );
 
   it.each(["en", "ur"])("has no axe-core violations on any page type in %s, errors showing", { timeout: 120_000 }, async (language) => {
     // axe-core runs in the page, so this phone runs JavaScript; the pages themselves send none.

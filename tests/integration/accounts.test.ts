@@ -169,9 +169,17 @@ describe.each(STORES)("accounts on $kind", ({ kind, skip }) => {
       const cookie = await createSession(t.db, new Request("http://localhost/login"), userId, { mfaPassed: true });
       const idHash = hashToken(sessionIdOf(cookie));
       const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-      await t.db.updateTable("sessions").set({ last_seen_at: minutesAgo(29) }).where("id_hash", "=", idHash).execute();
+      await t.db
+        .updateTable("sessions")
+        .set({ last_seen_at: minutesAgo(29) })
+        .where("id_hash", "=", idHash)
+        .execute();
       expect((await getSession(requestWith(cookie), t.db))?.user.id).toBe(userId);
-      await t.db.updateTable("sessions").set({ last_seen_at: minutesAgo(31) }).where("id_hash", "=", idHash).execute();
+      await t.db
+        .updateTable("sessions")
+        .set({ last_seen_at: minutesAgo(31) })
+        .where("id_hash", "=", idHash)
+        .execute();
       expect(await getSession(requestWith(cookie), t.db)).toBeUndefined();
       expect(await sessionRows(userId)).toEqual([]);
     });
@@ -274,7 +282,11 @@ describe.each(STORES)("accounts on $kind", ({ kind, skip }) => {
       const admin = await member(forum.id, "admin");
       const token = await createInvitation(t.db, { forumId: forum.id, kind: "join", role: "board", createdBy: admin });
       expect((await checkInvitation(t.db, token, "join")).state).toBe("usable");
-      await t.db.updateTable("invitations").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("token_hash", "=", hashToken(token)).execute();
+      await t.db
+        .updateTable("invitations")
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where("token_hash", "=", hashToken(token))
+        .execute();
       expect(await findUsableInvitation(t.db, token)).toBeUndefined();
       expect((await checkInvitation(t.db, token, "join")).state).toBe("spent");
       expect((await checkInvitation(t.db, "not-a-real-token", "join")).state).toBe("unknown");
@@ -325,7 +337,9 @@ describe.each(STORES)("accounts on $kind", ({ kind, skip }) => {
       if (check.state !== "usable") throw new Error("expected a usable invitation");
       const tag = randomUUID().slice(0, 6);
       const results = await Promise.all(
-        ["one", "two"].map((who) => joinWithInvitation(t.db, check.invitation, { email: `${who}-${tag}@example.org`, password: GOOD_PASSWORD })),
+        ["one", "two"].map((who) =>
+          joinWithInvitation(t.db, check.invitation, { email: `${who}-${tag}@example.org`, password: GOOD_PASSWORD }),
+        ),
       );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "spent" }]);
@@ -365,12 +379,18 @@ describe.each(STORES)("accounts on $kind", ({ kind, skip }) => {
       if (check.state !== "usable") throw new Error("expected a usable reset link");
       const newPassword = "lantern pebble orchard";
       expect(await resetPasswordWithInvitation(t.db, check.invitation, newPassword)).toEqual({ ok: true, userId: person });
-      const hash = (await t.db.selectFrom("users").select("password_hash").where("id", "=", person).executeTakeFirstOrThrow()).password_hash;
+      const hash = (await t.db.selectFrom("users").select("password_hash").where("id", "=", person).executeTakeFirstOrThrow())
+        .password_hash;
       expect(await verifyPassword(newPassword, hash)).toBe(true);
       expect(await verifyPassword(GOOD_PASSWORD, hash)).toBe(false);
       expect(await sessionRows(person)).toEqual([]);
       expect(await resetPasswordWithInvitation(t.db, check.invitation, "another fine passphrase")).toEqual({ ok: false, reason: "spent" });
-      expect(await verifyPassword(newPassword, (await t.db.selectFrom("users").select("password_hash").where("id", "=", person).executeTakeFirstOrThrow()).password_hash)).toBe(true);
+      expect(
+        await verifyPassword(
+          newPassword,
+          (await t.db.selectFrom("users").select("password_hash").where("id", "=", person).executeTakeFirstOrThrow()).password_hash,
+        ),
+      ).toBe(true);
     });
   });
 
@@ -421,7 +441,10 @@ describe.each(STORES)("accounts on $kind", ({ kind, skip }) => {
 
   describe("audit log", () => {
     async function entry(forumId: string | null, actor: string, action: string, at: string, subject: string | null = null) {
-      await t.db.insertInto("audit_log").values({ id: randomUUID(), forum_id: forumId, at, actor, action, subject, detail: null }).execute();
+      await t.db
+        .insertInto("audit_log")
+        .values({ id: randomUUID(), forum_id: forumId, at, actor, action, subject, detail: null })
+        .execute();
     }
 
     it.skipIf(skip)("a forum sees its own entries and its members' sign-ins, never another forum's", async () => {
@@ -498,7 +521,7 @@ describe("audit CSV and filter", () => {
   it("starts with a byte order mark, names who by email, and defuses formulas in every cell", () => {
     const csv = auditCsv([
       row({ detail: JSON.stringify({ role: "moderator" }) }),
-      row({ actor: "anonymous", actorEmail: null, action: "login.failed", subject: "=HYPERLINK(\"http://x\",\"click\")" }),
+      row({ actor: "anonymous", actorEmail: null, action: "login.failed", subject: '=HYPERLINK("http://x","click")' }),
       row({ subject: "+44 121", detail: "@SUM(A1)" }),
       row({ subject: "-1", detail: "\tTAB" }),
       row({ subject: "\rCR", subjectEmail: null }),
@@ -510,7 +533,7 @@ describe("audit CSV and filter", () => {
     expect(lines[2]).toBe(`anonymous,2026-11-23T10:00:00.000Z,login.failed,"'=HYPERLINK(""http://x"",""click"")",`);
     expect(lines[3]).toBe("admin@example.org,2026-11-23T10:00:00.000Z,user.invited,'+44 121,'@SUM(A1)");
     expect(lines[4]).toBe("admin@example.org,2026-11-23T10:00:00.000Z,user.invited,'-1,'\tTAB");
-    expect(lines[5]).toBe("admin@example.org,2026-11-23T10:00:00.000Z,user.invited,\"'\rCR\",");
+    expect(lines[5]).toBe('admin@example.org,2026-11-23T10:00:00.000Z,user.invited,"\'\rCR",');
   });
 
   it("a London day starts at midnight GMT in winter and 23:00 UTC the day before in summer", () => {

@@ -163,7 +163,9 @@ describe.each(STORES)("KPI exports, API tokens and the raw export on $kind", ({ 
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     const meta = workbook.getWorksheet("metadata")!;
     const rows: string[][] = [];
-    meta.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)))));
+    meta.eachRow((row) =>
+      rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)))),
+    );
     const about = new Map(rows.filter((r) => r.length >= 2 && r[0] && !r[0].startsWith("kpi_")).map((r) => [r[0], r[1]]));
     expect(about.get("method_version")).toBe(METHOD_VERSION);
     expect(about.get("sdc_rule")).toBe(SDC_RULE_TEXT);
@@ -206,16 +208,30 @@ describe.each(STORES)("KPI exports, API tokens and the raw export on $kind", ({ 
     // B's survey by its public id is not found with A's token; B's own token reads it.
     expect((await apiRequest(`survey=${b.survey.publicId}`, issued.token)).status).toBe(404);
     const tokenB = await createApiToken(t.db, { forumId: b.forum.id, label: "B", createdBy: "admin-of-b" });
-    const theirs = (await (await apiRequest(`survey=${b.survey.publicId}&by=district`, tokenB.token)).json()) as { cells: Record<string, unknown>[] };
+    const theirs = (await (await apiRequest(`survey=${b.survey.publicId}&by=district`, tokenB.token)).json()) as {
+      cells: Record<string, unknown>[];
+    };
     const request = await exportRequest(t.db, b.forum.id, "survey=parent-carer-experience&by=district");
     const csvRows: string[][] = parse((await readStream(await tidyCsvStream(t.db, request))).slice(1));
     // Same cells as the CSV, column for column.
-    expect(theirs.cells.map((c) => TIDY_CSV_COLUMNS.map((col) => (c[col] === null ? "" : typeof c[col] === "number" && ["percent", "ci_lower", "ci_upper", "percent_negative"].includes(col) ? (c[col] as number).toFixed(1) : String(c[col]))))).toEqual(
-      csvRows.slice(1),
-    );
+    expect(
+      theirs.cells.map((c) =>
+        TIDY_CSV_COLUMNS.map((col) =>
+          c[col] === null
+            ? ""
+            : typeof c[col] === "number" && ["percent", "ci_lower", "ci_upper", "percent_negative"].includes(col)
+              ? (c[col] as number).toFixed(1)
+              : String(c[col]),
+        ),
+      ),
+    ).toEqual(csvRows.slice(1));
 
     // The API's reads are in forum B's audit log, attributed to the token, never to A's.
-    const audits = await t.db.selectFrom("audit_log").select(["forum_id", "actor", "detail"]).where("action", "=", "kpis.exported").execute();
+    const audits = await t.db
+      .selectFrom("audit_log")
+      .select(["forum_id", "actor", "detail"])
+      .where("action", "=", "kpis.exported")
+      .execute();
     expect(audits).toHaveLength(2);
     expect(audits.map((a) => [a.forum_id, a.actor])).toEqual(
       expect.arrayContaining([
@@ -281,7 +297,14 @@ describe.each(STORES)("KPI exports, API tokens and the raw export on $kind", ({ 
     // A follow-up contact stored apart from the answers.
     await t.db
       .insertInto("follow_up_contacts")
-      .values({ id: "contact-1", forum_id: survey.forumId, response_id: ids.approved, name: "Contact Person", contact: "07700 900123", created_at: new Date().toISOString() })
+      .values({
+        id: "contact-1",
+        forum_id: survey.forumId,
+        response_id: ids.approved,
+        name: "Contact Person",
+        contact: "07700 900123",
+        created_at: new Date().toISOString(),
+      })
       .execute();
     await ensureQueued(t.db, survey.forumId);
     const items = await t.db.selectFrom("moderation_items").select(["id", "response_id"]).where("forum_id", "=", survey.forumId).execute();
@@ -341,7 +364,11 @@ describe.each(STORES)("KPI exports, API tokens and the raw export on $kind", ({ 
     expect(await findForumSurvey(t.db, a.forum.id, b.survey.publicId)).toBeUndefined();
     const wrongForum = await resolveKpiExport(t.db, a.forum.id, new URLSearchParams(`survey=${b.survey.publicId}`));
     expect(wrongForum).toMatchObject({ ok: false, status: 404 });
-    const wrongSegment = await resolveKpiExport(t.db, a.forum.id, new URLSearchParams("survey=parent-carer-experience&by=district,shoe_size"));
+    const wrongSegment = await resolveKpiExport(
+      t.db,
+      a.forum.id,
+      new URLSearchParams("survey=parent-carer-experience&by=district,shoe_size"),
+    );
     expect(wrongSegment).toMatchObject({ ok: false, status: 400 });
     const noSurvey = await resolveKpiExport(t.db, a.forum.id, new URLSearchParams("periodType=quarter"));
     expect(noSurvey).toMatchObject({ ok: false, status: 400 });

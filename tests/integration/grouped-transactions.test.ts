@@ -20,7 +20,14 @@ describe.each(STORES)("grouped transactions on $kind", ({ kind, skip }) => {
   });
 
   const countResponses = async () =>
-    Number((await t.db.selectFrom("responses").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom("responses")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it.skipIf(skip)("twenty parents starting at once are all stored, and one failure is only its own", async () => {
     const { survey } = await forumWithSurvey(t.db);
@@ -58,12 +65,7 @@ describe.each(STORES)("grouped transactions on $kind", ({ kind, skip }) => {
     );
     const results = await Promise.allSettled(calls);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
-    const months = await t.db
-      .selectFrom("kpi_stale_months")
-      .select("month")
-      .where("survey_id", "=", survey.id)
-      .orderBy("month")
-      .execute();
+    const months = await t.db.selectFrom("kpi_stale_months").select("month").where("survey_id", "=", survey.id).orderBy("month").execute();
     expect(months.map((m) => m.month)).toEqual(["2026-01", "2026-02", "2026-04", "2026-05"]);
   });
 

@@ -27,7 +27,13 @@ function labelOf(definition: SurveyDefinition, question: string, code: string): 
 }
 
 /** Answers as one CSV row under `header`, as codes or as labels. */
-function rowOf(definition: SurveyDefinition, header: string[], answers: Answers, extra: Record<string, string>, labels: Set<string> = new Set()) {
+function rowOf(
+  definition: SurveyDefinition,
+  header: string[],
+  answers: Answers,
+  extra: Record<string, string>,
+  labels: Set<string> = new Set(),
+) {
   return header.map((code) => {
     if (code in extra) return extra[code];
     const answer = answers[code];
@@ -76,7 +82,10 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
     const tables: Table[] = ["responses", "answers", "consents", "audit_log", "kpi_stale_months"];
     const out = {} as Record<Table, number>;
     for (const table of tables) {
-      const row = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
       out[table] = Number(row.n);
     }
     return out;
@@ -92,7 +101,15 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
     const header = [...PARENT_HEADER, "language", "respondent_role"];
     const text = csv([
       header,
-      ...rows.map((r, i) => rowOf(parentCarerExperience, header, r.answers, { submitted_at: r.at, language: i === 1 ? "ur" : "", respondent_role: "" }, r.labels)),
+      ...rows.map((r, i) =>
+        rowOf(
+          parentCarerExperience,
+          header,
+          r.answers,
+          { submitted_at: r.at, language: i === 1 ? "ur" : "", respondent_role: "" },
+          r.labels,
+        ),
+      ),
     ]);
     const progress: [number, number][] = [];
     const outcome = await importResponses(t.db, {
@@ -109,7 +126,18 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
 
     const stored = await t.db
       .selectFrom("responses")
-      .select(["id", "forum_id", "survey_version_id", "status", "source", "language", "respondent_role", "receipt_hash", "submitted_at", "submitted_on"])
+      .select([
+        "id",
+        "forum_id",
+        "survey_version_id",
+        "status",
+        "source",
+        "language",
+        "respondent_role",
+        "receipt_hash",
+        "submitted_at",
+        "submitted_on",
+      ])
       .orderBy("submitted_at")
       .execute();
     expect(stored.map((r) => [r.submitted_at, r.submitted_on, r.language])).toEqual([
@@ -120,14 +148,26 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
       ["2026-03-31T22:30:00.000Z", "2026-03-31", "ur"],
     ]);
     for (const r of stored) {
-      expect(r).toMatchObject({ forum_id: forum.id, survey_version_id: survey.versionId, status: "submitted", source: "import", respondent_role: "parent_carer", receipt_hash: null });
+      expect(r).toMatchObject({
+        forum_id: forum.id,
+        survey_version_id: survey.versionId,
+        status: "submitted",
+        source: "import",
+        respondent_role: "parent_carer",
+        receipt_hash: null,
+      });
     }
     const byDate = new Map(stored.map((r) => [r.submitted_on, r.id]));
     expect(await loadAnswers(t.db, byDate.get("2025-11-30")!)).toEqual(minimalParentAnswers());
     expect(await loadAnswers(t.db, byDate.get("2026-03-31")!)).toEqual(finalPlanAnswers());
     expect(await loadAnswers(t.db, byDate.get("2026-01-05")!)).toEqual(minimalParentAnswers());
 
-    const consents = await t.db.selectFrom("consents").select(["purpose", "granted", "wording_version", "forum_id"]).where("response_id", "=", byDate.get("2026-03-31")!).orderBy("purpose").execute();
+    const consents = await t.db
+      .selectFrom("consents")
+      .select(["purpose", "granted", "wording_version", "forum_id"])
+      .where("response_id", "=", byDate.get("2026-03-31")!)
+      .orderBy("purpose")
+      .execute();
     expect(consents).toEqual([
       { purpose: "follow_up", granted: 0, wording_version: "import", forum_id: forum.id },
       { purpose: "participate", granted: 1, wording_version: "import", forum_id: forum.id },
@@ -135,7 +175,12 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
       { purpose: "special_category", granted: 1, wording_version: "import", forum_id: forum.id },
     ]);
 
-    const months = await t.db.selectFrom("kpi_stale_months").select(["month"]).where("survey_id", "=", survey.id).orderBy("month").execute();
+    const months = await t.db
+      .selectFrom("kpi_stale_months")
+      .select(["month"])
+      .where("survey_id", "=", survey.id)
+      .orderBy("month")
+      .execute();
     expect(months.map((m) => m.month)).toEqual(["2025-11", "2026-01", "2026-03"]);
 
     const audit = await t.db.selectFrom("audit_log").select(["forum_id", "actor", "action", "subject", "detail"]).execute();
@@ -151,8 +196,18 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
     await submitAnswers(t.db, survey, minimalParentAnswers());
     const before = await counts();
     const good = rowOf(parentCarerExperience, PARENT_HEADER, minimalParentAnswers(), { submitted_at: "2026-01-05" });
-    const bad = rowOf(parentCarerExperience, PARENT_HEADER, { ...minimalParentAnswers(), kept_informed: { kind: "options", codes: ["always"] } }, { submitted_at: "2026-01-06" });
-    const outcome = await importResponses(t.db, { now: NOW, forumId: forum.id, surveyId: survey.id, csvText: csv([PARENT_HEADER, good, good, bad, good]) });
+    const bad = rowOf(
+      parentCarerExperience,
+      PARENT_HEADER,
+      { ...minimalParentAnswers(), kept_informed: { kind: "options", codes: ["always"] } },
+      { submitted_at: "2026-01-06" },
+    );
+    const outcome = await importResponses(t.db, {
+      now: NOW,
+      forumId: forum.id,
+      surveyId: survey.id,
+      csvText: csv([PARENT_HEADER, good, good, bad, good]),
+    });
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.problemCount).toBe(1);
@@ -185,10 +240,18 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
   it.skipIf(skip)("stores a file larger than one batch completely, reporting progress batch by batch", async () => {
     const { forum, survey } = await forumWithSurvey(t.db);
     const rows = Array.from({ length: 450 }, (_, i) =>
-      rowOf(parentCarerExperience, PARENT_HEADER, i % 3 === 0 ? finalPlanAnswers() : minimalParentAnswers(), { submitted_at: "2026-02-01" }),
+      rowOf(parentCarerExperience, PARENT_HEADER, i % 3 === 0 ? finalPlanAnswers() : minimalParentAnswers(), {
+        submitted_at: "2026-02-01",
+      }),
     );
     const progress: number[] = [];
-    const outcome = await importResponses(t.db, { now: NOW, forumId: forum.id, surveyId: survey.id, csvText: csv([PARENT_HEADER, ...rows]), onProgress: (done) => progress.push(done) });
+    const outcome = await importResponses(t.db, {
+      now: NOW,
+      forumId: forum.id,
+      surveyId: survey.id,
+      csvText: csv([PARENT_HEADER, ...rows]),
+      onProgress: (done) => progress.push(done),
+    });
     expect(outcome).toMatchObject({ ok: true, imported: 450 });
     expect(progress).toEqual([0, 200, 400, 450]);
     const answersPer = { final: Object.keys(finalPlanAnswers()).length, minimal: Object.keys(minimalParentAnswers()).length };
@@ -196,39 +259,59 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
     expect(await counts()).toMatchObject({ responses: 450, answers: expected, consents: 450 * 4, audit_log: 1 });
   });
 
-  it.skipIf(skip)("an import from the admin page runs as a job any app server can report on, and counts the responses into the KPI summary", async () => {
-    const { forum, survey } = await forumWithSurvey(t.db);
-    // A second connection to the same database stands for a second app server.
-    const other = kind === "sqlite" ? openDatabase(t.url) : openDatabase(postgresUrl, { searchPath: t.schema });
-    try {
-      const rows = Array.from({ length: 12 }, () => rowOf(parentCarerExperience, PARENT_HEADER, minimalParentAnswers(), { submitted_at: "" }));
-      const jobId = await startImportJob(t.db, { forumId: forum.id, surveyId: survey.id, csvText: csv([PARENT_HEADER, ...rows]), actor: "admin-1" });
-      // Running at first (the work starts after the request that started it has been answered).
-      expect(await findImportJob(other, forum.id, survey.id, jobId)).toMatchObject({ status: "running" });
-      expect(await findImportJob(other, forum.id, "another-survey", jobId)).toBeUndefined();
-      const deadline = Date.now() + 30_000;
-      while ((await findImportJob(t.db, forum.id, survey.id, jobId))?.status === "running" && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      const done = { status: "imported", done: 12, total: 12, imported: 12 };
-      expect(await findImportJob(t.db, forum.id, survey.id, jobId)).toEqual(done);
-      expect(await findImportJob(other, forum.id, survey.id, jobId)).toEqual(done);
-      expect(await t.db.selectFrom("kpi_stale_months").select("month").where("survey_id", "=", survey.id).execute()).toEqual([]);
-      const summary = await t.db.selectFrom("kpi_summary_months").select("responses").where("survey_id", "=", survey.id).execute();
-      expect(summary.reduce((n, r) => n + Number(r.responses), 0)).toBe(12);
+  it.skipIf(skip)(
+    "an import from the admin page runs as a job any app server can report on, and counts the responses into the KPI summary",
+    async () => {
+      const { forum, survey } = await forumWithSurvey(t.db);
+      // A second connection to the same database stands for a second app server.
+      const other = kind === "sqlite" ? openDatabase(t.url) : openDatabase(postgresUrl, { searchPath: t.schema });
+      try {
+        const rows = Array.from({ length: 12 }, () =>
+          rowOf(parentCarerExperience, PARENT_HEADER, minimalParentAnswers(), { submitted_at: "" }),
+        );
+        const jobId = await startImportJob(t.db, {
+          forumId: forum.id,
+          surveyId: survey.id,
+          csvText: csv([PARENT_HEADER, ...rows]),
+          actor: "admin-1",
+        });
+        // Running at first (the work starts after the request that started it has been answered).
+        expect(await findImportJob(other, forum.id, survey.id, jobId)).toMatchObject({ status: "running" });
+        expect(await findImportJob(other, forum.id, "another-survey", jobId)).toBeUndefined();
+        const deadline = Date.now() + 30_000;
+        while ((await findImportJob(t.db, forum.id, survey.id, jobId))?.status === "running" && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const done = { status: "imported", done: 12, total: 12, imported: 12 };
+        expect(await findImportJob(t.db, forum.id, survey.id, jobId)).toEqual(done);
+        expect(await findImportJob(other, forum.id, survey.id, jobId)).toEqual(done);
+        expect(await t.db.selectFrom("kpi_stale_months").select("month").where("survey_id", "=", survey.id).execute()).toEqual([]);
+        const summary = await t.db.selectFrom("kpi_summary_months").select("responses").where("survey_id", "=", survey.id).execute();
+        expect(summary.reduce((n, r) => n + Number(r.responses), 0)).toBe(12);
 
-      // A refused file: the other server lists the same problems.
-      const bad = rowOf(parentCarerExperience, PARENT_HEADER, { ...minimalParentAnswers(), overall_experience: { kind: "options", codes: ["Very god"] } }, { submitted_at: "" });
-      const refusedId = await startImportJob(t.db, { forumId: forum.id, surveyId: survey.id, csvText: csv([PARENT_HEADER, bad]), actor: "admin-1" });
-      while ((await findImportJob(t.db, forum.id, survey.id, refusedId))?.status === "running" && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // A refused file: the other server lists the same problems.
+        const bad = rowOf(
+          parentCarerExperience,
+          PARENT_HEADER,
+          { ...minimalParentAnswers(), overall_experience: { kind: "options", codes: ["Very god"] } },
+          { submitted_at: "" },
+        );
+        const refusedId = await startImportJob(t.db, {
+          forumId: forum.id,
+          surveyId: survey.id,
+          csvText: csv([PARENT_HEADER, bad]),
+          actor: "admin-1",
+        });
+        while ((await findImportJob(t.db, forum.id, survey.id, refusedId))?.status === "running" && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const refused = await findImportJob(other, forum.id, survey.id, refusedId);
+        expect(refused).toMatchObject({ status: "rejected", problemCount: 1, problems: [{ row: 2, column: "overall_experience" }] });
+      } finally {
+        await other.destroy();
       }
-      const refused = await findImportJob(other, forum.id, survey.id, refusedId);
-      expect(refused).toMatchObject({ status: "rejected", problemCount: 1, problems: [{ row: 2, column: "overall_experience" }] });
-    } finally {
-      await other.destroy();
-    }
-  });
+    },
+  );
 
   it.skipIf(skip)("a job cut off by a restart shows as failed once its row has stopped moving, and old jobs are forgotten", async () => {
     const { forum, survey } = await forumWithSurvey(t.db);
@@ -249,8 +332,14 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
         updated_at: new Date(at).toISOString(),
       })
       .execute();
-    expect(await findImportJob(t.db, forum.id, survey.id, "job-from-a-server-that-stopped", at + 60_000)).toEqual({ status: "running", done: 200, total: 5000 });
-    expect(await findImportJob(t.db, forum.id, survey.id, "job-from-a-server-that-stopped", at + STALLED_MS + 1)).toEqual({ status: "failed" });
+    expect(await findImportJob(t.db, forum.id, survey.id, "job-from-a-server-that-stopped", at + 60_000)).toEqual({
+      status: "running",
+      done: 200,
+      total: 5000,
+    });
+    expect(await findImportJob(t.db, forum.id, survey.id, "job-from-a-server-that-stopped", at + STALLED_MS + 1)).toEqual({
+      status: "failed",
+    });
     expect(await pruneImportJobs(t.db, at + 3600_000)).toBe(0);
     expect(await pruneImportJobs(t.db, at + 25 * 3600_000)).toBe(1);
   });
@@ -266,7 +355,14 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
   });
 
   it.skipIf(skip)("an imported answer set is stored exactly as the same answers submitted through the pages", async () => {
-    const sets = fc.array(fc.record({ answers: answerSet(parentCarerExperience), at: pastInstant(), labels: fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }) }), { minLength: 1, maxLength: 4 });
+    const sets = fc.array(
+      fc.record({
+        answers: answerSet(parentCarerExperience),
+        at: pastInstant(),
+        labels: fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    );
     await fc.assert(
       fc.asyncProperty(sets, async (generated) => {
         const web = await forumWithSurvey(t.db);
@@ -276,7 +372,11 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
           const labels = new Set(parentCarerExperience.questions.filter((_, i) => g.labels[i]).map((q) => q.code));
           return rowOf(parentCarerExperience, PARENT_HEADER, g.answers, { submitted_at: g.at.toISOString() }, labels);
         });
-        const outcome = await importResponses(t.db, { forumId: imported.forum.id, surveyId: imported.survey.id, csvText: csv([PARENT_HEADER, ...rows]) });
+        const outcome = await importResponses(t.db, {
+          forumId: imported.forum.id,
+          surveyId: imported.survey.id,
+          csvText: csv([PARENT_HEADER, ...rows]),
+        });
         expect(outcome).toMatchObject({ ok: true, imported: generated.length });
         const fromWeb = await storedResponses(web.survey.id);
         expect(fromWeb).toHaveLength(generated.length);
@@ -288,12 +388,25 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
 
   it.skipIf(skip)("the KPI cells from an import equal those from the same answers submitted through the pages", async () => {
     // A fixed sample, large enough that the `all` cells are published rather than suppressed.
-    const sample = fc.sample(fc.record({ answers: answerSet(parentCarerExperience), at: fc.date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2025-06-30T22:59:59Z"), noInvalidDate: true }) }), { numRuns: 40, seed: 4 });
+    const sample = fc.sample(
+      fc.record({
+        answers: answerSet(parentCarerExperience),
+        at: fc.date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2025-06-30T22:59:59Z"), noInvalidDate: true }),
+      }),
+      { numRuns: 40, seed: 4 },
+    );
     const web = await forumWithSurvey(t.db);
     const imported = await forumWithSurvey(t.db);
     for (const g of sample) await submitAnswers(t.db, web.survey, g.answers, g.at);
     const rows = sample.map((g) => rowOf(parentCarerExperience, PARENT_HEADER, g.answers, { submitted_at: g.at.toISOString() }));
-    expect(await importResponses(t.db, { now: NOW, forumId: imported.forum.id, surveyId: imported.survey.id, csvText: csv([PARENT_HEADER, ...rows]) })).toMatchObject({ ok: true, imported: 40 });
+    expect(
+      await importResponses(t.db, {
+        now: NOW,
+        forumId: imported.forum.id,
+        surveyId: imported.survey.id,
+        csvText: csv([PARENT_HEADER, ...rows]),
+      }),
+    ).toMatchObject({ ok: true, imported: 40 });
 
     for (const request of [
       { periodType: "quarter" as const, by: "ehcp_stage" },
@@ -355,7 +468,14 @@ describe("npm run import", () => {
     return file;
   }
   async function responseCount() {
-    return Number((await t.db.selectFrom("responses").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    return Number(
+      (
+        await t.db
+          .selectFrom("responses")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   }
 
   it("imports a file by the survey's slug and says how many", async () => {
@@ -369,7 +489,9 @@ describe("npm run import", () => {
       expect(await responseCount()).toBe(3);
       // Counted into the KPI summary before the command ends: the board's next visit has nothing to do.
       expect(await t.db.selectFrom("kpi_stale_months").select("month").execute()).toEqual([]);
-      expect(await t.db.selectFrom("kpi_summary_months").select(["month", "responses"]).execute()).toEqual([{ month: "2026-02", responses: 3 }]);
+      expect(await t.db.selectFrom("kpi_summary_months").select(["month", "responses"]).execute()).toEqual([
+        { month: "2026-02", responses: 3 },
+      ]);
     } finally {
       fs.rmSync(file, { force: true });
     }
@@ -378,7 +500,12 @@ describe("npm run import", () => {
   it("rejects a file with a bad row, lists the problem by row and column, and stores nothing", async () => {
     const { survey } = await forumWithSurvey(t.db);
     const good = rowOf(parentCarerExperience, PARENT_HEADER, minimalParentAnswers(), { submitted_at: "" });
-    const bad = rowOf(parentCarerExperience, PARENT_HEADER, { ...minimalParentAnswers(), overall_experience: { kind: "options", codes: ["Very god"] } }, { submitted_at: "" });
+    const bad = rowOf(
+      parentCarerExperience,
+      PARENT_HEADER,
+      { ...minimalParentAnswers(), overall_experience: { kind: "options", codes: ["Very god"] } },
+      { submitted_at: "" },
+    );
     const file = writeCsv(csv([PARENT_HEADER, good, bad]));
     try {
       const result = await cli(survey.publicId, file);
@@ -415,10 +542,8 @@ describe("npm run import", () => {
 
 /** A valid answer set: routing followed, required questions answered, optional ones sometimes. */
 function answerSet(definition: SurveyDefinition): fc.Arbitrary<Answers> {
-  const text = fc
-    .string({ unit: fc.constantFrom("a", "b", " ", ",", '"', ";", "\n", "é", "ہ"), maxLength: 40 })
-    .map((s) => s.trim());
-  const perQuestion = definition.questions.map((q) =>
+  const text = fc.string({ unit: fc.constantFrom("a", "b", " ", ",", '"', ";", "\n", "é", "ہ"), maxLength: 40 }).map((s) => s.trim());
+  const perQuestion = definition.questions.map(() =>
     fc.record({ answer: fc.boolean(), pick: fc.nat(), many: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), text }),
   );
   return fc.tuple(...perQuestion).map((choices) => {

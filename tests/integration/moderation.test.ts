@@ -56,7 +56,12 @@ function actor(forumId: string, role: ModerationActor["role"], options: { lead?:
 }
 
 async function itemFor(db: DB, forumId: string, responseId: string): Promise<string> {
-  const row = await db.selectFrom("moderation_items").select("id").where("forum_id", "=", forumId).where("response_id", "=", responseId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("moderation_items")
+    .select("id")
+    .where("forum_id", "=", forumId)
+    .where("response_id", "=", responseId)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -254,7 +259,10 @@ describe.each(STORES)("moderation on $kind", ({ kind, skip }) => {
     expect((await listQueue(t.db, survey.forumId, { state: "pending" })).items.map((i) => i.id)).toEqual([therapyId]);
     expect((await listQueue(t.db, survey.forumId, { surveyId: "another-survey", state: "all" })).total).toBe(0);
     expect((await approvedQuotes(t.db, survey.forumId, { themes: ["therapies"] })).length).toBe(0);
-    expect((await approvedQuotes(t.db, survey.forumId, { themes: ["communication"] }))[0].themes.sort()).toEqual(["communication", "transport"]);
+    expect((await approvedQuotes(t.db, survey.forumId, { themes: ["communication"] }))[0].themes.sort()).toEqual([
+      "communication",
+      "transport",
+    ]);
   });
 
   it.skipIf(skip)("flags go to the lead's list; only the lead or an admin resolves them", async () => {

@@ -54,7 +54,11 @@ describe.each(STORES)("responses on $kind", ({ kind, skip }) => {
       expect(new Set(rows.map((r) => r.wording_version)).size).toBe(1);
       versions.push(rows[0].wording_version);
     }
-    expect(versions).toEqual([CONSENT_WORDING_VERSION, `${CONSENT_WORDING_VERSION}-young-person`, `${CONSENT_WORDING_VERSION}-professional`]);
+    expect(versions).toEqual([
+      CONSENT_WORDING_VERSION,
+      `${CONSENT_WORDING_VERSION}-young-person`,
+      `${CONSENT_WORDING_VERSION}-professional`,
+    ]);
   });
 
   it.skipIf(skip)("stores answers, submits once, and a replay changes nothing", async () => {
@@ -68,7 +72,11 @@ describe.each(STORES)("responses on $kind", ({ kind, skip }) => {
     ).rejects.toBeInstanceOf(ResponseAlreadySubmitted);
     const answers = await loadAnswers(t.db, responseId);
     expect(answers.overall_experience).toEqual({ kind: "options", codes: ["good"] });
-    const stored = await t.db.selectFrom("responses").select(["status", "submitted_on", "survey_version_id"]).where("id", "=", responseId).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom("responses")
+      .select(["status", "submitted_on", "survey_version_id"])
+      .where("id", "=", responseId)
+      .executeTakeFirstOrThrow();
     expect(stored.status).toBe("submitted");
     expect(stored.survey_version_id).toBe(survey.versionId);
     expect(stored.submitted_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -195,7 +203,9 @@ describe.each(STORES)("responses on $kind", ({ kind, skip }) => {
     const second = await answerAndSubmit();
     expect(second.result.status).toBe("invitation_spent");
     expect((await findRespondentResponse(t.db, second.responseId, survey.id))?.status).toBe("in_progress");
-    const missing = await submitResponse(t.db, { id: second.responseId, forumId: survey.forumId }, survey.definition, "en", new Date(), { token: null });
+    const missing = await submitResponse(t.db, { id: second.responseId, forumId: survey.forumId }, survey.definition, "en", new Date(), {
+      token: null,
+    });
     expect(missing.status).toBe("invitation_spent");
   });
 

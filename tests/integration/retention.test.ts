@@ -8,13 +8,7 @@ import { markKpisStale } from "~/models/kpi-stale.server";
 import { computeKpiCells } from "~/models/kpis.server";
 import { ensureQueued, flagSafeguarding, resolveSafeguarding, type ModerationActor } from "~/models/moderation.server";
 import { saveAnswer, startResponse, submitResponse } from "~/models/responses.server";
-import {
-  applyRetention,
-  applyRetentionToAll,
-  retentionCutoffMonth,
-  retentionStatus,
-  setRetentionMonths,
-} from "~/models/retention.server";
+import { applyRetention, applyRetentionToAll, retentionCutoffMonth, retentionStatus, setRetentionMonths } from "~/models/retention.server";
 import { forumWithSurvey, minimalParentAnswers } from "../factories";
 import { createTestDb, STORES, type TestDb } from "../support/db";
 
@@ -90,7 +84,9 @@ describe.each(STORES)("retention on $kind", ({ kind, skip }) => {
     // Fourteen old responses in 2024-Q1 (enough to publish, not suppress), and two kept.
     const old: string[] = [];
     for (let i = 0; i < 14; i++) {
-      old.push(await respond(survey, withText(`Old answer ${i}`, i % 3 ? "good" : "poor"), new Date(`2024-0${1 + (i % 3)}-10T10:00:00Z`), i === 0));
+      old.push(
+        await respond(survey, withText(`Old answer ${i}`, i % 3 ? "good" : "poor"), new Date(`2024-0${1 + (i % 3)}-10T10:00:00Z`), i === 0),
+      );
     }
     const recent = [
       await respond(survey, withText("Recent answer"), new Date("2026-10-01T10:00:00Z")),
@@ -110,7 +106,14 @@ describe.each(STORES)("retention on $kind", ({ kind, skip }) => {
     expect(before).toContain("2024-Q1 K1 n=14 positive=9 flag=u");
 
     const status = await retentionStatus(t.db, forum.id, NOW);
-    expect(status).toMatchObject({ retentionMonths: 24, cutoffMonth: "2024-11", submitted: 13, heldBack: 1, inProgress: 1, checkedAt: null });
+    expect(status).toMatchObject({
+      retentionMonths: 24,
+      cutoffMonth: "2024-11",
+      submitted: 13,
+      heldBack: 1,
+      inProgress: 1,
+      checkedAt: null,
+    });
     // Looking deletes nothing.
     expect(await rows(t.db, "responses", old)).toBe(14);
 
@@ -135,7 +138,12 @@ describe.each(STORES)("retention on $kind", ({ kind, skip }) => {
     const audit = await t.db.selectFrom("audit_log").select(["actor", "action", "detail"]).where("action", "like", "retention.%").execute();
     expect(audit).toHaveLength(1);
     expect(audit[0].actor).toBe("system");
-    expect(JSON.parse(audit[0].detail!)).toMatchObject({ cutoff_month: "2024-11", submitted_deleted: 13, in_progress_deleted: 1, held_back: 1 });
+    expect(JSON.parse(audit[0].detail!)).toMatchObject({
+      cutoff_month: "2024-11",
+      submitted_deleted: 13,
+      in_progress_deleted: 1,
+      held_back: 1,
+    });
 
     // A second run finds nothing new and logs nothing; once the lead resolves the concern, it goes.
     expect(await applyRetention(t.db, forum.id, "system", NOW)).toMatchObject({ submitted: 0, inProgress: 0, heldBack: 1 });
@@ -156,7 +164,11 @@ describe.each(STORES)("retention on $kind", ({ kind, skip }) => {
     await expect(setRetentionMonths(t.db, short.id, 3, "admin-1")).rejects.toThrow(/from 6 to 120/);
     await expect(setRetentionMonths(t.db, short.id, 12.5, "admin-1")).rejects.toThrow(/whole number/);
     await setRetentionMonths(t.db, short.id, 12, "admin-1");
-    const changed = await t.db.selectFrom("audit_log").select(["actor", "detail"]).where("action", "=", "retention.changed").executeTakeFirstOrThrow();
+    const changed = await t.db
+      .selectFrom("audit_log")
+      .select(["actor", "detail"])
+      .where("action", "=", "retention.changed")
+      .executeTakeFirstOrThrow();
     expect(changed.actor).toBe("admin-1");
     expect(JSON.parse(changed.detail!)).toEqual({ from_months: 24, to_months: 12 });
 
@@ -170,7 +182,15 @@ describe.each(STORES)("retention on $kind", ({ kind, skip }) => {
   it.skipIf(skip)("an import refuses rows sent before the forum's cut-off, naming the month", async () => {
     const { forum, survey } = await forumWithSurvey(t.db);
     await setRetentionMonths(t.db, forum.id, 12, "admin-1");
-    const header = ["submitted_at", "overall_experience", "listened_to", "confidence_needs_met", "ehcp_stage", "finding_information", "feedback_leads_to_change"];
+    const header = [
+      "submitted_at",
+      "overall_experience",
+      "listened_to",
+      "confidence_needs_met",
+      "ehcp_stage",
+      "finding_information",
+      "feedback_leads_to_change",
+    ];
     const row = (date: string) => [date, "good", "agree", "fairly", "sen_support", "fairly_easy", "yes_some"].join(",");
     const outcome = await importResponses(t.db, {
       now: NOW,
@@ -180,7 +200,13 @@ describe.each(STORES)("retention on $kind", ({ kind, skip }) => {
     });
     expect(outcome).toMatchObject({
       ok: false,
-      problems: [{ row: 3, column: "submitted_at", message: expect.stringContaining("is before November 2025. The forum keeps responses for 12 months") }],
+      problems: [
+        {
+          row: 3,
+          column: "submitted_at",
+          message: expect.stringContaining("is before November 2025. The forum keeps responses for 12 months"),
+        },
+      ],
     });
     const stored = await t.db.selectFrom("responses").select("id").where("survey_id", "=", survey.id).execute();
     expect(stored).toHaveLength(0);

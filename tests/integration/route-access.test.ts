@@ -204,10 +204,7 @@ describe("who can reach every route", () => {
             continue;
           }
           const role: Role = identity === "otherForumAdmin" ? "admin" : identity;
-          const allowed =
-            access === "staff" ||
-            role === "admin" ||
-            (access.includes(role) && !SAFEGUARDING_LEAD_ONLY.has(route.pattern));
+          const allowed = access === "staff" || role === "admin" || (access.includes(role) && !SAFEGUARDING_LEAD_ONLY.has(route.pattern));
           if (!allowed) {
             if (status !== 403) problems.push(`${where} (expected 403)`);
           } else if (identity === "otherForumAdmin" && objectInUrl) {

@@ -106,7 +106,11 @@ describe.each(STORES)("survey builder on $kind", ({ kind, skip }) => {
     const renamed = clone(parentCarerExperience);
     renamed.questions[0].code = "overall_rating";
     const inferred = await saveDraft(t.db, forum.id, survey.id, renamed);
-    expect(inferred).toEqual({ ok: false, reason: "code_changes", changes: [{ index: 0, from: "overall_experience", to: "overall_rating" }] });
+    expect(inferred).toEqual({
+      ok: false,
+      reason: "code_changes",
+      changes: [{ index: 0, from: "overall_experience", to: "overall_rating" }],
+    });
 
     const reworded = clone(renamed);
     reworded.questions[0].title = { en: "How has it been?" };
@@ -132,7 +136,11 @@ describe.each(STORES)("survey builder on $kind", ({ kind, skip }) => {
     v3.questions[1].code = "felt_heard";
     // Written straight to the draft row, as an older build might have: publishing checks again.
     await startNewDraftVersion(t.db, forum.id, survey.id);
-    await t.db.updateTable("survey_versions").set({ definition: JSON.stringify(v3) }).where("published_at", "is", null).execute();
+    await t.db
+      .updateTable("survey_versions")
+      .set({ definition: JSON.stringify(v3) })
+      .where("published_at", "is", null)
+      .execute();
     expect(await publishDraft(t.db, forum.id, survey.id)).toEqual({
       ok: false,
       reason: "code_changes",
@@ -185,7 +193,12 @@ describe.each(STORES)("survey builder on $kind", ({ kind, skip }) => {
     const list = await listSurveys(t.db, forum.id);
     const original = list.find((s) => s.id === survey.id)!;
     expect(original).toMatchObject({ submitted: 1, inProgress: 0, currentVersionNo: 1, draftVersionNo: 2, status: "open" });
-    expect(list.find((s) => s.id === copy.id)).toMatchObject({ title: "Spring survey", submitted: 0, currentVersionNo: null, status: "draft" });
+    expect(list.find((s) => s.id === copy.id)).toMatchObject({
+      title: "Spring survey",
+      submitted: 0,
+      currentVersionNo: null,
+      status: "draft",
+    });
 
     expect(await duplicateSurvey(t.db, forum.id, survey.id, "parents-spring")).toEqual({ ok: false, reason: "slug_taken" });
   });

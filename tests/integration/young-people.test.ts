@@ -57,7 +57,9 @@ async function submitAll(db: DB, survey: Survey, answers: Answers[], instant: st
 }
 
 function cell(cells: KpiCell[], kpiId: string, segmentType = "all", segmentValue = "all"): KpiCell {
-  const found = cells.find((c) => c.kpi_id === kpiId && c.time_period === "2026-Q1" && c.segment_type === segmentType && c.segment_value === segmentValue);
+  const found = cells.find(
+    (c) => c.kpi_id === kpiId && c.time_period === "2026-Q1" && c.segment_type === segmentType && c.segment_value === segmentValue,
+  );
   if (!found) throw new Error(`no cell ${kpiId} ${segmentType}=${segmentValue}`);
   return found;
 }
@@ -91,7 +93,12 @@ describe.each(STORES)("young people's KPIs on $kind", ({ kind, skip }) => {
   it.skipIf(skip)("scores the 3-point scale: top point positive, bottom negative, the middle in the base, don't know out", async () => {
     const forum = await newForum(t.db);
     const survey = await publish(t.db, forum.id, "young-people-easy-read");
-    await submitAll(t.db, survey, OVERALL.map((_, i) => youngPersonAnswers(i)), "2026-02-10T12:00:00Z");
+    await submitAll(
+      t.db,
+      survey,
+      OVERALL.map((_, i) => youngPersonAnswers(i)),
+      "2026-02-10T12:00:00Z",
+    );
     const cells = await computeKpiCells(t.db, { forumId: forum.id, surveyId: survey.id, periodType: "quarter" });
 
     // K1_YP: 6 good, 3 ok, 2 not good, 1 don't know → base 11 (don't know out), 6 positive, 2 negative.
@@ -107,9 +114,25 @@ describe.each(STORES)("young people's KPIs on $kind", ({ kind, skip }) => {
       flag: "u",
     });
     // K2_YP: 7 yes, 3 sometimes, 2 no → base 12 (sometimes stays in), 7 positive, 2 negative.
-    expect(cell(cells, "K2_YP")).toMatchObject({ n: 12, numerator: 7, percent: 58.3, ci_lower: 32, ci_upper: 80.7, percent_negative: 16.7, flag: "u" });
+    expect(cell(cells, "K2_YP")).toMatchObject({
+      n: 12,
+      numerator: 7,
+      percent: 58.3,
+      ci_lower: 32,
+      ci_upper: 80.7,
+      percent_negative: 16.7,
+      flag: "u",
+    });
     // K13_YP: 4 yes, 4 a bit, 2 no, 2 don't know → base 10, 4 positive, 2 negative.
-    expect(cell(cells, "K13_YP")).toMatchObject({ n: 10, numerator: 4, percent: 40, ci_lower: 16.8, ci_upper: 68.7, percent_negative: 20, flag: "u" });
+    expect(cell(cells, "K13_YP")).toMatchObject({
+      n: 10,
+      numerator: 4,
+      percent: 40,
+      ci_lower: 16.8,
+      ci_upper: 68.7,
+      percent_negative: 20,
+      flag: "u",
+    });
 
     // The age group is a breakdown like any segment; six answered it and six did not, so SDC-1 hides both.
     const byAge = await computeKpiCells(t.db, { forumId: forum.id, surveyId: survey.id, periodType: "quarter", by: "yp_age_group" });
@@ -127,9 +150,19 @@ describe.each(STORES)("young people's KPIs on $kind", ({ kind, skip }) => {
     await seedDefaultKpis(t.db, forum.id);
     const parent = await publish(t.db, forum.id, "parent-carer-experience", parentCarerExperience);
     const young = await publish(t.db, forum.id, "young-people-easy-read");
-    await submitAll(t.db, young, OVERALL.map((_, i) => youngPersonAnswers(i)), "2026-02-10T12:00:00Z");
+    await submitAll(
+      t.db,
+      young,
+      OVERALL.map((_, i) => youngPersonAnswers(i)),
+      "2026-02-10T12:00:00Z",
+    );
     // Twelve parents in the same quarter, all answering K1's "good" (a positive that K1_YP also uses).
-    await submitAll(t.db, parent, Array.from({ length: 12 }, () => minimalParentAnswers()), "2026-02-11T12:00:00Z");
+    await submitAll(
+      t.db,
+      parent,
+      Array.from({ length: 12 }, () => minimalParentAnswers()),
+      "2026-02-11T12:00:00Z",
+    );
 
     expect((await applicableKpis(t.db, forum.id, young.id)).map((k) => k.id)).toEqual(YP_IDS);
     const parentApplicable = (await applicableKpis(t.db, forum.id, parent.id)).map((k) => k.id);
@@ -193,20 +226,32 @@ describe.each(STORES)("young people's KPIs on $kind", ({ kind, skip }) => {
     expect(counts[0]).toBe(DEFAULT_KPIS.length);
   });
 
-  it.skipIf(skip)("the demo forum publishes the young people's survey, open and public, with 180 sample responses", { timeout: 120_000 }, async () => {
-    const seed = await seedDemoForum(t.db, { sampleResponses: true, demoPassword: "a-demo-password-for-tests", now: new Date("2026-11-20T12:00:00Z") });
-    const entry = seed.surveys.find((s) => s.slug === "young-people-easy-read");
-    expect(entry).toBeDefined();
-    const survey = (await findPublishedSurvey(t.db, entry!.publicId))!;
-    expect(survey).toMatchObject({ status: "open", access: "public", audience: "young_person" });
-    expect(survey.definition.easyRead).toBe(true);
-    const responses = await t.db.selectFrom("responses").select(["respondent_role"]).where("survey_id", "=", survey.id).execute();
-    expect(responses).toHaveLength(180);
-    expect(new Set(responses.map((r) => r.respondent_role))).toEqual(new Set(["young_person"]));
+  it.skipIf(skip)(
+    "the demo forum publishes the young people's survey, open and public, with 180 sample responses",
+    { timeout: 120_000 },
+    async () => {
+      const seed = await seedDemoForum(t.db, {
+        sampleResponses: true,
+        demoPassword: "a-demo-password-for-tests",
+        now: new Date("2026-11-20T12:00:00Z"),
+      });
+      const entry = seed.surveys.find((s) => s.slug === "young-people-easy-read");
+      expect(entry).toBeDefined();
+      const survey = (await findPublishedSurvey(t.db, entry!.publicId))!;
+      expect(survey).toMatchObject({ status: "open", access: "public", audience: "young_person" });
+      expect(survey.definition.easyRead).toBe(true);
+      const responses = await t.db.selectFrom("responses").select(["respondent_role"]).where("survey_id", "=", survey.id).execute();
+      expect(responses).toHaveLength(180);
+      expect(new Set(responses.map((r) => r.respondent_role))).toEqual(new Set(["young_person"]));
 
-    const cells = await computeKpiCells(t.db, { forumId: survey.forumId, surveyId: survey.id, periodType: "stocktake" });
-    expect([...new Set(cells.map((c) => c.kpi_id))]).toEqual(YP_IDS);
-    // The figures are there to see: some half-year publishes each young people's KPI.
-    for (const id of YP_IDS) expect(cells.some((c) => c.kpi_id === id && c.percent !== null), id).toBe(true);
-  });
+      const cells = await computeKpiCells(t.db, { forumId: survey.forumId, surveyId: survey.id, periodType: "stocktake" });
+      expect([...new Set(cells.map((c) => c.kpi_id))]).toEqual(YP_IDS);
+      // The figures are there to see: some half-year publishes each young people's KPI.
+      for (const id of YP_IDS)
+        expect(
+          cells.some((c) => c.kpi_id === id && c.percent !== null),
+          id,
+        ).toBe(true);
+    },
+  );
 });

@@ -152,7 +152,9 @@ describe.each(STORES)("you said, we did on $kind", ({ kind, skip }) => {
     const quoted = await respond(t.db, survey, { text: "Ladywood buses are late.", quotes: true, district: "ladywood" });
     for (let i = 0; i < 10; i++) await respond(t.db, survey, { district: "erdington" });
     const quoteId = await approveAnswer(t.db, survey, quoted.responseId);
-    const byDistrict = draft(survey, { evidence: { surveyId: survey.id, period: QUARTER, kpiId: "K1", segmentType: "district", segmentValue: "ladywood" } });
+    const byDistrict = draft(survey, {
+      evidence: { surveyId: survey.id, period: QUARTER, kpiId: "K1", segmentType: "district", segmentValue: "ladywood" },
+    });
     const { evidence } = await checkEvidence(t.db, survey.forumId, byDistrict.evidence);
     const choices = await quoteChoices(t.db, survey.forumId, evidence!);
     // 11 responses in the quarter, but only 1 in Ladywood.
@@ -176,7 +178,11 @@ describe.each(STORES)("you said, we did on $kind", ({ kind, skip }) => {
   it.skipIf(skip)("publishes only with approved evidence, and only admins publish", async () => {
     const { survey, admin, moderator } = await setup();
     // No evidence at all.
-    const bare = await createItem(t.db, moderator, draft(survey, { evidence: { surveyId: null, period: null, kpiId: null, segmentType: null, segmentValue: null } }));
+    const bare = await createItem(
+      t.db,
+      moderator,
+      draft(survey, { evidence: { surveyId: null, period: null, kpiId: null, segmentType: null, segmentValue: null } }),
+    );
     if (bare.status !== "saved") throw new Error("draft not saved");
     const noEvidence = await publishItem(t.db, admin, bare.id);
     expect(noEvidence.status === "invalid" && noEvidence.problems.map((p) => p.code)).toEqual(["evidence_required"]);
@@ -208,7 +214,12 @@ describe.each(STORES)("you said, we did on $kind", ({ kind, skip }) => {
 
     // Once published, moderators cannot change it, and admins cannot remove its evidence.
     await expect(updateItem(t.db, moderator, created.id, draft(survey, { title: "Changed" }))).rejects.toBeInstanceOf(YswdNotAllowed);
-    const stripped = await updateItem(t.db, admin, created.id, draft(survey, { evidence: { surveyId: null, period: null, kpiId: null, segmentType: null, segmentValue: null } }));
+    const stripped = await updateItem(
+      t.db,
+      admin,
+      created.id,
+      draft(survey, { evidence: { surveyId: null, period: null, kpiId: null, segmentType: null, segmentValue: null } }),
+    );
     expect(stripped.status === "invalid" && stripped.problems.map((p) => p.code)).toEqual(["evidence_required"]);
     expect((await getItem(t.db, survey.forumId, created.id))!.evidence.kpiId).toBe("K1");
 
@@ -226,7 +237,9 @@ describe.each(STORES)("you said, we did on $kind", ({ kind, skip }) => {
     expect((await createItem(t.db, moderator, draft(survey), { status: "done" })).status).toBe("invalid");
 
     await updateItem(t.db, moderator, created.id, draft(survey, { notPossibleReason: "Transport is contracted to several companies." }));
-    expect(await changeStatus(t.db, moderator, created.id, { to: "not_possible", note: "Looked at with providers." })).toEqual({ status: "changed" });
+    expect(await changeStatus(t.db, moderator, created.id, { to: "not_possible", note: "Looked at with providers." })).toEqual({
+      status: "changed",
+    });
     const item = (await getItem(t.db, survey.forumId, created.id))!;
     expect(item.status).toBe("not_possible");
     expect(item.completedOn).toBe(TODAY);
@@ -265,7 +278,15 @@ describe.each(STORES)("you said, we did on $kind", ({ kind, skip }) => {
       selfLink: "https://example.org/you-said-we-did.atom",
       language: "en",
       author: "Forum",
-      entries: entries.map((e) => ({ id: e.reference, title: e.title, link: e.reference, updated: e.updatedAt, published: e.publishedAt, summary: e.saidPlain, categories: e.themes.map((th) => th.code) })),
+      entries: entries.map((e) => ({
+        id: e.reference,
+        title: e.title,
+        link: e.reference,
+        updated: e.updatedAt,
+        published: e.publishedAt,
+        summary: e.saidPlain,
+        categories: e.themes.map((th) => th.code),
+      })),
     });
     const titles: string[] = [];
     let inTitle = false;
@@ -290,7 +311,14 @@ describe.each(STORES)("you said, we did on $kind", ({ kind, skip }) => {
     const quoted = await respond(t.db, survey, { text: "One named person who knows our child.", quotes: true });
     for (let i = 0; i < 10; i++) await respond(t.db, survey);
     const quoteId = await approveAnswer(t.db, survey, quoted.responseId);
-    const created = await createItem(t.db, moderator, draft(survey, { quoteIds: [quoteId], evidence: { surveyId: survey.id, period: QUARTER, kpiId: null, segmentType: null, segmentValue: null } }));
+    const created = await createItem(
+      t.db,
+      moderator,
+      draft(survey, {
+        quoteIds: [quoteId],
+        evidence: { surveyId: survey.id, period: QUARTER, kpiId: null, segmentType: null, segmentValue: null },
+      }),
+    );
     if (created.status !== "saved") throw new Error("draft not saved");
     expect((await publishItem(t.db, admin, created.id)).status).toBe("published");
     const before = (await getPublicItem(t.db, survey.forumId, created.reference))!;
@@ -318,7 +346,7 @@ describe.each(STORES)("you said, we did on $kind", ({ kind, skip }) => {
         t.db,
         moderator,
         draft(survey, {
-          title: i === 0 ? "=HYPERLINK(\"http://evil\")" : `Item ${i}`,
+          title: i === 0 ? '=HYPERLINK("http://evil")' : `Item ${i}`,
           whatDone: "Done as asked.",
           targetOn: TODAY,
           nextReviewOn: i < 2 ? TODAY : null,
@@ -338,7 +366,15 @@ describe.each(STORES)("you said, we did on $kind", ({ kind, skip }) => {
     const board = await boardRegister(t.db, survey.forumId, { periodType: "quarter" });
     // Board-only items count too: 7 of 10 closed by their target date.
     expect(board.k14).toHaveLength(1);
-    expect(board.k14[0]).toMatchObject({ kpi_id: "K14", time_period: QUARTER, n: 10, numerator: 7, percent: 70, ci_lower: 39.7, ci_upper: 89.2 });
+    expect(board.k14[0]).toMatchObject({
+      kpi_id: "K14",
+      time_period: QUARTER,
+      n: 10,
+      numerator: 7,
+      percent: 70,
+      ci_lower: 39.7,
+      ci_upper: 89.2,
+    });
     expect(board.review.map((r) => [r.reference, r.review])).toEqual([
       [refs[0], "due"],
       [refs[1], "due"],

@@ -37,7 +37,10 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const tmp = path.resolve("tests/.tmp");
   fs.mkdirSync(tmp, { recursive: true });
   const databaseUrl = env.DATABASE_URL ?? path.join(tmp, `e2e-${randomBytes(6).toString("hex")}.db`);
-  const seededHere = env.SEED_SAMPLE_RESPONSES === "1" && options.seedClock !== "server" ? await seedHere(databaseUrl, options.seedClock ?? SAMPLE_UNTIL) : null;
+  const seededHere =
+    env.SEED_SAMPLE_RESPONSES === "1" && options.seedClock !== "server"
+      ? await seedHere(databaseUrl, options.seedClock ?? SAMPLE_UNTIL)
+      : null;
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "app/cli/serve.ts"], {
     env: {
       ...process.env,

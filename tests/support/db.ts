@@ -64,7 +64,6 @@ export async function createTestDb(kind: StoreKind): Promise<TestDb> {
   };
 }
 
-
 async function withSchemaLock<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();

@@ -25,7 +25,8 @@ function problemsOf(result: ImportParse) {
   return result.problems;
 }
 function responsesOf(result: ImportParse) {
-  if (!result.ok) throw new Error(`expected the file to be accepted:\n${result.problems.map((p) => `${p.row}/${p.column}: ${p.message}`).join("\n")}`);
+  if (!result.ok)
+    throw new Error(`expected the file to be accepted:\n${result.problems.map((p) => `${p.row}/${p.column}: ${p.message}`).join("\n")}`);
   return result.responses;
 }
 
@@ -77,7 +78,9 @@ describe("reading an import file", () => {
     expect(problems[0].message).toContain('"Very god" is not an answer to overall_experience');
     expect(problems[0].message).toContain("very_good (Very good), good (Good)");
     // Case matters, as the spec says "exact".
-    expect(problemsOf(read(csv([BASE_HEADER, ["GOOD", "agree", "fairly", "fairly_easy", "yes_some"]])))[0].column).toBe("overall_experience");
+    expect(problemsOf(read(csv([BASE_HEADER, ["GOOD", "agree", "fairly", "fairly_easy", "yes_some"]])))[0].column).toBe(
+      "overall_experience",
+    );
   });
 
   it("splits a multiple choice cell on ';' in codes or labels, in the survey's order", () => {
@@ -97,7 +100,15 @@ describe("reading an import file", () => {
 
   it("reads yes/no by code or label, whole numbers within range, and text within its length", () => {
     const problems = problemsOf(
-      read(csv([["has_plan", "pupils", "comment"], ["Yes", "1200", "x"], ["maybe", "2.5", "this answer is far too long"], ["No", "12", "  fine  "]]), mixed),
+      read(
+        csv([
+          ["has_plan", "pupils", "comment"],
+          ["Yes", "1200", "x"],
+          ["maybe", "2.5", "this answer is far too long"],
+          ["No", "12", "  fine  "],
+        ]),
+        mixed,
+      ),
     );
     expect(problems.map((p) => [p.row, p.column])).toEqual([
       [2, "pupils"],
@@ -108,7 +119,15 @@ describe("reading an import file", () => {
     expect(problems[0].message).toContain("from 0 to 500");
     expect(problems[2].message).toContain('"2.5" is not a whole number');
     expect(problems[3].message).toContain("27 characters long; the most it takes is 20");
-    const [ok] = responsesOf(read(csv([["has_plan", "pupils", "comment"], ["No", "12", "  fine  "]]), mixed));
+    const [ok] = responsesOf(
+      read(
+        csv([
+          ["has_plan", "pupils", "comment"],
+          ["No", "12", "  fine  "],
+        ]),
+        mixed,
+      ),
+    );
     expect(ok.answers).toEqual({
       has_plan: { kind: "options", codes: ["no"] },
       pupils: { kind: "number", value: 12 },
@@ -128,7 +147,14 @@ describe("reading an import file", () => {
 
   it("keeps commas, quotes and line breaks inside quoted cells", () => {
     const text = 'More help, sooner.\nAnd "listen" to us.';
-    const [response] = responsesOf(read(csv([[...BASE_HEADER, "what_would_help"], [...BASE_ROW, text]])));
+    const [response] = responsesOf(
+      read(
+        csv([
+          [...BASE_HEADER, "what_would_help"],
+          [...BASE_ROW, text],
+        ]),
+      ),
+    );
     expect(response.answers.what_would_help).toEqual({ kind: "text", text });
   });
 
@@ -168,7 +194,14 @@ describe("reading an import file", () => {
   });
 
   it("refuses unknown and duplicate headings and names them", () => {
-    const problems = problemsOf(read(csv([[...BASE_HEADER, "Overall_Experience ", "postcode", "listened_to"], [...BASE_ROW, "x", "B1 1AA", "agree"]])));
+    const problems = problemsOf(
+      read(
+        csv([
+          [...BASE_HEADER, "Overall_Experience ", "postcode", "listened_to"],
+          [...BASE_ROW, "x", "B1 1AA", "agree"],
+        ]),
+      ),
+    );
     expect(problems.map((p) => [p.row, p.column])).toEqual([
       [1, "Overall_Experience"],
       [1, "postcode"],
@@ -181,18 +214,28 @@ describe("reading an import file", () => {
 
   it("trims headings and reads submitted_at, language and respondent_role columns", () => {
     const header = [" submitted_at ", ...BASE_HEADER, "language", "respondent_role"];
-    const [a, b] = responsesOf(
-      read(csv([header, ["2026-03-14", ...BASE_ROW, "UR", "Professional"], ["", ...BASE_ROW, "", ""]])),
-    );
+    const [a, b] = responsesOf(read(csv([header, ["2026-03-14", ...BASE_ROW, "UR", "Professional"], ["", ...BASE_ROW, "", ""]])));
     expect(a).toMatchObject({ submittedOn: "2026-03-14", language: "ur", respondentRole: "professional" });
     // Noon on 14 March 2026 in London is 12:00 GMT.
     expect(a.submittedAt).toBe("2026-03-14T12:00:00.000Z");
     // Defaults: the import time, English, the survey's audience.
-    expect(b).toMatchObject({ submittedAt: NOW.toISOString(), submittedOn: londonDate(NOW), language: "en", respondentRole: "parent_carer" });
+    expect(b).toMatchObject({
+      submittedAt: NOW.toISOString(),
+      submittedOn: londonDate(NOW),
+      language: "en",
+      respondentRole: "parent_carer",
+    });
   });
 
   it("refuses a bad language or respondent role", () => {
-    const problems = problemsOf(read(csv([[...BASE_HEADER, "language", "respondent_role"], [...BASE_ROW, "English", "grandparent"]])));
+    const problems = problemsOf(
+      read(
+        csv([
+          [...BASE_HEADER, "language", "respondent_role"],
+          [...BASE_ROW, "English", "grandparent"],
+        ]),
+      ),
+    );
     expect(problems.map((p) => p.column)).toEqual(["language", "respondent_role"]);
     expect(problems[1].message).toContain("parent_carer (Parent or carer)");
   });
@@ -268,7 +311,10 @@ describe("reading an import file", () => {
     expect(responsesOf(read(three, parentCarerExperience, { maxBytes: bytes }))).toHaveLength(3);
     expect(problemsOf(read(three, parentCarerExperience, { maxBytes: bytes - 1 }))[0].message).toContain("larger than");
     // Multi-byte characters count as the bytes they take, not as one each.
-    const urdu = csv([[...BASE_HEADER, "what_would_help"], [...BASE_ROW, "مدد"]]);
+    const urdu = csv([
+      [...BASE_HEADER, "what_would_help"],
+      [...BASE_ROW, "مدد"],
+    ]);
     const urduBytes = new TextEncoder().encode(urdu).byteLength;
     expect(urduBytes).toBeGreaterThan(urdu.length);
     expect(problemsOf(read(urdu, parentCarerExperience, { maxBytes: urdu.length }))[0].message).toContain("larger than");
@@ -279,12 +325,19 @@ describe("submitted_at", () => {
   it("refuses a row sent before the forum's retention cut-off, by London date, and names the month", () => {
     const keptFrom = { month: "2024-07", months: 24 };
     const header = ["submitted_at", ...BASE_HEADER];
-    const problems = problemsOf(read(csv([header, ["2024-06-30", ...BASE_ROW], ["2024-07-01", ...BASE_ROW], ["2024-06-30T23:30:00Z", ...BASE_ROW]]), parentCarerExperience, { keptFrom }));
+    const problems = problemsOf(
+      read(
+        csv([header, ["2024-06-30", ...BASE_ROW], ["2024-07-01", ...BASE_ROW], ["2024-06-30T23:30:00Z", ...BASE_ROW]]),
+        parentCarerExperience,
+        { keptFrom },
+      ),
+    );
     expect(problems).toEqual([
       {
         row: 2,
         column: "submitted_at",
-        message: '"2024-06-30" is before July 2024. The forum keeps responses for 24 months and deletes older ones, so this row cannot be imported.',
+        message:
+          '"2024-06-30" is before July 2024. The forum keeps responses for 24 months and deletes older ones, so this row cannot be imported.',
       },
     ]);
     // 23:30 UTC on 30 June is 00:30 on 1 July in London: kept. Without a cut-off, all three are read.
@@ -299,11 +352,22 @@ describe("submitted_at", () => {
 
   it("reads a date-time without an offset as London time, with one as exact", () => {
     // 23:30 on 31 March in London (BST) is 22:30 UTC: still 31 March, the last day of Q1.
-    expect(readSubmittedAt("2026-03-31T23:30", NOW)).toEqual({ ok: true, submittedAt: "2026-03-31T22:30:00.000Z", submittedOn: "2026-03-31" });
+    expect(readSubmittedAt("2026-03-31T23:30", NOW)).toEqual({
+      ok: true,
+      submittedAt: "2026-03-31T22:30:00.000Z",
+      submittedOn: "2026-03-31",
+    });
     expect(readSubmittedAt("2026-03-31 23:30:15", NOW)).toMatchObject({ submittedAt: "2026-03-31T22:30:15.000Z" });
     // 23:30 UTC on 31 March is 00:30 on 1 April in London: the next quarter.
-    expect(readSubmittedAt("2026-03-31T23:30:00Z", NOW)).toEqual({ ok: true, submittedAt: "2026-03-31T23:30:00.000Z", submittedOn: "2026-04-01" });
-    expect(readSubmittedAt("2026-01-10T09:00:00+05:00", NOW)).toMatchObject({ submittedAt: "2026-01-10T04:00:00.000Z", submittedOn: "2026-01-10" });
+    expect(readSubmittedAt("2026-03-31T23:30:00Z", NOW)).toEqual({
+      ok: true,
+      submittedAt: "2026-03-31T23:30:00.000Z",
+      submittedOn: "2026-04-01",
+    });
+    expect(readSubmittedAt("2026-01-10T09:00:00+05:00", NOW)).toMatchObject({
+      submittedAt: "2026-01-10T04:00:00.000Z",
+      submittedOn: "2026-01-10",
+    });
     expect(readSubmittedAt("2026-01-10T09:00:00.5-0130", NOW)).toMatchObject({ submittedAt: "2026-01-10T10:30:00.500Z" });
   });
 

@@ -163,7 +163,9 @@ describe("comparePeriods and period types", () => {
 });
 
 describe("periods tile the calendar (property)", () => {
-  const day = fc.integer({ min: Date.UTC(1990, 0, 1) / 86_400_000, max: Date.UTC(2100, 0, 1) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+  const day = fc
+    .integer({ min: Date.UTC(1990, 0, 1) / 86_400_000, max: Date.UTC(2100, 0, 1) / 86_400_000 })
+    .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
   const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
   it("every date lies in its period's range, and the day after a range's end starts the next period", () => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  applyRedactions,
-  findSuggestedRedactions,
-  isValidNhsNumber,
-  mergeSpans,
-  segmentText,
-  type RedactionTerm,
-} from "~/domain/pii";
+import { applyRedactions, findSuggestedRedactions, isValidNhsNumber, mergeSpans, segmentText, type RedactionTerm } from "~/domain/pii";
 
 /** The highlighted pieces of text with their kinds, easier to read in a failure than offsets. */
 function found(text: string, terms: RedactionTerm[] = []) {
@@ -19,7 +12,16 @@ describe("suggested redactions", () => {
   });
 
   it("finds UK phone numbers in the ways people write them", () => {
-    const numbers = ["07700 900123", "07700900123", "0121 496 0000", "020 7946 0000", "01632 960000", "+44 7700 900123", "+44 (0)121 496 0000", "+447700900123"];
+    const numbers = [
+      "07700 900123",
+      "07700900123",
+      "0121 496 0000",
+      "020 7946 0000",
+      "01632 960000",
+      "+44 7700 900123",
+      "+44 (0)121 496 0000",
+      "+447700900123",
+    ];
     for (const number of numbers) {
       expect(found(`Ring ${number} after school.`), number).toEqual([[number, "phone"]]);
     }
@@ -88,11 +90,13 @@ describe("suggested redactions", () => {
     const spans = findSuggestedRedactions("write to head@oakfield.sch.uk", [{ term: "oakfield", kind: "school" }]);
     expect(spans).toHaveLength(1);
     expect(spans[0].kind).toBe("email");
-    expect(mergeSpans([
-      { start: 5, end: 9, kind: "phone" },
-      { start: 0, end: 6, kind: "school" },
-      { start: 12, end: 14, kind: "url" },
-    ])).toEqual([
+    expect(
+      mergeSpans([
+        { start: 5, end: 9, kind: "phone" },
+        { start: 0, end: 6, kind: "school" },
+        { start: 12, end: 14, kind: "url" },
+      ]),
+    ).toEqual([
       { start: 0, end: 9, kind: "school" },
       { start: 12, end: 14, kind: "url" },
     ]);

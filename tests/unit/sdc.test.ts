@@ -25,7 +25,13 @@ const kpi = (id: string): KpiDefinition => {
 const K1 = kpi("K1");
 
 /** An unsuppressed cell of K1 in 2026-Q1 with the given base and positive count. */
-function cell(segment_type: string, segment_value: string, n: number, numerator = Math.floor(n / 2), extra: Partial<{ time_period: string; kpi: KpiDefinition; target: number | null }> = {}): KpiCell {
+function cell(
+  segment_type: string,
+  segment_value: string,
+  n: number,
+  numerator = Math.floor(n / 2),
+  extra: Partial<{ time_period: string; kpi: KpiDefinition; target: number | null }> = {},
+): KpiCell {
   return buildCell({
     time_period: extra.time_period ?? "2026-Q1",
     time_identifier: "quarter",
@@ -44,7 +50,25 @@ const flags = (cells: KpiCell[]) => Object.fromEntries(cells.map((c) => [c.segme
 
 describe("the KPI register (kpis.md table)", () => {
   it("lists K1–K13 and K6i, then the young people's K1_YP, K2_YP and K13_YP, and not K14", () => {
-    expect(DEFAULT_KPIS.map((k) => k.id)).toEqual(["K1", "K2", "K3", "K4", "K5", "K6", "K6i", "K7", "K8", "K9", "K10", "K11", "K12", "K13", "K1_YP", "K2_YP", "K13_YP"]);
+    expect(DEFAULT_KPIS.map((k) => k.id)).toEqual([
+      "K1",
+      "K2",
+      "K3",
+      "K4",
+      "K5",
+      "K6",
+      "K6i",
+      "K7",
+      "K8",
+      "K9",
+      "K10",
+      "K11",
+      "K12",
+      "K13",
+      "K1_YP",
+      "K2_YP",
+      "K13_YP",
+    ]);
   });
 
   it.each([
@@ -95,11 +119,19 @@ describe("scoreCounts", () => {
   });
 
   it("K2 drops not_applicable from the base; neither stays", () => {
-    expect(scoreCounts(kpi("K2"), { strongly_agree: 4, agree: 3, neither: 2, disagree: 1, not_applicable: 5 })).toEqual({ n: 10, numerator: 7, negative: 1 });
+    expect(scoreCounts(kpi("K2"), { strongly_agree: 4, agree: 3, neither: 2, disagree: 1, not_applicable: 5 })).toEqual({
+      n: 10,
+      numerator: 7,
+      negative: 1,
+    });
   });
 
   it("K3 drops dont_know", () => {
-    expect(scoreCounts(kpi("K3"), { very: 1, fairly: 1, not_very: 1, not_at_all: 1, dont_know: 6 })).toEqual({ n: 4, numerator: 2, negative: 2 });
+    expect(scoreCounts(kpi("K3"), { very: 1, fairly: 1, not_very: 1, not_at_all: 1, dont_know: 6 })).toEqual({
+      n: 4,
+      numerator: 2,
+      negative: 2,
+    });
   });
 
   it("an empty question has base 0", () => {
@@ -141,7 +173,16 @@ describe("K6i EHCP quality index", () => {
   });
 
   it("publishes no negative share", () => {
-    const c = buildCell({ time_period: "2026-Q1", time_identifier: "quarter", survey: "s", segment_type: "all", segment_value: "all", kpi: K6i, target: null, score: { n: 12, numerator: 9, negative: null } });
+    const c = buildCell({
+      time_period: "2026-Q1",
+      time_identifier: "quarter",
+      survey: "s",
+      segment_type: "all",
+      segment_value: "all",
+      kpi: K6i,
+      target: null,
+      score: { n: 12, numerator: 9, negative: null },
+    });
     expect(c.percent).toBe(75);
     expect(c.percent_negative).toBeNull();
   });
@@ -219,24 +260,44 @@ describe("suppressSmallCells: SDC-1 worked examples", () => {
   });
 
   it("rule 2 suppresses the smallest other cell when exactly one is primary", () => {
-    const out = suppressSmallCells([cell("district", "ladywood", 40), cell("district", "yardley", 5), cell("district", "erdington", 12), cell("district", "unknown", 31)]);
+    const out = suppressSmallCells([
+      cell("district", "ladywood", 40),
+      cell("district", "yardley", 5),
+      cell("district", "erdington", 12),
+      cell("district", "unknown", 31),
+    ]);
     expect(flags(out)).toEqual({ ladywood: "", yardley: "c", erdington: "c", unknown: "" });
     expect(out[2]).toMatchObject(BLANKED);
   });
 
   it("rule 2 ties go to the segment value code that sorts first", () => {
-    const out = suppressSmallCells([cell("district", "yardley", 3), cell("district", "selly_oak", 15), cell("district", "edgbaston", 15), cell("district", "hall_green", 15)]);
+    const out = suppressSmallCells([
+      cell("district", "yardley", 3),
+      cell("district", "selly_oak", 15),
+      cell("district", "edgbaston", 15),
+      cell("district", "hall_green", 15),
+    ]);
     expect(flags(out)).toEqual({ yardley: "c", selly_oak: "u", edgbaston: "c", hall_green: "u" });
   });
 
   it("no secondary suppression when two or more cells are primary, or none", () => {
-    expect(flags(suppressSmallCells([cell("age_phase", "primary", 3), cell("age_phase", "secondary", 4), cell("age_phase", "post16", 12)]))).toEqual({ primary: "c", secondary: "c", post16: "u" });
-    expect(flags(suppressSmallCells([cell("age_phase", "primary", 10), cell("age_phase", "secondary", 11)]))).toEqual({ primary: "u", secondary: "u" });
+    expect(
+      flags(suppressSmallCells([cell("age_phase", "primary", 3), cell("age_phase", "secondary", 4), cell("age_phase", "post16", 12)])),
+    ).toEqual({ primary: "c", secondary: "c", post16: "u" });
+    expect(flags(suppressSmallCells([cell("age_phase", "primary", 10), cell("age_phase", "secondary", 11)]))).toEqual({
+      primary: "u",
+      secondary: "u",
+    });
   });
 
   it("the all row is its own breakdown and never a secondary cell", () => {
     // The all row has the smallest unsuppressed n of this KPI × period, yet only district cells are chosen.
-    const out = suppressSmallCells([cell("all", "all", 11), cell("district", "ladywood", 4), cell("district", "yardley", 47), cell("district", "erdington", 60)]);
+    const out = suppressSmallCells([
+      cell("all", "all", 11),
+      cell("district", "ladywood", 4),
+      cell("district", "yardley", 47),
+      cell("district", "erdington", 60),
+    ]);
     expect(out.map((c) => c.flag)).toEqual(["u", "c", "c", ""]);
   });
 
@@ -247,7 +308,12 @@ describe("suppressSmallCells: SDC-1 worked examples", () => {
   });
 
   it("a value with responses but base 0 for the KPI is listed, suppressed, and triggers rule 2", () => {
-    expect(breakdownValues(["ladywood", "unknown", "yardley", "ladywood"], ["erdington"])).toEqual(["ladywood", "unknown", "yardley", "erdington"]);
+    expect(breakdownValues(["ladywood", "unknown", "yardley", "ladywood"], ["erdington"])).toEqual([
+      "ladywood",
+      "unknown",
+      "yardley",
+      "erdington",
+    ]);
     const cells = buildBreakdownCells({
       time_period: "2026-Q1",
       time_identifier: "quarter",
@@ -259,7 +325,11 @@ describe("suppressSmallCells: SDC-1 worked examples", () => {
       // Yardley's families answered other questions, but none were routed to K9's question.
       countsByValue: { ladywood: { within_4_weeks: 20, took_longer: 20 }, unknown: { within_4_weeks: 8, took_longer: 4, dont_know: 3 } },
     });
-    expect(cells.map((c) => [c.segment_value, c.n])).toEqual([["ladywood", 40], ["yardley", 0], ["unknown", 12]]);
+    expect(cells.map((c) => [c.segment_value, c.n])).toEqual([
+      ["ladywood", 40],
+      ["yardley", 0],
+      ["unknown", 12],
+    ]);
     const out = suppressSmallCells(cells);
     expect(flags(out)).toEqual({ ladywood: "", yardley: "c", unknown: "c" });
   });
@@ -317,7 +387,9 @@ describe("suppressSmallCells: properties", () => {
         const key = [r.kpi, r.period, r.segment_type, value].join("|");
         if (seen.has(key)) continue;
         seen.add(key);
-        cells.push(cell(r.segment_type, value, r.n, Math.floor(r.share * r.n), { kpi: kpi(r.kpi), time_period: r.period, target: r.target }));
+        cells.push(
+          cell(r.segment_type, value, r.n, Math.floor(r.share * r.n), { kpi: kpi(r.kpi), time_period: r.period, target: r.target }),
+        );
       }
       return cells;
     });

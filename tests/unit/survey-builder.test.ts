@@ -132,7 +132,10 @@ describe("the schema the builder and the server share", () => {
   it("refuses routing with no answer ticked", () => {
     const form = parentForm();
     form.questions[4].showWhen = { question: "ehcp_stage", anyOf: [] };
-    expect(issuesOf(form)).toContainEqual({ path: "questions.4.showWhen.anyOf", message: "Tick at least one answer that leads to this question" });
+    expect(issuesOf(form)).toContainEqual({
+      path: "questions.4.showWhen.anyOf",
+      message: "Tick at least one answer that leads to this question",
+    });
   });
 
   it("refuses a code used twice, and option codes used twice", () => {
@@ -212,9 +215,13 @@ describe("published codes", () => {
     v2.questions = v2.questions.filter((q) => q.code !== "listened_to");
     const draft = clone(parentCarerExperience).questions;
     draft[1] = { ...draft[1], code: "felt_heard" };
-    expect(codeChanges([v2, ...published], draft, draft.map((_, i) => (i === 1 ? "listened_to" : "")))).toEqual([
-      { index: 1, from: "listened_to", to: "felt_heard" },
-    ]);
+    expect(
+      codeChanges(
+        [v2, ...published],
+        draft,
+        draft.map((_, i) => (i === 1 ? "listened_to" : "")),
+      ),
+    ).toEqual([{ index: 1, from: "listened_to", to: "felt_heard" }]);
   });
 
   it("ignores an origin that no published version has", () => {
@@ -292,7 +299,9 @@ describe("builder steps without JavaScript", () => {
   it("adds a language by code and refuses one that is not a code or already there", () => {
     const form = parentForm();
     expect(applyBuilderStep(form, parseBuilderStep("add_language", " PA ")!).form.languages).toEqual(["en", "ur", "pa"]);
-    expect(applyBuilderStep(form, parseBuilderStep("add_language", "ur")!).problem?.message).toBe("Urdu is already one of this survey's languages");
+    expect(applyBuilderStep(form, parseBuilderStep("add_language", "ur")!).problem?.message).toBe(
+      "Urdu is already one of this survey's languages",
+    );
     expect(applyBuilderStep(form, parseBuilderStep("add_language", "Polish")!).problem?.path).toEqual(["new_language"]);
   });
 
@@ -325,4 +334,3 @@ describe("open and close dates", () => {
     expect(SurveyDatesSchema.safeParse({ opens_on: "2026-02-30", last_day: "" }).error?.issues[0].path).toEqual(["opens_on"]);
   });
 });
-

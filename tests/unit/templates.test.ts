@@ -212,9 +212,7 @@ function specProblems(slug: string, definition: SurveyDefinition): string[] {
       problems.push(`${where}: English wording "${question.title.en}" should be "${expected.wording}"`);
     }
     const routing = expected.kind === "scale" ? expected.routing : undefined;
-    const actual = question.showWhen
-      ? { question: question.showWhen.question, anyOf: [...question.showWhen.anyOf].sort() }
-      : undefined;
+    const actual = question.showWhen ? { question: question.showWhen.question, anyOf: [...question.showWhen.anyOf].sort() } : undefined;
     const wanted = routing ? { question: routing.question, anyOf: [...routing.anyOf].sort() } : undefined;
     if (JSON.stringify(actual) !== JSON.stringify(wanted)) {
       problems.push(`${where}: routing ${JSON.stringify(actual)} should be ${JSON.stringify(wanted)}`);
@@ -263,14 +261,20 @@ describe("shared scales and segment options", () => {
   it("SCALES has exactly the spec's scales, with the same option codes in the same order", () => {
     expect(Object.keys(SCALES)).toEqual(Object.keys(spec.scales));
     for (const [name, codes] of Object.entries(spec.scales)) {
-      expect(SCALES[name as keyof typeof SCALES].map((o) => o.code), name).toEqual(codes);
+      expect(
+        SCALES[name as keyof typeof SCALES].map((o) => o.code),
+        name,
+      ).toEqual(codes);
     }
   });
 
   it("SEGMENT_OPTIONS matches every segment the spec lists options for", () => {
     expect(Object.keys(SEGMENT_OPTIONS).sort()).toEqual(Object.keys(spec.segments).sort());
     for (const [code, options] of Object.entries(spec.segments)) {
-      expect(SEGMENT_OPTIONS[code as keyof typeof SEGMENT_OPTIONS].map((o) => o.code), code).toEqual(options);
+      expect(
+        SEGMENT_OPTIONS[code as keyof typeof SEGMENT_OPTIONS].map((o) => o.code),
+        code,
+      ).toEqual(options);
     }
   });
 

@@ -49,7 +49,12 @@ describe("the young-people-easy-read template", () => {
   it("has an optional age group segment and an optional, moderated free-text question", () => {
     expect(question(youngPeopleEasyRead, "yp_age_group")).toMatchObject({ type: "single_choice", role: "segment", required: false });
     expect(optionCodes("yp_age_group")).toEqual(["under_11", "age_11_15", "age_16_18", "age_19_25"]);
-    expect(question(youngPeopleEasyRead, "yp_what_would_help")).toMatchObject({ type: "text_long", role: "free_text", required: false, maxLength: 1000 });
+    expect(question(youngPeopleEasyRead, "yp_what_would_help")).toMatchObject({
+      type: "text_long",
+      role: "free_text",
+      required: false,
+      maxLength: 1000,
+    });
   });
 
   it("translates every text into Urdu", () => {
@@ -77,9 +82,19 @@ describe("the young-people-easy-read template", () => {
 
 describe("easyReadFaces", () => {
   it("gives the three points of each scale a happy, a neutral and a sad face, and none to don't know", () => {
-    expect(easyReadFaces(youngPeopleEasyRead, question(youngPeopleEasyRead, "yp_overall_experience"))).toEqual(["happy", "neutral", "sad", null]);
+    expect(easyReadFaces(youngPeopleEasyRead, question(youngPeopleEasyRead, "yp_overall_experience"))).toEqual([
+      "happy",
+      "neutral",
+      "sad",
+      null,
+    ]);
     expect(easyReadFaces(youngPeopleEasyRead, question(youngPeopleEasyRead, "yp_listened_to"))).toEqual(["happy", "neutral", "sad"]);
-    expect(easyReadFaces(youngPeopleEasyRead, question(youngPeopleEasyRead, "yp_feedback_leads_to_change"))).toEqual(["happy", "neutral", "sad", null]);
+    expect(easyReadFaces(youngPeopleEasyRead, question(youngPeopleEasyRead, "yp_feedback_leads_to_change"))).toEqual([
+      "happy",
+      "neutral",
+      "sad",
+      null,
+    ]);
   });
 
   it("draws no faces on a segment, a free-text question, or a scale that is not 3 points", () => {

@@ -66,7 +66,9 @@ describe("the status workflow", () => {
   it("follows the workflow: no skipping from received to done, nothing after superseded, no move to the same status", () => {
     expect(codes(statusChangeProblems(item({ status: "received", whatDone: "x" }), "done"))).toEqual(["bad_transition"]);
     for (const to of YSWD_STATUSES) {
-      expect(codes(statusChangeProblems(item({ status: "superseded", whatDone: "x", notPossibleReason: "y" }), to))).toEqual(["bad_transition"]);
+      expect(codes(statusChangeProblems(item({ status: "superseded", whatDone: "x", notPossibleReason: "y" }), to))).toEqual([
+        "bad_transition",
+      ]);
     }
     expect(codes(statusChangeProblems(item({ status: "agreed" }), "agreed"))).toEqual(["bad_transition"]);
     expect(statusChangeProblems(item({ status: "agreed" }), "in_progress")).toEqual([]);
@@ -86,7 +88,10 @@ describe("the status workflow", () => {
   it("refuses dates before the item was raised", () => {
     const problems = statusProblems(item());
     expect(problems).toEqual([]);
-    const early = publishProblems(item({ targetOn: "2026-01-09", responsePublishedOn: "2025-12-31" }), { publishedFigure: true, usableQuotes: 0 });
+    const early = publishProblems(item({ targetOn: "2026-01-09", responsePublishedOn: "2025-12-31" }), {
+      publishedFigure: true,
+      usableQuotes: 0,
+    });
     expect(early.map((p) => p.field).sort()).toEqual(["responsePublishedOn", "targetOn"]);
   });
 });
@@ -146,7 +151,9 @@ describe("K14, the closure rate", () => {
     expect(closedByTarget(closure({ status: "not_possible", completedOn: "2026-01-01", notPossibleReason: null }))).toBe(false);
     expect(closedByTarget(closure({ status: "in_progress", completedOn: "2026-01-01" }))).toBe(false);
     // An unpublished reason is not a published one.
-    expect(closedByTarget(closure({ status: "not_possible", completedOn: "2026-01-01", notPossibleReason: "x", published: false }))).toBe(false);
+    expect(closedByTarget(closure({ status: "not_possible", completedOn: "2026-01-01", notPossibleReason: "x", published: false }))).toBe(
+      false,
+    );
   });
 
   it("takes as its base the published items whose target date falls in the period", () => {
@@ -164,11 +171,19 @@ describe("K14, the closure rate", () => {
 
   it("is a KPI cell with n, the Wilson interval and SDC-1: 7 of 10 is 70.0 (39.7–89.2)", () => {
     const items = [
-      ...Array.from({ length: 7 }, (_, i) => closure({ targetOn: `2026-02-${String(i + 1).padStart(2, "0")}`, status: "done", completedOn: "2026-01-20" })),
+      ...Array.from({ length: 7 }, (_, i) =>
+        closure({ targetOn: `2026-02-${String(i + 1).padStart(2, "0")}`, status: "done", completedOn: "2026-01-20" }),
+      ),
       ...Array.from({ length: 3 }, () => closure({ targetOn: "2026-03-01" })),
     ];
     const [cell] = closureRateCells(items, "quarter");
-    expect(cell).toMatchObject({ kpi_id: "K14", time_period: "2026-Q1", time_identifier: "quarter", segment_type: "all", segment_value: "all" });
+    expect(cell).toMatchObject({
+      kpi_id: "K14",
+      time_period: "2026-Q1",
+      time_identifier: "quarter",
+      segment_type: "all",
+      segment_value: "all",
+    });
     expect(cell).toMatchObject({ n: 10, numerator: 7, percent: 70, ci_lower: 39.7, ci_upper: 89.2, flag: "u" });
     const ci = wilsonPercent(7, 10);
     expect([cell.ci_lower, cell.ci_upper]).toEqual([ci.lower, ci.upper]);
