@@ -1,7 +1,7 @@
 /**
  * `npm run -s kpis -- --survey <public id or slug> --period-type <quarter|stocktake|academic_year> [--by <segment>]`
  *
- * Prints the survey's KPI figures as the tidy CSV (kpis.md): the `all` rows, plus the breakdown
+ * Prints the survey's KPI figures as the tidy CSV of the KPI contract: the `all` rows, plus the breakdown
  * rows with --by, for every period with responses, disclosure control (SDC-1) applied, from the
  * database DATABASE_URL names. `-s` keeps npm's own banner out of a redirected file.
  *

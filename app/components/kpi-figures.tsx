@@ -3,6 +3,7 @@
  * number shown here arrives from the KPI engine already computed, rounded and SDC-1 suppressed.
  * Colour is never the only signal: RAG and flags are also written out.
  */
+import { METHODOLOGY_PATH } from "~/domain/methodology";
 import type { ReactNode } from "react";
 import { periodRange, type PeriodType } from "~/domain/periods";
 import { FLAG_MEANINGS, METHOD_NOTES, SDC_RULE_TEXT } from "~/domain/xlsx-metadata";
@@ -250,6 +251,10 @@ export function MethodNotes({ headingId = "method", level = 2 }: { headingId?: s
         <dt>Separate surveys</dt>
         <dd>{METHOD_NOTES.pooling}</dd>
       </dl>
+      <p className="body">
+        <a href={METHODOLOGY_PATH}>The methodology</a> explains each rule in full, with worked examples and every KPI&apos;s definition and
+        version.
+      </p>
     </section>
   );
 }

@@ -45,6 +45,9 @@ export function SiteFooter({ t }: { t: Translate }) {
             <a href="/you-said-we-did">{t("yswd.footer")}</a>
           </li>
           <li>
+            <a href="/methodology">{t("site.footer.methodology")}</a>
+          </li>
+          <li>
             <a href="/privacy">{t("site.footer.privacy")}</a>
           </li>
           <li>

@@ -15,7 +15,7 @@ export function themeName(code: string, label: string, t: Translate, language: s
   return { text: label, lang: language === "en" ? undefined : "en" };
 }
 
-/** A KPI's name: the catalogue's translation when the register still uses the kpis.md name. */
+/** A KPI's name: the catalogue's translation when the register still uses the standard name. */
 export function kpiName(id: string, registerName: string, t: Translate, language: string): { text: string; lang: string | undefined } {
   const key = `results.kpi.${id}` as MessageKey;
   if (key in en && en[key] === registerName) return { text: t(key), lang: undefined };

@@ -1,5 +1,5 @@
 /**
- * Importing responses collected elsewhere (kpis.md, "Import format"): earlier waves held in other
+ * Importing responses collected elsewhere (the KPI contract, "Import format"): earlier waves held in other
  * tools, and paper forms from coffee mornings typed up by a volunteer.
  *
  * Pure: CSV text in, answer sets or a list of problems out. Every row is held to the rules the

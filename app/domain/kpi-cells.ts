@@ -1,5 +1,5 @@
 /**
- * KPI scoring, published cells and disclosure control (kpis.md: "The KPIs", "Figures published
+ * KPI scoring, published cells and disclosure control (the KPI contract: "The KPIs", "Figures published
  * for every KPI cell", "Disclosure control (rule SDC-1)").
  *
  * Pure functions, no I/O. The flow for every view, export and API is:
@@ -46,7 +46,7 @@ export const EHCP_QUALITY_INDEX_QUESTIONS = [
 /** K6i: positive when agreeing with at least this many statements; base needs this many valid answers. */
 export const EHCP_QUALITY_INDEX_MINIMUM = 3;
 
-/** The register from kpis.md. K14 (closure rate) comes from the "you said, we did" register, not a survey. */
+/** The standard register. K14 (closure rate) comes from the "you said, we did" register, not a survey. */
 export const DEFAULT_KPIS: readonly KpiDefinition[] = [
   {
     id: "K1",
@@ -208,7 +208,7 @@ export interface KpiScore {
 /**
  * Base, positive and negative counts for a proportion KPI.
  * Base = every answered response minus the excluded options; options in no list (`neither`,
- * K1's `dont_know`, or a code we do not recognise) stay in the base, as kpis.md says.
+ * K1's `dont_know`, or a code we do not recognise) stay in the base, as the KPI contract says.
  */
 export function scoreCounts(def: KpiDefinition, counts: OptionCounts): KpiScore {
   if (def.kind === "ehcp_quality_index") {
@@ -292,7 +292,7 @@ export interface KpiCell {
   rag: Rag;
 }
 
-/** Column order of the tidy CSV export, exactly as kpis.md lists it. */
+/** Column order of the tidy CSV export, exactly as the KPI contract lists it. */
 export const TIDY_CSV_COLUMNS = [
   "time_period",
   "time_identifier",

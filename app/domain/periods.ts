@@ -1,5 +1,5 @@
 /**
- * Reporting periods (kpis.md, "Periods"). Responses are placed by their submission date in
+ * Reporting periods (the KPI contract, "Periods"). Responses are placed by their submission date in
  * Europe/London, so every function here works on London calendar dates as "YYYY-MM-DD" text:
  * the same text the database stores, so SQL can filter with `london_date BETWEEN start AND end`.
  *

@@ -1,5 +1,5 @@
 /**
- * Statistics for published KPI figures (docs: /work/shared/spec/kpis.md, "Figures published").
+ * Statistics for published KPI figures (the methodology: /methodology, "How sure we are").
  *
  * Pure functions, no I/O. Every published percentage is computed here so that the dashboard,
  * the exports and the public pages can never disagree about a figure.
@@ -10,7 +10,7 @@
  *   (integer arithmetic), so 1 of 16 = 6.25 % is published as 6.3, never 6.2 through float error.
  */
 
-/** The 97.5th percentile of the standard normal distribution, as fixed by kpis.md. */
+/** The 97.5th percentile of the standard normal distribution, as fixed by the method. */
 export const Z_95 = 1.959964;
 
 /**
@@ -71,7 +71,7 @@ export interface Interval {
 }
 
 /**
- * 95 % Wilson score interval for numerator / n, as proportions (0..1), formula from kpis.md:
+ * 95 % Wilson score interval for numerator / n, as proportions (0..1), formula as on the methodology page:
  *   centre = (p + z²/2n) / (1 + z²/n)
  *   half   = z / (1 + z²/n) · √(p(1−p)/n + z²/4n²)
  * At 0/n the lower bound is exactly 0 and at n/n the upper bound is exactly 1 (the formula gives

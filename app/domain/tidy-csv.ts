@@ -1,5 +1,5 @@
 /**
- * The tidy CSV export of KPI cells (kpis.md, "Figures published for every KPI cell"): one row per
+ * The tidy CSV export of KPI cells (the KPI contract, "Figures published for every KPI cell"): one row per
  * KPI × period × segment value, columns exactly TIDY_CSV_COLUMNS, blank where a figure is null.
  *
  * - RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted, quotes doubled.
@@ -27,7 +27,7 @@ const NUMERIC_COLUMNS: ReadonlySet<Column> = new Set<Column>([
   "target",
 ]);
 
-/** Published percentages always show their one decimal place (70 → "70.0"), as kpis.md writes them. */
+/** Published percentages always show their one decimal place (70 → "70.0"), as the KPI contract writes them. */
 const ONE_DECIMAL: ReadonlySet<Column> = new Set<Column>(["percent", "ci_lower", "ci_upper", "percent_negative"]);
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -1,14 +1,15 @@
 /**
- * What every KPI export and board pack says about its own figures: the method (kpis.md), the
+ * What every KPI export and board pack says about its own figures: the method (the methodology page), the
  * disclosure rule and each KPI's definition in words and codes, so that a reader can recompute
  * any figure from the raw counts. Pure: no I/O, no figures computed here.
  */
 import { EHCP_QUALITY_INDEX_MINIMUM, LOW_RELIABILITY_BELOW_N, SUPPRESS_BELOW_N, type KpiDefinition } from "./kpi-cells";
+import { METHOD_EDITION, METHODOLOGY_PATH } from "./methodology";
 import { Z_95 } from "./statistics";
 import { localise, optionsOf, type SurveyDefinition } from "./survey";
 
-/** The edition of the contract the figures follow, and the interval's z. */
-export const METHOD_VERSION = `kpis.md 2026-11; Wilson z=${Z_95}`;
+/** The edition of the method the figures follow (explained at /methodology), and the interval's z. */
+export const METHOD_VERSION = `methodology ${METHOD_EDITION} (${METHODOLOGY_PATH}); Wilson z=${Z_95}`;
 
 export const METHOD_NOTES = {
   n: "n is the base: the responses that answered the question, minus the options the KPI excludes. Skipped or not-asked questions never count.",

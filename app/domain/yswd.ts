@@ -1,5 +1,5 @@
 /**
- * The "you said, we did" register (product.md) and K14, its closure rate (kpis.md).
+ * The "you said, we did" register and K14, its closure rate.
  *
  * Pure functions, no I/O: the status workflow and what each status needs, what publishing
  * needs, references, SDC-1 rule 5 for quotes, K14 as a KPI cell (Wilson interval and SDC-1 like

@@ -9,6 +9,7 @@ export const en = {
   "site.language": "Language",
   "site.footer.privacy": "Privacy",
   "site.footer.accessibility": "Accessibility statement",
+  "site.footer.methodology": "How our figures are made",
   "site.footer.receipt": "Check or withdraw a response",
   "site.footer.resume": "Continue a saved survey",
   "site.footer.independent": "The forum is independent of the council. The council sees totals, never your answers.",
@@ -144,6 +145,7 @@ export const en = {
   home: "Home",
 
   "privacy.title": "How we use your information",
+  "methodology.title": "How our figures are made",
   "accessibility.title": "Accessibility statement",
 
   // "You said, we did" and published results (public pages)
@@ -252,6 +254,7 @@ export const en = {
   "results.suppressed": "Not shown: fewer than 10 responses",
   "results.lowReliability": "Fewer than 30 responses: treat with care",
   "results.noResponses": "There are no responses to show yet.",
+  "results.method": "How these figures are made: the intervals, why some are not shown, and the periods",
   "results.segment.age_phase": "Stage of education",
   "results.segment.ehcp_stage": "EHC plan stage",
   "results.segment.setting_type": "Type of school or setting",

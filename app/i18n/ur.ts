@@ -12,6 +12,7 @@ export const ur: Catalogue = {
   "site.language": "زبان",
   "site.footer.privacy": "رازداری",
   "site.footer.accessibility": "رسائی کا بیان",
+  "site.footer.methodology": "ہمارے اعداد و شمار کیسے بنتے ہیں",
   "site.footer.receipt": "اپنا جواب چیک کریں یا واپس لیں",
   "site.footer.resume": "محفوظ کیا گیا سروے جاری رکھیں",
   "site.footer.independent": "فورم کونسل سے آزاد ہے۔ کونسل صرف مجموعی تعداد دیکھتی ہے، آپ کے جوابات کبھی نہیں۔",
@@ -150,6 +151,7 @@ export const ur: Catalogue = {
   home: "ہوم",
 
   "privacy.title": "ہم آپ کی معلومات کیسے استعمال کرتے ہیں",
+  "methodology.title": "ہمارے اعداد و شمار کیسے بنتے ہیں",
   "accessibility.title": "رسائی کا بیان",
 
   // "You said, we did" and published results (public pages)
@@ -257,6 +259,7 @@ export const ur: Catalogue = {
   "results.table.note": "نوٹ",
   "results.suppressed": "نہیں دکھایا گیا: 10 سے کم جوابات",
   "results.lowReliability": "30 سے کم جوابات: احتیاط سے دیکھیں",
+  "results.method": "یہ اعداد و شمار کیسے بنتے ہیں: وقفے، کچھ کیوں نہیں دکھائے جاتے، اور مدتیں",
   "results.noResponses": "ابھی دکھانے کے لیے کوئی جواب نہیں ہے۔",
   "results.segment.age_phase": "تعلیمی مرحلہ",
   "results.segment.ehcp_stage": "EHC پلان کا مرحلہ",

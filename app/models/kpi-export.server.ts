@@ -9,6 +9,7 @@ import type { DB } from "~/db.server";
 import { TIDY_CSV_COLUMNS } from "~/domain/kpi-cells";
 import { londonDate, PERIOD_TYPES, type PeriodType } from "~/domain/periods";
 import { tidyCsvChunks } from "~/domain/tidy-csv";
+import { METHODOLOGY_PATH } from "~/domain/methodology";
 import { KPI_METADATA_COLUMNS, METHOD_NOTES, METHOD_VERSION, SDC_RULE_TEXT, type KpiMetadata } from "~/domain/xlsx-metadata";
 import { EVERY, readKpiExportQuery, type KpiExportQuery } from "~/schemas/board";
 import { findForumSurvey, type ForumSurvey } from "./board.server";
@@ -89,6 +90,8 @@ export interface WorkbookContext {
   request: KpiExportRequest;
   kpis: KpiMetadata[];
   generatedAt: Date;
+  /** Where the methodology page is, as a full address when the request is known. */
+  methodologyUrl?: string;
 }
 
 /**
@@ -149,6 +152,7 @@ export async function kpiWorkbookStream(
       ["time_identifier", context.request.periodTypes.join(", ")],
       ["segment_types", ["all", ...context.request.segments].join(", ")],
       ["method_version", METHOD_VERSION],
+      ["methodology", context.methodologyUrl ?? METHODOLOGY_PATH],
       ["sdc_rule", SDC_RULE_TEXT],
       ["n", METHOD_NOTES.n],
       ["interval", METHOD_NOTES.interval],

@@ -1,5 +1,5 @@
 /**
- * The KPI register: each forum's KPI definitions, their versions and targets (kpis.md, "The KPIs":
+ * The KPI register: each forum's KPI definitions, their versions and targets (the KPI contract, "The KPIs":
  * "the register shows each KPI's definition and its version, and changing a definition starts a
  * new version").
  *
@@ -134,7 +134,7 @@ function fromRow(row: KpiRow): RegisteredKpi {
   };
 }
 
-/** The kpis.md register order (K1 … K6, K6i, K7 … K13, then K1_YP, K2_YP, K13_YP), then the forum's own KPIs by id. */
+/** The standard register order (K1 … K6, K6i, K7 … K13, then K1_YP, K2_YP, K13_YP), then the forum's own KPIs by id. */
 function registerOrder(a: { id: string }, b: { id: string }): number {
   const rank = (id: string) => {
     const i = DEFAULT_KPIS.findIndex((k) => k.id === id);
@@ -146,7 +146,7 @@ function registerOrder(a: { id: string }, b: { id: string }): number {
 const KPI_COLUMNS = ["kpi_id", "version", "name", "definition", "target", "created_at", "retired_at"] as const;
 
 /**
- * Puts the kpis.md defaults in a forum's register as version 1 of each, with no targets.
+ * Puts the standard defaults in a forum's register as version 1 of each, with no targets.
  * Idempotent: a KPI the forum already has (in any version, retired or not) is left alone.
  */
 export async function seedDefaultKpis(db: DB, forumId: string): Promise<number> {
@@ -176,14 +176,17 @@ export async function seedDefaultKpis(db: DB, forumId: string): Promise<number> 
 
 /**
  * The current version of each KPI in the forum's register, in register order. A forum that has
- * never touched its register reports the kpis.md defaults (version 1, no targets), exactly what
+ * never touched its register reports the standard defaults (version 1, no targets), exactly what
  * seedDefaultKpis would store.
  */
+/** The standard register every forum starts with: version 1 of each default KPI, no targets. */
+export function defaultRegister(): RegisteredKpi[] {
+  return DEFAULT_KPIS.map((k) => ({ ...k, kind: k.kind ?? "proportion", version: 1, target: null, createdAt: "", retiredAt: null }));
+}
+
 export async function listKpis(db: DB, forumId: string): Promise<RegisteredKpi[]> {
   const rows = await db.selectFrom("kpi_definitions").select(KPI_COLUMNS).where("forum_id", "=", forumId).execute();
-  if (rows.length === 0) {
-    return DEFAULT_KPIS.map((k) => ({ ...k, kind: k.kind ?? "proportion", version: 1, target: null, createdAt: "", retiredAt: null }));
-  }
+  if (rows.length === 0) return defaultRegister();
   return rows
     .filter((r) => r.retired_at === null)
     .map(fromRow)

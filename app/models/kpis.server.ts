@@ -1,5 +1,5 @@
 /**
- * The KPI engine: every published KPI figure is computed here (kpis.md is the contract).
+ * The KPI engine: every published KPI figure is computed here (the methodology page describes how).
  *
  * Raw answers → monthly summary (SQL aggregates) → periods (sums of months) → scoreCounts /
  * buildCell → suppressSmallCells (SDC-1). Only SDC-1 output leaves this module.

@@ -6,7 +6,7 @@ import { recordAudit } from "./audit.server";
 import { KpiRequestError, refreshKpiSummary } from "./kpis.server";
 
 /**
- * Retention (product.md: "automatic, default 24 months for raw responses, aggregates kept, and
+ * Retention ("automatic, default 24 months for raw responses, aggregates kept, and
  * logged"). Raw responses — answers, consents, contact details, moderation copies — are deleted
  * once the calendar month they were sent in is more than the forum's retention period ago, so a
  * response is kept for at least that many months and at most one month more. In-progress

@@ -380,7 +380,7 @@ export default function KpiRegister() {
                       {v.retiredAt ? "" : " (current)"}
                     </th>
                     <td>
-                      {v.createdAt ? `from ${day.format(new Date(v.createdAt))}` : "kpis.md default"}
+                      {v.createdAt ? `from ${day.format(new Date(v.createdAt))}` : "standard definition"}
                       {v.retiredAt ? ` to ${day.format(new Date(v.retiredAt))}` : ""}
                     </td>
                     <td>

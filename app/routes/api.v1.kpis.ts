@@ -1,3 +1,4 @@
+import { METHODOLOGY_PATH } from "~/domain/methodology";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { getDb } from "~/db.server";
@@ -43,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       generatedAt: new Date().toISOString(),
       method: {
         version: METHOD_VERSION,
+        methodology: new URL(METHODOLOGY_PATH, request.url).href,
         interval: METHOD_NOTES.interval,
         sdc: SDC_RULE_TEXT,
         columns: TIDY_CSV_COLUMNS,

@@ -1,10 +1,11 @@
+import { METHODOLOGY_PATH } from "~/domain/methodology";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { audit, requireRole } from "~/auth.server";
 import { getDb } from "~/db.server";
 import { exportAuditDetail, exportFileName, resolveKpiExport, tidyCsvStream } from "~/models/kpi-export.server";
 
 /**
- * /board/export.csv?survey=&periodType=&by=: the tidy CSV of kpis.md, streamed as it is built
+ * /board/export.csv?survey=&periodType=&by=: the tidy CSV of the KPI contract, streamed as it is built
  * (UTF-8 with a byte order mark, CRLF, formula-safe text). SDC-1 is applied to every cell.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,6 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
+      // The CSV's columns are fixed; where its method is explained travels in a header instead.
+      Link: `<${new URL(METHODOLOGY_PATH, request.url).href}>; rel="describedby"`,
       "Content-Disposition": `attachment; filename="${exportFileName(resolved.request, "csv")}"`,
       "Cache-Control": "no-store",
     },

@@ -1,3 +1,4 @@
+import { METHODOLOGY_PATH } from "~/domain/methodology";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { audit, requireRole } from "~/auth.server";
 import { getDb } from "~/db.server";
@@ -21,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     request: resolved.request,
     kpis,
     generatedAt: new Date(),
+    methodologyUrl: new URL(METHODOLOGY_PATH, request.url).href,
   });
   await audit(staff, "kpis.exported", resolved.request.survey.id, exportAuditDetail("xlsx", resolved));
   return new Response(workbook, {

@@ -284,7 +284,7 @@ export default function BoardPack() {
                               {v.retiredAt ? "" : " (current)"}
                             </th>
                             <td>
-                              {v.createdAt ? `from ${londonDay.format(new Date(v.createdAt))}` : "kpis.md default"}
+                              {v.createdAt ? `from ${londonDay.format(new Date(v.createdAt))}` : "standard definition"}
                               {v.retiredAt ? ` to ${londonDay.format(new Date(v.retiredAt))}` : ""}
                             </td>
                             <td>

@@ -1,3 +1,4 @@
+import { METHODOLOGY_PATH } from "~/domain/methodology";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -266,6 +267,9 @@ export default function Results() {
           ) : null}
         </>
       )}
+      <p className="body">
+        <a href={METHODOLOGY_PATH}>{t("results.method")}</a>
+      </p>
     </>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The KPI register's forms: a target per KPI, and a KPI of the kpis.md shape (one question;
+ * The KPI register's forms: a target per KPI, and a KPI of the standard shape (one question;
  * positive, negative and excluded options). Whether the question and its options exist in one of
  * the forum's surveys is checked on the server (kpiQuestionProblems), where the surveys are.
  */

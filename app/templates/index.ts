@@ -1,6 +1,6 @@
 /**
  * The default survey templates seeded in the demo forum, and the shared answer scales and segment
- * options (codes per /shared/spec/kpis.md) for KPI definitions, the import and new surveys to reuse.
+ * options (codes per the KPI contract) for KPI definitions, the import and new surveys to reuse.
  */
 import { parentCarerExperience } from "./parent-carer-experience";
 import { sencoExperience } from "./senco-experience";

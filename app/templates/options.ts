@@ -1,6 +1,6 @@
 /**
  * Answer scales and segment options shared by the survey templates, KPI definitions and the
- * import. Codes and their order are the contract of /shared/spec/kpis.md ("Scales" and "Segments"):
+ * import. Codes and their order are the KPI contract ("Scales" and "Segments"):
  * most positive first. Labels are plain English with an Urdu translation.
  *
  * Kept apart from ./index so the template files can import these without an import cycle;

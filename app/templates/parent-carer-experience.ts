@@ -1,6 +1,6 @@
 /**
  * Default survey template `parent-carer-experience` (audience: parents and carers).
- * Question codes, option codes, scales and routing follow /shared/spec/kpis.md exactly.
+ * Question codes, option codes, scales and routing follow the KPI contract exactly (tests/fixtures/kpi-contract.md).
  */
 import type { LocalText, SurveyDefinition } from "~/domain/survey";
 import { scaleOptions, segmentOptions } from "./options";

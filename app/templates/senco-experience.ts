@@ -1,6 +1,6 @@
 /**
  * Default survey template `senco-experience` (audience: SENCOs and setting SEND leads).
- * Question codes, option codes and scales follow /shared/spec/kpis.md exactly.
+ * Question codes, option codes and scales follow the KPI contract exactly (tests/fixtures/kpi-contract.md).
  */
 import type { SurveyDefinition } from "~/domain/survey";
 import { scaleOptions, segmentOptions } from "./options";

@@ -1,6 +1,6 @@
 /**
  * Default survey template `young-people-easy-read` (audience: children and young people, 16–25
- * and younger). The easy read version of K1, K2 and K13 (kpis.md: "reported separately, never
+ * and younger). The easy read version of K1, K2 and K13 (the KPI contract: "reported separately, never
  * pooled"): its own question codes, all starting `yp_`, so no parent KPI ever counts its answers
  * and its KPIs (K1_YP, K2_YP, K13_YP) count nothing else.
  *

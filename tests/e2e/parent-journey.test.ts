@@ -246,7 +246,7 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     const base = `${app.url}/s/${app.publicIds["parent-carer-experience"]}`;
     {
       await page.goto(`${app.url}/language?to=${language}&back=/`);
-      for (const path of ["/", "/privacy", "/accessibility", "/resume", "/receipt", "/s/nope1234"]) {
+      for (const path of ["/", "/privacy", "/accessibility", "/methodology", "/resume", "/receipt", "/s/nope1234"]) {
         await page.goto(app.url + path);
         await expectAccessible(page);
       }

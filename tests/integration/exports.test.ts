@@ -168,6 +168,7 @@ describe.each(STORES)("KPI exports, API tokens and the raw export on $kind", ({ 
     );
     const about = new Map(rows.filter((r) => r.length >= 2 && r[0] && !r[0].startsWith("kpi_")).map((r) => [r[0], r[1]]));
     expect(about.get("method_version")).toBe(METHOD_VERSION);
+    expect(about.get("methodology")).toBe("/methodology");
     expect(about.get("sdc_rule")).toBe(SDC_RULE_TEXT);
     expect(about.get("generated_at")).toBe(generatedAt.toISOString());
     const headerAt = rows.findIndex((r) => r[0] === "kpi_id");

@@ -331,7 +331,7 @@ describe.each(STORES)("KPI engine on $kind", ({ kind, skip }) => {
 
   it.skipIf(skip)("the register: defaults seeded once as version 1, checked definitions, targets in 0–100", async () => {
     const { forum } = await forumWithSurvey(t.db);
-    // Before anything is stored, the forum reports the kpis.md defaults.
+    // Before anything is stored, the forum reports the standard defaults.
     expect((await listKpis(t.db, forum.id)).map((k) => [k.id, k.version])).toEqual(DEFAULT_KPIS.map((k) => [k.id, 1]));
     expect(await seedDefaultKpis(t.db, forum.id)).toBe(DEFAULT_KPIS.length);
     expect(await seedDefaultKpis(t.db, forum.id)).toBe(0);

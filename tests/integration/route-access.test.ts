@@ -25,6 +25,7 @@ const ACCESS: Record<string, Access> = {
   "/language": "public",
   "/privacy": "public",
   "/accessibility": "public",
+  "/methodology": "public",
   "/resume": "public",
   "/resume/:code": "public",
   "/receipt": "public",

@@ -48,7 +48,7 @@ const BLANKED = { n: null, numerator: null, percent: null, ci_lower: null, ci_up
 
 const flags = (cells: KpiCell[]) => Object.fromEntries(cells.map((c) => [c.segment_value, c.flag]));
 
-describe("the KPI register (kpis.md table)", () => {
+describe("the KPI register (standard table)", () => {
   it("lists K1–K13 and K6i, then the young people's K1_YP, K2_YP and K13_YP, and not K14", () => {
     expect(DEFAULT_KPIS.map((k) => k.id)).toEqual([
       "K1",
@@ -104,7 +104,7 @@ describe("the KPI register (kpis.md table)", () => {
     expect(def.questions).not.toContain("plan_improved_education");
   });
 
-  it("names the tidy CSV columns in the kpis.md order, one per KpiCell field", () => {
+  it("names the tidy CSV columns in the KPI contract's order, one per KpiCell field", () => {
     expect(TIDY_CSV_COLUMNS.join(", ")).toBe(
       "time_period, time_identifier, survey, kpi_id, kpi_name, segment_type, segment_value, n, numerator, percent, ci_lower, ci_upper, percent_negative, flag, target, rag",
     );
@@ -189,7 +189,7 @@ describe("K6i EHCP quality index", () => {
 });
 
 describe("buildCell", () => {
-  it("computes the kpis.md worked example from raw counts", () => {
+  it("computes the worked example of the method from raw counts", () => {
     const c = buildCell({
       time_period: "2026-Q1",
       time_identifier: "quarter",

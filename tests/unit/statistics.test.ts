@@ -120,7 +120,7 @@ describe("roundRatio", () => {
 });
 
 describe("wilsonInterval", () => {
-  it("reproduces the kpis.md worked example: 7 of 10 → 70.0 (39.7–89.2)", () => {
+  it("reproduces the worked example of the method: 7 of 10 → 70.0 (39.7–89.2)", () => {
     expect(percentFromCounts(7, 10)).toBe(70);
     expect(wilsonPercent(7, 10)).toEqual({ lower: 39.7, upper: 89.2 });
     const { lower, upper } = wilsonInterval(7, 10);

@@ -287,7 +287,7 @@ describe("shared scales and segment options", () => {
 });
 
 /**
- * The templates whose question tables kpis.md lists. The young people's easy read template is
+ * The templates whose question tables the KPI contract lists. The young people's easy read template is
  * the spec's "young people's (easy read) versions of K1, K2 and K13", which it names but does not
  * tabulate: tests/unit/young-people.test.ts checks it.
  */

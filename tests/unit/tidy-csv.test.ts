@@ -28,7 +28,7 @@ function readBack(csv: string): Record<string, string>[] {
 }
 
 describe("tidy CSV export", () => {
-  it("starts with a UTF-8 byte order mark and a header row of exactly the kpis.md columns, in order", () => {
+  it("starts with a UTF-8 byte order mark and a header row of exactly the KPI contract's columns, in order", () => {
     const csv = toTidyCsv([cell()]);
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));

@@ -1,7 +1,7 @@
 /**
  * The young people's easy read survey and its KPIs: the template's shape (codes, 3-point scales,
  * translations, the easy read flag), the faces its pages draw, and K1_YP, K2_YP and K13_YP, which
- * kpis.md wants "reported separately, never pooled" with K1, K2 and K13.
+ * The KPI contract wants "reported separately, never pooled" with K1, K2 and K13.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_KPIS, scoreCounts } from "~/domain/kpi-cells";
