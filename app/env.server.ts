@@ -16,6 +16,16 @@ const EnvSchema = z.object({
   SQLITE_GROUP_COMMIT: z.enum(["0", "1"]).default("1"),
   /** Trust X-Forwarded-For from one proxy in front (for rate limiting by address). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /**
+   * The address people use to reach the forum, e.g. https://voice.example.org. Forms are accepted
+   * only from this origin; without it, from the scheme and Host the request arrived with (right
+   * when nothing sits in front; behind a proxy that ends TLS, set it).
+   */
+  PUBLIC_URL: z
+    .string()
+    .url("PUBLIC_URL must be a full address such as https://voice.example.org")
+    .refine((value) => /^https?:\/\//.test(value), "PUBLIC_URL must start with http:// or https://")
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { directionOf, translator } from "~/i18n";
 import { requestLanguage } from "~/language.server";
@@ -48,6 +49,7 @@ export interface ForumBrand {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const matches = useMatches();
+  const nonce = useNonce();
   const language = root?.language ?? "en";
   const t = translator(language);
   const hydrate = matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate);
@@ -78,8 +80,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteFooter t={t} />
         {hydrate ? (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : null}
       </body>

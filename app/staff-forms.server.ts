@@ -1,4 +1,5 @@
 import type { ZodError } from "zod";
+import { sameSitePath } from "~/security/same-site-path";
 
 /** Field → first message, for staff forms whose zod messages are already plain English. */
 export function firstErrors(error: ZodError): Record<string, string> {
@@ -9,6 +10,5 @@ export function firstErrors(error: ZodError): Record<string, string> {
 
 /** Only a path on this site: never an open redirect. */
 export function safeNext(next: string | null | undefined, fallback = "/admin"): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  return next;
+  return sameSitePath(next, fallback);
 }

@@ -2,6 +2,7 @@
  * The production server: migrates, seeds the demo forum on an empty database, then serves the
  * Remix build with compression and long-lived caching of fingerprinted assets.
  */
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -13,6 +14,8 @@ import { env } from "~/env.server";
 import { pruneImportJobs } from "~/models/import-jobs.server";
 import { applyRetentionToAll } from "~/models/retention.server";
 import { pruneRateLimits } from "~/rate-limit.server";
+import { contentSecurityPolicy } from "~/security/content-security-policy";
+import { refusalPage, refuseBeforeReading } from "~/security/request-guard";
 import { seedDemoForum } from "~/seed.server";
 
 /** How often the server deletes raw responses past each forum's retention period (and old rate-limit windows and import jobs). */
@@ -78,12 +81,32 @@ async function main() {
   app.disable("x-powered-by");
   if (config.TRUST_PROXY === "1") app.set("trust proxy", 1);
   app.use(compression());
-  app.use((_req, res, next) => {
+  const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : null;
+  if (config.TRUST_PROXY === "1" && !publicOrigin) {
+    console.log("TRUST_PROXY is on but PUBLIC_URL is not set: forms are accepted from the Host each request names. Set PUBLIC_URL.");
+  }
+  app.use((req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     next();
+  });
+  // Same origin, size and type, before anything reads the body: a refused body is never read.
+  app.use((req, res, next) => {
+    const secure = "encrypted" in req.socket && Boolean(req.socket.encrypted);
+    const refusal = refuseBeforeReading({
+      method: req.method,
+      path: req.path,
+      header: (name) => req.get(name),
+      expectedOrigin: publicOrigin ?? `${secure ? "https" : "http"}://${req.get("host") ?? ""}`,
+    });
+    if (!refusal) return next();
+    res.setHeader("Connection", "close");
+    res.status(refusal.status).type("html").send(refusalPage(refusal));
   });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
@@ -93,7 +116,10 @@ async function main() {
     createRequestHandler({
       build,
       mode: config.NODE_ENV,
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: res.locals.cspNonce as string,
+      }),
     }),
   );
 

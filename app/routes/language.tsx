@@ -3,14 +3,14 @@ import { redirect } from "@remix-run/node";
 import { serialiseCookie } from "~/cookies.server";
 import { isUiLanguage } from "~/i18n";
 import { LANGUAGE_COOKIE } from "~/language.server";
+import { sameSitePath } from "~/security/same-site-path";
 
 /** Switches the interface language with a plain link, so it works without JavaScript. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const to = url.searchParams.get("to");
-  const back = url.searchParams.get("back") ?? "/";
   // Only a path on this site: never an open redirect.
-  const target = back.startsWith("/") && !back.startsWith("//") && !back.startsWith("/\\") ? back : "/";
+  const target = sameSitePath(url.searchParams.get("back"), "/");
   if (!isUiLanguage(to)) return redirect(target);
   return redirect(target, {
     headers: { "Set-Cookie": serialiseCookie(request, LANGUAGE_COOKIE, to, { maxAgeSeconds: 365 * 24 * 3600 }) },

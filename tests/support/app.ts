@@ -11,6 +11,8 @@ export const DEMO_PASSWORD = "test-demo-password-2026";
 
 export interface RunningApp {
   url: string;
+  /** The server's process id, to read its memory. */
+  pid: number;
   databaseUrl: string;
   publicIds: Record<string, string>;
   /** The demo SENCO survey's single-use invitation paths (/i/<token>). */
@@ -82,6 +84,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
 
   return {
     url: `http://localhost:${port}`,
+    pid: child.pid ?? 0,
     databaseUrl,
     publicIds,
     invitationLinks,
