@@ -42,7 +42,8 @@ import {
 import type { Database, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { findForumBySlug, type ForumSummary } from "./forums.server";
-import { applicableKpis, computeKpiCells, KpiRequestError, kpiSegments, periodsWithResponses, RESPONSE_SEGMENTS } from "./kpis.server";
+import { computeKpiCells, periodsWithResponses } from "./kpi-dashboard.server";
+import { applicableKpis, KpiRequestError, kpiSegments, RESPONSE_SEGMENTS } from "./kpi-survey.server";
 import { approvedQuotes, type ThemeOption } from "./moderation.server";
 
 /** Who is acting: the signed-in staff member (auth's Staff fits this shape), or the seed. */

@@ -5,7 +5,7 @@ import type { DB } from "~/db.server";
 import { londonDate, periodOf } from "~/domain/periods";
 import type { Answers } from "~/domain/routing";
 import { renderAtomFeed } from "~/domain/yswd";
-import { computeKpiCells } from "~/models/kpis.server";
+import { computeKpiCells } from "~/models/kpi-dashboard.server";
 import { approveItem, ensureQueued, seedThemes, setThemes, type ModerationActor } from "~/models/moderation.server";
 import { saveAnswer, startResponse, submitResponse, withdrawResponse } from "~/models/responses.server";
 import {
