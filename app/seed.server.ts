@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import type { DB } from "~/db.server";
-import { hashCode, newCode, newId } from "~/codes.server";
 import { londonDate, periodOf } from "~/domain/periods";
 import { visibleQuestions, type Answers } from "~/domain/routing";
 import { optionsOf, type SurveyDefinition } from "~/domain/survey";
@@ -9,9 +8,9 @@ import { countForums, createForum } from "~/models/forums.server";
 import { seedDefaultKpis } from "~/models/kpi-register.server";
 import { markKpisStale } from "~/models/kpi-stale.server";
 import { seedThemes } from "~/models/moderation.server";
-import { answerRows, CONSENT_PURPOSES, consentWordingVersion } from "~/models/responses.server";
+import { recordSubmittedResponse, type ConsentPurpose } from "~/models/responses.server";
 import { createInvitationBatch, setSurveyAccess } from "~/models/survey-invitations.server";
-import { createSurvey, publishVersion } from "~/models/surveys.server";
+import { createSurvey, findPublishedSurveyBySlug, publishVersion } from "~/models/surveys.server";
 import { addMembership, createUser } from "~/models/users.server";
 import { changeStatus, createItem, publishItem } from "~/models/yswd/edit.server";
 import type { FigureCache } from "~/models/yswd/evidence.server";
@@ -118,6 +117,9 @@ const SAMPLE_TEXTS = [
   "Information in plain English and in community languages.",
 ];
 
+/** Every sample family agreed to everything but being contacted again. */
+const SAMPLE_CONSENTS: Record<ConsentPurpose, boolean> = { participate: true, special_category: true, quotes: true, follow_up: false };
+
 /**
  * Submitted sample responses spread over the `days` (default two years) before `until`, with
  * answers that follow routing and lean slightly positive over time, so trends have something to
@@ -142,7 +144,6 @@ export async function addSampleResponses(
   const dates: string[] = [];
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < input.count; i++) {
-      const id = newId();
       const submitted = new Date(now - random() * span);
       const recency = 1 - (now - submitted.getTime()) / span; // 0 = the start of the span, 1 = its end
       const answers: Answers = {};
@@ -160,44 +161,20 @@ export async function addSampleResponses(
         const pick = question.role === "kpi" ? options.length - 1 - index : index;
         answers[question.code] = { kind: "options", codes: [options[pick].code] };
       }
-      const at = submitted.toISOString();
+      const language = random() < 0.15 ? "ur" : "en";
       dates.push(londonDate(submitted));
-      await trx
-        .insertInto("responses")
-        .values({
-          id,
-          forum_id: input.forumId,
-          survey_id: input.surveyId,
-          survey_version_id: input.versionId,
-          status: "submitted",
-          language: random() < 0.15 ? "ur" : "en",
-          respondent_role: input.definition.audience,
-          source: "demo",
-          idempotency_key: null,
-          resume_hash: null,
-          receipt_hash: hashCode(newCode(12)),
-          started_at: at,
-          updated_at: at,
-          submitted_at: at,
-          submitted_on: londonDate(submitted),
-        })
-        .execute();
-      const rows = Object.entries(answers).flatMap(([code, value]) => answerRows(input.forumId, id, code, value));
-      if (rows.length > 0) await trx.insertInto("answers").values(rows).execute();
-      await trx
-        .insertInto("consents")
-        .values(
-          CONSENT_PURPOSES.map((purpose) => ({
-            response_id: id,
-            forum_id: input.forumId,
-            purpose,
-            granted: purpose === "follow_up" ? 0 : 1,
-            wording_version: consentWordingVersion(input.definition.audience),
-            language: "en",
-            recorded_at: at,
-          })),
-        )
-        .execute();
+      await recordSubmittedResponse(trx, {
+        forumId: input.forumId,
+        surveyId: input.surveyId,
+        versionId: input.versionId,
+        respondentRole: input.definition.audience,
+        language,
+        source: "demo",
+        submittedAt: submitted,
+        answers,
+        consents: SAMPLE_CONSENTS,
+        consentLanguage: "en",
+      });
     }
     await markKpisStale(trx, input.surveyId, dates);
   });
@@ -210,12 +187,7 @@ export async function addSampleResponses(
  * evidence turns out suppressed stay as drafts rather than being published without evidence.
  */
 export async function seedDemoYouSaidWeDid(db: DB, forumId: string, now: Date): Promise<number> {
-  const survey = await db
-    .selectFrom("surveys")
-    .select("id")
-    .where("forum_id", "=", forumId)
-    .where("slug", "=", "parent-carer-experience")
-    .executeTakeFirst();
+  const survey = await findPublishedSurveyBySlug(db, forumId, "parent-carer-experience");
   if (!survey) return 0;
   const system: YswdActor = { forumId, role: "admin", user: { id: "system" } };
   const day = londonDate(now);
