@@ -1,18 +1,20 @@
 import { randomBytes } from "node:crypto";
 import type { DB } from "~/db.server";
-import { hashCode, newCode, newId } from "~/codes.server";
-import { londonDate } from "~/domain/periods";
+import { londonDate, periodOf } from "~/domain/periods";
 import { visibleQuestions, type Answers } from "~/domain/routing";
 import { optionsOf, type SurveyDefinition } from "~/domain/survey";
+import { addDays, type YswdStatus } from "~/domain/yswd";
 import { countForums, createForum } from "~/models/forums.server";
 import { seedDefaultKpis } from "~/models/kpi-register.server";
 import { markKpisStale } from "~/models/kpi-stale.server";
 import { seedThemes } from "~/models/moderation.server";
-import { answerRows, CONSENT_PURPOSES, consentWordingVersion } from "~/models/responses.server";
+import { recordSubmittedResponse, type ConsentPurpose } from "~/models/responses.server";
 import { createInvitationBatch, setSurveyAccess } from "~/models/survey-invitations.server";
-import { createSurvey, publishVersion } from "~/models/surveys.server";
+import { createSurvey, findPublishedSurveyBySlug, publishVersion } from "~/models/surveys.server";
 import { addMembership, createUser } from "~/models/users.server";
-import { seedDemoYouSaidWeDid } from "~/models/yswd.server";
+import { changeStatus, createItem, publishItem } from "~/models/yswd/edit.server";
+import type { FigureCache } from "~/models/yswd/evidence.server";
+import type { YswdActor, YswdInput, YswdTranslation } from "~/models/yswd/shared.server";
 import { SURVEY_TEMPLATES } from "~/templates";
 
 export const DEMO_FORUM = { slug: "birmingham-demo", name: "Birmingham Parent Carer Forum (demo)", colour: "#5b2c83" };
@@ -115,6 +117,9 @@ const SAMPLE_TEXTS = [
   "Information in plain English and in community languages.",
 ];
 
+/** Every sample family agreed to everything but being contacted again. */
+const SAMPLE_CONSENTS: Record<ConsentPurpose, boolean> = { participate: true, special_category: true, quotes: true, follow_up: false };
+
 /**
  * Submitted sample responses spread over the `days` (default two years) before `until`, with
  * answers that follow routing and lean slightly positive over time, so trends have something to
@@ -139,7 +144,6 @@ export async function addSampleResponses(
   const dates: string[] = [];
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < input.count; i++) {
-      const id = newId();
       const submitted = new Date(now - random() * span);
       const recency = 1 - (now - submitted.getTime()) / span; // 0 = the start of the span, 1 = its end
       const answers: Answers = {};
@@ -157,46 +161,147 @@ export async function addSampleResponses(
         const pick = question.role === "kpi" ? options.length - 1 - index : index;
         answers[question.code] = { kind: "options", codes: [options[pick].code] };
       }
-      const at = submitted.toISOString();
+      const language = random() < 0.15 ? "ur" : "en";
       dates.push(londonDate(submitted));
-      await trx
-        .insertInto("responses")
-        .values({
-          id,
-          forum_id: input.forumId,
-          survey_id: input.surveyId,
-          survey_version_id: input.versionId,
-          status: "submitted",
-          language: random() < 0.15 ? "ur" : "en",
-          respondent_role: input.definition.audience,
-          source: "demo",
-          idempotency_key: null,
-          resume_hash: null,
-          receipt_hash: hashCode(newCode(12)),
-          started_at: at,
-          updated_at: at,
-          submitted_at: at,
-          submitted_on: londonDate(submitted),
-        })
-        .execute();
-      const rows = Object.entries(answers).flatMap(([code, value]) => answerRows(input.forumId, id, code, value));
-      if (rows.length > 0) await trx.insertInto("answers").values(rows).execute();
-      await trx
-        .insertInto("consents")
-        .values(
-          CONSENT_PURPOSES.map((purpose) => ({
-            response_id: id,
-            forum_id: input.forumId,
-            purpose,
-            granted: purpose === "follow_up" ? 0 : 1,
-            wording_version: consentWordingVersion(input.definition.audience),
-            language: "en",
-            recorded_at: at,
-          })),
-        )
-        .execute();
+      await recordSubmittedResponse(trx, {
+        forumId: input.forumId,
+        surveyId: input.surveyId,
+        versionId: input.versionId,
+        respondentRole: input.definition.audience,
+        language,
+        source: "demo",
+        submittedAt: submitted,
+        answers,
+        consents: SAMPLE_CONSENTS,
+        consentLanguage: "en",
+      });
     }
     await markKpisStale(trx, input.surveyId, dates);
   });
   return input.count;
+}
+
+/**
+ * Three demo items for the demo forum (done, in progress, not possible with a reason), with the
+ * parent survey's K1 as evidence, built through the same functions staff use. Items whose
+ * evidence turns out suppressed stay as drafts rather than being published without evidence.
+ */
+export async function seedDemoYouSaidWeDid(db: DB, forumId: string, now: Date): Promise<number> {
+  const survey = await findPublishedSurveyBySlug(db, forumId, "parent-carer-experience");
+  if (!survey) return 0;
+  const system: YswdActor = { forumId, role: "admin", user: { id: "system" } };
+  const day = londonDate(now);
+  const ago = (days: number) => addDays(day, -days);
+  const demo: {
+    input: Omit<YswdInput, "evidence" | "quoteIds" | "translations" | "completedOn" | "visibility" | "saidEasyRead">;
+    ur: YswdTranslation;
+    steps: { to: YswdStatus; daysAgo: number; note: string }[];
+  }[] = [
+    {
+      input: {
+        title: "Regular updates during EHC needs assessments",
+        themes: ["ehc_needs_assessment", "communication"],
+        saidPlain: "Families told us they hear nothing for weeks once an EHC needs assessment starts, and do not know who to ask.",
+        whatDone: "Every family now gets a written update at weeks 6, 12 and 16 of the assessment, with the name of the team to contact.",
+        notPossibleReason: null,
+        involvement: "co_produce",
+        ownerOrg: "Birmingham City Council",
+        ownerRole: "Head of SEND assessment",
+        raisedOn: ago(330),
+        responsePublishedOn: ago(300),
+        targetOn: ago(120),
+        nextReviewOn: ago(10),
+      },
+      ur: {
+        title: "EHC ضروریات کی جانچ کے دوران باقاعدہ اطلاع",
+        saidPlain:
+          "خاندانوں نے بتایا کہ EHC ضروریات کی جانچ شروع ہونے کے بعد کئی ہفتوں تک انہیں کچھ پتا نہیں چلتا، اور نہ یہ معلوم ہوتا ہے کہ کس سے پوچھیں۔",
+        whatDone:
+          "اب ہر خاندان کو جانچ کے چھٹے، بارہویں اور سولہویں ہفتے میں تحریری اطلاع ملتی ہے، اور ساتھ میں رابطے کے لیے ٹیم کا نام بھی۔",
+      },
+      steps: [
+        { to: "agreed", daysAgo: 300, note: "Agreed at the SEND improvement board." },
+        { to: "in_progress", daysAgo: 260, note: "Letters drafted with parent carers." },
+        { to: "done", daysAgo: 150, note: "Updates are now sent to every family." },
+      ],
+    },
+    {
+      input: {
+        title: "Local Offer information that is easy to find",
+        themes: ["information"],
+        saidPlain: "Families said it is hard to find information about SEND support, and that most of it is only in English.",
+        whatDone: "The Local Offer pages are being rewritten with parent carers, starting with EHC plans and transport.",
+        notPossibleReason: null,
+        involvement: "co_design",
+        ownerOrg: "Birmingham City Council",
+        ownerRole: "Local Offer manager",
+        raisedOn: ago(200),
+        responsePublishedOn: ago(170),
+        targetOn: addDays(day, 60),
+        nextReviewOn: addDays(day, 14),
+      },
+      ur: {
+        title: "لوکل آفر کی معلومات جو آسانی سے مل سکیں",
+        saidPlain: "خاندانوں نے کہا کہ SEND مدد کے بارے میں معلومات تلاش کرنا مشکل ہے، اور زیادہ تر معلومات صرف انگریزی میں ہیں۔",
+        whatDone: "لوکل آفر کے صفحات والدین کے ساتھ مل کر دوبارہ لکھے جا رہے ہیں، پہلے EHC پلان اور ٹرانسپورٹ کے صفحات۔",
+      },
+      steps: [
+        { to: "agreed", daysAgo: 170, note: "Agreed with the Local Offer team." },
+        { to: "in_progress", daysAgo: 90, note: "First pages in review with parent carers." },
+      ],
+    },
+    {
+      input: {
+        title: "The same driver on every school transport route",
+        themes: ["transport"],
+        saidPlain: "Families asked for the same driver and passenger assistant every day, because changes upset their children.",
+        whatDone: null,
+        notPossibleReason:
+          "Transport is run by several companies and the council cannot promise the same driver every day. Instead, each route now has a named coordinator families can call when staff change.",
+        involvement: "consult",
+        ownerOrg: "Birmingham City Council",
+        ownerRole: "Travel assist service manager",
+        raisedOn: ago(260),
+        responsePublishedOn: ago(230),
+        targetOn: ago(60),
+        nextReviewOn: addDays(day, 90),
+      },
+      ur: {
+        title: "اسکول ٹرانسپورٹ کے ہر روٹ پر ایک ہی ڈرائیور",
+        saidPlain: "خاندانوں نے ہر روز ایک ہی ڈرائیور اور مددگار کا مطالبہ کیا، کیونکہ تبدیلی سے ان کے بچے پریشان ہو جاتے ہیں۔",
+        notPossibleReason:
+          "ٹرانسپورٹ کئی کمپنیاں چلاتی ہیں اور کونسل ہر روز ایک ہی ڈرائیور کا وعدہ نہیں کر سکتی۔ اس کے بجائے اب ہر روٹ کا ایک نامزد رابطہ کار ہے جسے عملہ بدلنے پر خاندان فون کر سکتے ہیں۔",
+      },
+      steps: [
+        { to: "under_review", daysAgo: 230, note: "Looked at with the transport providers." },
+        { to: "not_possible", daysAgo: 90, note: "A named coordinator for each route instead." },
+      ],
+    },
+  ];
+  const cache: FigureCache = new Map();
+  let created = 0;
+  for (const entry of demo) {
+    const result = await createItem(db, system, {
+      ...entry.input,
+      saidEasyRead: null,
+      translations: { ur: entry.ur },
+      evidence: {
+        surveyId: survey.id,
+        period: periodOf("stocktake", entry.input.raisedOn),
+        kpiId: "K1",
+        segmentType: null,
+        segmentValue: null,
+      },
+      quoteIds: [],
+      completedOn: null,
+      visibility: "public",
+    });
+    if (result.status !== "saved") continue;
+    created += 1;
+    for (const step of entry.steps) {
+      await changeStatus(db, system, result.id, { to: step.to, on: ago(step.daysAgo), note: step.note });
+    }
+    await publishItem(db, system, result.id, cache);
+  }
+  return created;
 }

@@ -11,7 +11,7 @@ import type { DB } from "~/db.server";
 import { getDb, migrateToLatest } from "~/db.server";
 import { decodeImportFile, fileTooBig, IMPORT_LIMITS, type ImportProblem } from "~/domain/import";
 import { findImportTarget, importResponses } from "~/models/import.server";
-import { refreshKpiSummary } from "~/models/kpis.server";
+import { refreshKpiSummary } from "~/models/kpi-summary.server";
 
 const USAGE = "Usage: npm run import -- <survey public id or slug> <file.csv>";
 

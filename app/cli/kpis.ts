@@ -14,7 +14,8 @@ import type { DB } from "~/db.server";
 import { getDb, migrateToLatest } from "~/db.server";
 import { isPeriodType, PERIOD_TYPES } from "~/domain/periods";
 import { tidyCsvLines } from "~/domain/tidy-csv";
-import { computeKpiCells, findKpiSurvey, KpiRequestError } from "~/models/kpis.server";
+import { computeKpiCells } from "~/models/kpi-dashboard.server";
+import { findKpiSurvey, KpiRequestError } from "~/models/kpi-survey.server";
 
 const USAGE = "Usage: npm run -s kpis -- --survey <public id or slug> --period-type <quarter|stocktake|academic_year> [--by <segment>]";
 

@@ -1,6 +1,7 @@
 /**
  * The surveys the board pages, exports and API report on, and what they need to know about
- * them. Figures come only from kpis.server.ts; this module finds surveys and their wording.
+ * them. Figures come only from the KPI engine (kpi-dashboard.server.ts); this module finds
+ * surveys and their wording.
  */
 import type { DB } from "~/db.server";
 import { ALL_SEGMENT } from "~/domain/kpi-cells";
@@ -10,7 +11,8 @@ import type { SurveyDefinition } from "~/domain/survey";
 import { kpiMetadata, type KpiMetadata } from "~/domain/xlsx-metadata";
 import { listKpis } from "./kpi-register.server";
 import { DEFAULT_PERIOD_TYPE, readBoardView } from "~/schemas/board";
-import { applicableKpis, computeKpiCells, kpiApplies, kpiDashboard, kpiSegments, type KpiResultCell } from "./kpis.server";
+import { computeKpiCells, kpiDashboard } from "./kpi-dashboard.server";
+import { applicableKpis, kpiApplies, kpiSegments, type KpiResultCell } from "./kpi-survey.server";
 
 export interface ForumSurvey {
   id: string;

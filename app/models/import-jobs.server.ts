@@ -16,7 +16,7 @@ import type { DB } from "~/db.server";
 import type { ImportProblem } from "~/domain/import";
 import { recordAudit } from "./audit.server";
 import { importResponses } from "./import.server";
-import { refreshKpiSummary } from "./kpis.server";
+import { refreshKpiSummary } from "./kpi-summary.server";
 
 export type ImportJob =
   | { status: "running"; done: number; total: number | null; counting?: true }

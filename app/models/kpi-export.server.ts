@@ -13,7 +13,56 @@ import { METHODOLOGY_PATH } from "~/domain/methodology";
 import { KPI_METADATA_COLUMNS, METHOD_NOTES, METHOD_VERSION, SDC_RULE_TEXT, type KpiMetadata } from "~/domain/xlsx-metadata";
 import { EVERY, readKpiExportQuery, type KpiExportQuery } from "~/schemas/board";
 import { findForumSurvey, type ForumSurvey } from "./board.server";
-import { exportKpiCells, kpiSegments, KpiRequestError, type KpiResultCell } from "./kpis.server";
+import { cellsFromSummary, checkCellsOptions, periodsFromSummary } from "./kpi-dashboard.server";
+import { isPostgres, refreshWith } from "./kpi-summary.server";
+import { kpiSegments, KpiRequestError, summaryContext, type KpiResultCell } from "./kpi-survey.server";
+
+export interface KpiExportOptions {
+  forumId: string;
+  surveyId: string;
+  /** Default: every period type. */
+  periodTypes?: readonly PeriodType[];
+  /** Breakdowns to include; default: every segment of the survey. */
+  segments?: readonly string[];
+  /** Periods per chunk: small chunks keep each synchronous SQLite query short. */
+  periodsPerChunk?: number;
+  /**
+   * Recount any month whose response count differs from the summary's first. Default: on
+   * PostgreSQL, where a submission can commit just after a refresh's snapshot; SQLite
+   * serialises writers, so no mark can be lost there and the check would only cost time.
+   */
+  reconcile?: boolean;
+}
+
+/**
+ * The full tidy export as a stream of cell chunks: for each period type, the `all` rows and then
+ * each breakdown, a few periods at a time, yielding to the event loop between chunks so a
+ * running export never stalls other requests. Pipe through tidyCsvLines.
+ */
+export async function* exportKpiCells(db: DB, options: KpiExportOptions): AsyncGenerator<KpiResultCell[]> {
+  const ctx = await summaryContext(db, options.forumId, options.surveyId);
+  const segments = options.segments ?? ctx.segments;
+  for (const by of segments) checkCellsOptions(ctx, { periodType: "quarter", by });
+  await refreshWith(db, ctx, { reconcile: options.reconcile ?? isPostgres(db) });
+  const size = Math.max(1, options.periodsPerChunk ?? 1);
+  for (const periodType of options.periodTypes ?? PERIOD_TYPES) {
+    checkCellsOptions(ctx, { periodType });
+    const periods = await periodsFromSummary(db, ctx, periodType);
+    for (const by of [undefined, ...segments]) {
+      for (let i = 0; i < periods.length; i += size) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const chunk = await cellsFromSummary(db, ctx, {
+          periodType,
+          periods: periods.slice(i, i + size),
+          by,
+          includeAll: by === undefined,
+          yieldBetweenQueries: true,
+        });
+        if (chunk.length > 0) yield chunk;
+      }
+    }
+  }
+}
 
 export interface KpiExportRequest {
   forumId: string;

@@ -274,6 +274,68 @@ export async function submitResponse(
   });
 }
 
+/** A response that arrives complete: submitted, with its answers and consents. */
+export interface CompleteResponse {
+  forumId: string;
+  surveyId: string;
+  versionId: string;
+  respondentRole: string;
+  language: string;
+  source: string;
+  submittedAt: Date;
+  answers: Answers;
+  consents: Record<ConsentPurpose, boolean>;
+  /** The language the consents were given in. */
+  consentLanguage: string;
+}
+
+/**
+ * Records a complete response (the demo's sample responses) with its answers and consents; its
+ * receipt code is thrown away. Run it inside the caller's transaction, which also marks the KPI
+ * months stale.
+ */
+export async function recordSubmittedResponse(db: DB, input: CompleteResponse): Promise<string> {
+  const id = newId();
+  const at = input.submittedAt.toISOString();
+  await db
+    .insertInto("responses")
+    .values({
+      id,
+      forum_id: input.forumId,
+      survey_id: input.surveyId,
+      survey_version_id: input.versionId,
+      status: "submitted",
+      language: input.language,
+      respondent_role: input.respondentRole,
+      source: input.source,
+      idempotency_key: null,
+      resume_hash: null,
+      receipt_hash: hashCode(newCode(12)),
+      started_at: at,
+      updated_at: at,
+      submitted_at: at,
+      submitted_on: londonDate(input.submittedAt),
+    })
+    .execute();
+  const rows = Object.entries(input.answers).flatMap(([code, value]) => answerRows(input.forumId, id, code, value));
+  if (rows.length > 0) await db.insertInto("answers").values(rows).execute();
+  await db
+    .insertInto("consents")
+    .values(
+      CONSENT_PURPOSES.map((purpose) => ({
+        response_id: id,
+        forum_id: input.forumId,
+        purpose,
+        granted: input.consents[purpose] ? 1 : 0,
+        wording_version: consentWordingVersion(input.respondentRole),
+        language: input.consentLanguage,
+        recorded_at: at,
+      })),
+    )
+    .execute();
+  return id;
+}
+
 /** A fresh resume code for an in-progress response; any earlier code stops working. */
 export async function issueResumeCode(db: DB, responseId: string): Promise<string | null> {
   const code = newCode(10);

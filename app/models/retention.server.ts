@@ -3,7 +3,8 @@ import type { Database } from "../../db/schema";
 import type { DB } from "~/db.server";
 import { londonDate } from "~/domain/periods";
 import { recordAudit } from "./audit.server";
-import { KpiRequestError, refreshKpiSummary } from "./kpis.server";
+import { refreshKpiSummary } from "./kpi-summary.server";
+import { KpiRequestError } from "./kpi-survey.server";
 
 /**
  * Retention ("automatic, default 24 months for raw responses, aggregates kept, and

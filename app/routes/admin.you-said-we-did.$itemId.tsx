@@ -10,22 +10,11 @@ import { londonDate } from "~/domain/periods";
 import { formatDay, INVOLVEMENT_LABELS, STATUS_LABELS, STATUS_TAG_CLASS, STATUS_TRANSITIONS, type YswdStatus } from "~/domain/yswd";
 import { translator } from "~/i18n";
 import { listThemes, seedThemes } from "~/models/moderation.server";
-import {
-  attachedQuoteIds,
-  changeStatus,
-  deleteItem,
-  draftEvidence,
-  evidenceSurveys,
-  getItem,
-  itemEvidence,
-  itemHistory,
-  publishingProblems,
-  publishItem,
-  unpublishItem,
-  updateItem,
-  YswdNotAllowed,
-  type YswdItem,
-} from "~/models/yswd.server";
+import { evidenceSurveys } from "~/models/yswd/choices.server";
+import { changeStatus, deleteItem, publishItem, unpublishItem, updateItem } from "~/models/yswd/edit.server";
+import { draftEvidence } from "~/models/yswd/evidence.server";
+import { attachedQuoteIds, getItem, itemEvidence, itemHistory, publishingProblems, type YswdItem } from "~/models/yswd/items.server";
+import { YswdNotAllowed } from "~/models/yswd/shared.server";
 import { evidenceFromValues, parseItemForm, problemsToErrors, readItemForm, StatusChangeSchema, type ItemFormValues } from "~/schemas/yswd";
 import { staffChrome } from "~/staff.server";
 

@@ -9,7 +9,7 @@ import { getDb } from "~/db.server";
 import { THEME_CODE_PATTERN } from "~/domain/themes";
 import { formatDay, STATUS_LABELS, STATUS_TAG_CLASS, YSWD_STATUSES } from "~/domain/yswd";
 import { listThemes } from "~/models/moderation.server";
-import { listItems } from "~/models/yswd.server";
+import { listItems } from "~/models/yswd/items.server";
 import { staffChrome } from "~/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "You said, we did: the register" }];

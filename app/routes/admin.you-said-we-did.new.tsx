@@ -9,7 +9,10 @@ import { getDb, type DB } from "~/db.server";
 import { londonDate } from "~/domain/periods";
 import { translator } from "~/i18n";
 import { listThemes, seedThemes } from "~/models/moderation.server";
-import { createItem, draftEvidence, evidenceSurveys, YswdNotAllowed } from "~/models/yswd.server";
+import { evidenceSurveys } from "~/models/yswd/choices.server";
+import { createItem } from "~/models/yswd/edit.server";
+import { draftEvidence } from "~/models/yswd/evidence.server";
+import { YswdNotAllowed } from "~/models/yswd/shared.server";
 import { EMPTY_ITEM_FORM, evidenceFromValues, parseItemForm, problemsToErrors, readItemForm, type ItemFormValues } from "~/schemas/yswd";
 import { staffChrome } from "~/staff.server";
 

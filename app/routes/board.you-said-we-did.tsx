@@ -6,7 +6,7 @@ import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { isPeriodType, PERIOD_TYPES, type PeriodType } from "~/domain/periods";
 import { formatDay, STATUS_LABELS, STATUS_TAG_CLASS } from "~/domain/yswd";
-import { boardRegister } from "~/models/yswd.server";
+import { boardRegister } from "~/models/yswd/board.server";
 import { staffChrome } from "~/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "You said, we did: board section" }];

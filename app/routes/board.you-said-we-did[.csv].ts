@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { audit, requireRole } from "~/auth.server";
 import { getDb } from "~/db.server";
 import { londonDate } from "~/domain/periods";
-import { registerCsv } from "~/models/yswd.server";
+import { registerCsv } from "~/models/yswd/board.server";
 
 /**
  * /board/you-said-we-did.csv: the published register, one row per reference, every text cell

@@ -18,7 +18,7 @@ import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
 import { defaultRegister, listKpis, type RegisteredKpi } from "~/models/kpi-register.server";
-import { resolvePublicForum } from "~/models/yswd.server";
+import { resolvePublicForum } from "~/models/yswd/public.server";
 import { SURVEY_TEMPLATES } from "~/templates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "How our figures are made" }];

@@ -20,7 +20,8 @@ import { formatDay } from "~/domain/yswd";
 import { translator, type Translate } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
-import { computeKpiCells, kpiSegments, periodsWithResponses } from "~/models/kpis.server";
+import { computeKpiCells, periodsWithResponses } from "~/models/kpi-dashboard.server";
+import { kpiSegments } from "~/models/kpi-survey.server";
 import { findPublishedSurvey } from "~/models/surveys.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Survey results" }];

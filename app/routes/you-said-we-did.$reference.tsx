@@ -20,7 +20,7 @@ import type { Translate } from "~/i18n";
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
-import { getPublicItem, resolvePublicForum } from "~/models/yswd.server";
+import { getPublicItem, resolvePublicForum } from "~/models/yswd/public.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.pageTitle}: ${data.item.reference}` : "You said, we did" },

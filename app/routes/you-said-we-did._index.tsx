@@ -10,7 +10,8 @@ import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
 import { listThemes } from "~/models/moderation.server";
-import { evidenceSurveys, listPublicItems, resolvePublicForum } from "~/models/yswd.server";
+import { evidenceSurveys } from "~/models/yswd/choices.server";
+import { listPublicItems, resolvePublicForum } from "~/models/yswd/public.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? "You said, we did" },

@@ -3,7 +3,7 @@ import { getDb } from "~/db.server";
 import { localisedField, renderAtomFeed } from "~/domain/yswd";
 import { translator } from "~/i18n";
 import { requestLanguage } from "~/language.server";
-import { feedItems, resolvePublicForum } from "~/models/yswd.server";
+import { feedItems, resolvePublicForum } from "~/models/yswd/public.server";
 
 /**
  * /you-said-we-did.atom: the forum's published public items, newest change first, so families

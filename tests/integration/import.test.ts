@@ -8,7 +8,7 @@ import { isVisible, type Answers } from "~/domain/routing";
 import { optionsOf, type SurveyDefinition } from "~/domain/survey";
 import { findImportJob, pruneImportJobs, STALLED_MS, startImportJob } from "~/models/import-jobs.server";
 import { importResponses } from "~/models/import.server";
-import { computeKpiCells } from "~/models/kpis.server";
+import { computeKpiCells } from "~/models/kpi-dashboard.server";
 import { loadAnswers } from "~/models/responses.server";
 import { parentCarerExperience } from "~/templates";
 import { forumWithSurvey, minimalParentAnswers, submitAnswers } from "../factories";

@@ -18,17 +18,11 @@ import {
   setKpiTarget,
 } from "~/models/kpi-register.server";
 import { markKpisStale } from "~/models/kpi-stale.server";
-import {
-  computeKpiCells,
-  exportKpiCells,
-  exportKpiCsvOffThread,
-  indexQuestionCode,
-  kpiDashboard,
-  KpiRequestError,
-  periodsWithResponses,
-  refreshKpiSummary,
-  RESPONDENTS_CODE,
-} from "~/models/kpis.server";
+import { computeKpiCells, kpiDashboard, periodsWithResponses } from "~/models/kpi-dashboard.server";
+import { exportKpiCells } from "~/models/kpi-export.server";
+import { refreshKpiSummary, RESPONDENTS_CODE } from "~/models/kpi-summary.server";
+import { indexQuestionCode, KpiRequestError } from "~/models/kpi-survey.server";
+import { exportKpiCsvOffThread } from "../bench/off-thread-export";
 import { answerRows, withdrawResponse } from "~/models/responses.server";
 import { forumWithSurvey, minimalParentAnswers, submitAnswers } from "../factories";
 import { createTestDb, STORES, type TestDb } from "../support/db";

@@ -5,7 +5,7 @@ import type { Answers } from "~/domain/routing";
 import { seedDefaultKpis } from "~/models/kpi-register.server";
 import { importResponses } from "~/models/import.server";
 import { markKpisStale } from "~/models/kpi-stale.server";
-import { computeKpiCells } from "~/models/kpis.server";
+import { computeKpiCells } from "~/models/kpi-dashboard.server";
 import { ensureQueued, flagSafeguarding, resolveSafeguarding, type ModerationActor } from "~/models/moderation.server";
 import { saveAnswer, startResponse, submitResponse } from "~/models/responses.server";
 import { applyRetention, applyRetentionToAll, retentionCutoffMonth, retentionStatus, setRetentionMonths } from "~/models/retention.server";

@@ -5,30 +5,15 @@ import type { DB } from "~/db.server";
 import { londonDate, periodOf } from "~/domain/periods";
 import type { Answers } from "~/domain/routing";
 import { renderAtomFeed } from "~/domain/yswd";
-import { computeKpiCells } from "~/models/kpis.server";
+import { computeKpiCells } from "~/models/kpi-dashboard.server";
 import { approveItem, ensureQueued, seedThemes, setThemes, type ModerationActor } from "~/models/moderation.server";
 import { saveAnswer, startResponse, submitResponse, withdrawResponse } from "~/models/responses.server";
-import {
-  boardRegister,
-  changeStatus,
-  checkEvidence,
-  createItem,
-  deleteItem,
-  feedItems,
-  getItem,
-  getPublicItem,
-  itemEvidence,
-  listItems,
-  listPublicItems,
-  publishItem,
-  quoteChoices,
-  registerCsv,
-  unpublishItem,
-  updateItem,
-  YswdNotAllowed,
-  type YswdActor,
-  type YswdInput,
-} from "~/models/yswd.server";
+import { boardRegister, registerCsv } from "~/models/yswd/board.server";
+import { changeStatus, createItem, deleteItem, publishItem, unpublishItem, updateItem } from "~/models/yswd/edit.server";
+import { checkEvidence, quoteChoices } from "~/models/yswd/evidence.server";
+import { getItem, itemEvidence, listItems } from "~/models/yswd/items.server";
+import { feedItems, getPublicItem, listPublicItems } from "~/models/yswd/public.server";
+import { YswdNotAllowed, type YswdActor, type YswdInput } from "~/models/yswd/shared.server";
 import { forumWithSurvey, minimalParentAnswers } from "../factories";
 import { createTestDb, STORES, type TestDb } from "../support/db";
 
