@@ -18,28 +18,13 @@ import { BackLink, ErrorMessage, ErrorSummary } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { QUESTION_ROLES, QUESTION_TYPES, type QuestionRole, type QuestionType } from "~/domain/survey";
+import { canRouteOn, isChoice, languageName, languagesOf, type BuilderForm, type BuilderQuestion } from "~/domain/survey-builder-form";
+import { definitionToForm, formToDefinition } from "~/domain/survey-builder-mapping";
+import { applyBuilderStep, blankOption, blankQuestion, languageProblem, parseBuilderStep } from "~/domain/survey-builder-steps";
 import { codeChangeMessage, kpisFedBy, translationCompleteness } from "~/domain/survey-diff";
 import { directionOf, translator } from "~/i18n";
 import { getDraft, saveDraft } from "~/models/surveys.server";
-import {
-  applyBuilderStep,
-  AUDIENCE_NAMES,
-  blankQuestion,
-  blankOption,
-  BuilderFormSchema,
-  canRouteOn,
-  definitionToForm,
-  formFieldsToObject,
-  formToDefinition,
-  isChoice,
-  languageName,
-  languageProblem,
-  languagesOf,
-  parseBuilderStep,
-  SurveyBuilderSchema,
-  type BuilderForm,
-  type BuilderQuestion,
-} from "~/schemas/survey-builder";
+import { AUDIENCE_NAMES, BuilderFormSchema, formFieldsToObject, SurveyBuilderSchema } from "~/schemas/survey-builder";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
 import { staffChrome } from "~/staff.server";
 
