@@ -27,13 +27,6 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A date-time with no "Z" and no "+hh:mm" offset.
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
-/**
- * The Europe/London calendar date of an instant, as "YYYY-MM-DD" (handles GMT/BST).
- *
- * Strings: a date-time with "Z" or an offset is an instant. A bare date ("2026-03-31") or a
- * date-time without an offset (as on an imported paper form) is already London wall-clock time,
- * so its date part is returned as is; `new Date()` would read it in the server's own time zone.
- */
 const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
 /** A calendar month "YYYY-MM" in words: "2024-11" → "November 2024" (anything else as given). */
@@ -43,6 +36,13 @@ export function monthName(month: string): string {
   return monthFormat.format(new Date(Date.UTC(year, number - 1, 15, 12)));
 }
 
+/**
+ * The Europe/London calendar date of an instant, as "YYYY-MM-DD" (handles GMT/BST).
+ *
+ * Strings: a date-time with "Z" or an offset is an instant. A bare date ("2026-03-31") or a
+ * date-time without an offset (as on an imported paper form) is already London wall-clock time,
+ * so its date part is returned as is; `new Date()` would read it in the server's own time zone.
+ */
 export function londonDate(instant: Date | string): string {
   if (typeof instant === "string") {
     const text = instant.trim();
@@ -124,6 +124,77 @@ export function comparePeriods(a: string, b: string): number {
   const sa = periodRange(type, a).start;
   const sb = periodRange(type, b).start;
   return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A survey's dates: the London days it opens and closes, as the instants they start
+
+/** True for a real calendar date written "YYYY-MM-DD". */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE_ONLY.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
+
+const londonClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+function londonWallClock(instant: number): string {
+  const parts = londonClock.formatToParts(new Date(instant));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}
+
+/** The instant a London calendar day starts (midnight GMT or BST), as ISO text. */
+export function londonMidnight(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  // London is GMT or one hour ahead; clocks change at 01:00 UTC, so midnight always exists.
+  for (const offsetHours of [0, 1]) {
+    const candidate = utcMidnight - offsetHours * 3_600_000;
+    if (londonWallClock(candidate) === `${date}T00:00`) return new Date(candidate).toISOString();
+  }
+  return new Date(utcMidnight).toISOString();
+}
+
+function nextDay(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** Form dates → stored instants: open from the start of the first day, closed after the last. */
+export function datesToInstants(form: { opens_on: string; last_day: string }): { opensAt: string | null; closesAt: string | null } {
+  return {
+    opensAt: form.opens_on ? londonMidnight(form.opens_on) : null,
+    closesAt: form.last_day ? londonMidnight(nextDay(form.last_day)) : null,
+  };
+}
+
+/** Stored instants → the London dates the form shows. */
+export function instantsToDates(stored: { opensAt: string | null; closesAt: string | null }): { opens_on: string; last_day: string } {
+  const day = (instant: number) => londonDate(new Date(instant));
+  return {
+    opens_on: stored.opensAt ? day(Date.parse(stored.opensAt)) : "",
+    last_day: stored.closesAt ? day(Date.parse(stored.closesAt) - 1) : "",
+  };
+}
+
+const londonDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric" });
+
+/** "1 Dec 2026" for an opening instant, and the last day for a closing one. */
+export function displayDates(stored: { opensAt: string | null; closesAt: string | null }): { opens: string; lastDay: string } {
+  return {
+    opens: stored.opensAt ? londonDay.format(new Date(stored.opensAt)) : "",
+    lastDay: stored.closesAt ? londonDay.format(new Date(Date.parse(stored.closesAt) - 1)) : "",
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

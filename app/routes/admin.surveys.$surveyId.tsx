@@ -5,18 +5,12 @@ import { audit, requireRole } from "~/auth.server";
 import { BackLink, Button, ErrorMessage, ErrorSummary, TextField } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
+import { datesToInstants, displayDates, instantsToDates } from "~/domain/periods";
+import { languageName } from "~/domain/survey-builder-form";
 import { codeChangeMessage } from "~/domain/survey-diff";
 import { translator } from "~/i18n";
 import { duplicateSurvey, getSurveyOverview, publishDraft, setSurveyDates, setSurveyStatus } from "~/models/surveys.server";
-import {
-  datesToInstants,
-  displayDates,
-  DuplicateSchema,
-  instantsToDates,
-  languageName,
-  STATUS_TAGS,
-  SurveyDatesSchema,
-} from "~/schemas/survey-builder";
+import { DuplicateSchema, STATUS_TAGS, SurveyDatesSchema } from "~/schemas/survey-builder";
 import { firstErrors } from "~/staff-forms.server";
 import { staffChrome } from "~/staff.server";
 

@@ -6,9 +6,9 @@ import { requireRole } from "~/auth.server";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { easyReadFaces, localise, maxLengthOf, optionsOf } from "~/domain/survey";
+import { languageName } from "~/domain/survey-builder-form";
 import { directionOf, translator } from "~/i18n";
 import { getDraft } from "~/models/surveys.server";
-import { languageName } from "~/schemas/survey-builder";
 import { staffChrome } from "~/staff.server";
 
 /**

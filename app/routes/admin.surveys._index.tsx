@@ -3,8 +3,9 @@ import { useLoaderData, useLocation } from "@remix-run/react";
 import { requireRole } from "~/auth.server";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
+import { displayDates } from "~/domain/periods";
 import { listSurveys } from "~/models/surveys.server";
-import { displayDates, STATUS_TAGS } from "~/schemas/survey-builder";
+import { STATUS_TAGS } from "~/schemas/survey-builder";
 import { staffChrome } from "~/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Surveys" }];

@@ -3,20 +3,12 @@
  * the server share, the published-code rule, translation completeness and the no-JavaScript steps.
  */
 import { describe, expect, it } from "vitest";
+import { datesToInstants, instantsToDates, londonMidnight } from "~/domain/periods";
+import type { BuilderForm } from "~/domain/survey-builder-form";
+import { definitionToForm } from "~/domain/survey-builder-mapping";
+import { applyBuilderStep, blankQuestion, parseBuilderStep } from "~/domain/survey-builder-steps";
 import { codeChangeMessage, codeChanges, kpisFedBy, translationCompleteness } from "~/domain/survey-diff";
-import {
-  applyBuilderStep,
-  blankQuestion,
-  datesToInstants,
-  definitionToForm,
-  formFieldsToObject,
-  instantsToDates,
-  londonMidnight,
-  parseBuilderStep,
-  SurveyBuilderSchema,
-  SurveyDatesSchema,
-  type BuilderForm,
-} from "~/schemas/survey-builder";
+import { formFieldsToObject, SurveyBuilderSchema, SurveyDatesSchema } from "~/schemas/survey-builder";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
 import { parentCarerExperience, SURVEY_TEMPLATES } from "~/templates";
 

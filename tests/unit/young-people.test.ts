@@ -6,8 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_KPIS, scoreCounts } from "~/domain/kpi-cells";
 import { easyReadFaces, optionsOf, type SurveyDefinition } from "~/domain/survey";
+import { definitionToForm } from "~/domain/survey-builder-mapping";
 import { checkKpiDefinition, KpiDefinitionError } from "~/models/kpi-register.server";
-import { definitionToForm, SurveyBuilderSchema, TEMPLATE_CHOICES } from "~/schemas/survey-builder";
+import { SurveyBuilderSchema, TEMPLATE_CHOICES } from "~/schemas/survey-builder";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
 import { parentCarerExperience, sencoExperience, SURVEY_TEMPLATES, youngPeopleEasyRead } from "~/templates";
 

@@ -1,0 +1,93 @@
+import { parse } from "csv-parse/sync";
+import { londonDate } from "../periods";
+import type { SurveyDefinition } from "../survey";
+import { readHeader } from "./header";
+import { csvErrorMessage, fileProblem, isBlank, ProblemList, tooBigMessage, utf8Length } from "./problems";
+import { readRow } from "./rows";
+import { IMPORT_LIMITS, type ImportedResponse, type ImportOptions, type ImportParse, type ImportProblem } from "./types";
+
+/**
+ * Bytes of an uploaded file as text. Only UTF-8 is accepted: Excel's plain "CSV" is Windows-1252,
+ * which would silently turn "Don’t know" into nonsense, so the volunteer is told how to re-save.
+ */
+export function decodeImportFile(
+  bytes: Uint8Array,
+  maxBytes = IMPORT_LIMITS.maxBytes,
+): { ok: true; text: string } | { ok: false; problems: ImportProblem[]; problemCount: number } {
+  if (bytes.byteLength > maxBytes) return fileProblem(tooBigMessage(maxBytes));
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return fileProblem(
+      'The file is not saved as UTF-8 text. In Excel choose "Save as" and the type "CSV UTF-8 (Comma delimited)", then import that file.',
+    );
+  }
+}
+
+/**
+ * Reads an import file against a survey version. All or nothing: either every non-blank row
+ * becomes a response, or the problems of every row are returned and nothing should be stored.
+ */
+export function readImport(definition: SurveyDefinition, csvText: string, options: ImportOptions): ImportParse {
+  const limits = {
+    maxBytes: options.maxBytes ?? IMPORT_LIMITS.maxBytes,
+    maxRows: options.maxRows ?? IMPORT_LIMITS.maxRows,
+    maxProblems: options.maxProblems ?? IMPORT_LIMITS.maxProblems,
+  };
+  const now = options.now ?? new Date();
+  if (utf8Length(csvText, limits.maxBytes) > limits.maxBytes) return fileProblem(tooBigMessage(limits.maxBytes));
+
+  let records: string[][];
+  try {
+    records = parse(csvText, {
+      bom: true,
+      relax_column_count: true,
+      // A stray quote inside an unquoted cell (5" tall) is kept as text rather than refused.
+      relax_quotes: true,
+      // Blank lines stay as records so that row numbers match what a spreadsheet shows.
+      skip_empty_lines: false,
+      // Header, the most rows allowed, and one more to tell that there are too many.
+      to: limits.maxRows + 2,
+    }) as string[][];
+  } catch (error) {
+    return fileProblem(csvErrorMessage(error));
+  }
+
+  if (records.length === 0 || records.every(isBlank)) {
+    return fileProblem("The file is empty. It needs a header row of question codes and then one row for each response.");
+  }
+  if (records.length - 1 > limits.maxRows) {
+    return fileProblem(
+      `The file has more than ${limits.maxRows.toLocaleString("en-GB")} rows of responses. Split it into smaller files and import each one.`,
+    );
+  }
+  if (isBlank(records[0])) {
+    return fileProblem(
+      "Row 1 is empty. The first row must be the header: one question code (or submitted_at, language, respondent_role) for each column.",
+    );
+  }
+  const dataRows = records.slice(1).filter((r) => !isBlank(r)).length;
+  if (dataRows === 0) return fileProblem("The file has a header row but no responses under it.");
+
+  const problems = new ProblemList(limits.maxProblems);
+  const header = readHeader(definition, records, problems);
+  const importTime = { submittedAt: now.toISOString(), submittedOn: londonDate(now) };
+  const responses: ImportedResponse[] = [];
+  for (let index = 1; index < records.length; index++) {
+    const cells = records[index];
+    if (isBlank(cells)) continue;
+    const response = readRow(
+      definition,
+      header,
+      cells,
+      index + 1,
+      options.audience,
+      { now, keptFrom: options.keptFrom },
+      importTime,
+      problems,
+    );
+    if (response) responses.push(response);
+  }
+  if (problems.count > 0) return { ok: false, problems: problems.list, problemCount: problems.count };
+  return { ok: true, responses };
+}
