@@ -55,6 +55,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): DB {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Deleted rows are overwritten with zeros, not just unlinked: a withdrawn answer's text must
+  // not stay readable in the file's free space.
+  sqlite.pragma("secure_delete = ON");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   if (options.groupCommit === false) ungrouped.add(db);
   return db;
@@ -84,6 +87,27 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+/** Tables that hold what families wrote; PostgreSQL vacuums them after a retention batch. */
+const FAMILY_TABLES = ["answers", "responses", "moderation_items", "consents", "follow_up_contacts"] as const;
+
+/**
+ * After a family's answers are deleted (a withdrawal, a retention batch), removes the copies the
+ * database keeps beyond the rows. SQLite: secure_delete has zeroed the pages the deletion wrote,
+ * but older versions of those pages still sit in the write-ahead log; a TRUNCATE checkpoint
+ * copies the new pages over the file and empties the log. PostgreSQL (with `vacuum: true`):
+ * VACUUM marks the dead rows' space for reuse (the README says what more a host must do).
+ * Runs outside any transaction; when another process holds the log, SQLite checkpoints what it
+ * can and the next deletion finishes the job.
+ */
+export async function eraseDeletedFromDisk(db: DB, options: { vacuum?: boolean } = {}): Promise<void> {
+  if (db.isTransaction) return;
+  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  } else if (options.vacuum) {
+    for (const table of FAMILY_TABLES) await sql`vacuum ${sql.table(table)}`.execute(db);
+  }
 }
 
 interface GroupJob {

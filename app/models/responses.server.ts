@@ -1,4 +1,4 @@
-import { groupedTransaction, type DB } from "~/db.server";
+import { eraseDeletedFromDisk, groupedTransaction, type DB } from "~/db.server";
 import type { NewAnswer } from "../../db/schema";
 import { hashCode, newCode, newId } from "~/codes.server";
 import { checkSubmission, type SubmissionProblem } from "~/domain/answers";
@@ -382,7 +382,7 @@ export async function findByReceipt(db: DB, code: string): Promise<ReceiptView |
  * are deleted, not hidden. The audit log records that a withdrawal happened, not what it held.
  */
 export async function withdrawResponse(db: DB, code: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  const withdrawn = await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom("responses")
       .select(["id", "forum_id", "survey_id", "submitted_on"])
@@ -408,4 +408,7 @@ export async function withdrawResponse(db: DB, code: string): Promise<boolean> {
     });
     return true;
   });
+  // Before the parent is told it is gone, the text leaves the file's bytes too.
+  if (withdrawn) await eraseDeletedFromDisk(db);
+  return withdrawn;
 }

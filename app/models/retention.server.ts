@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Database } from "../../db/schema";
-import type { DB } from "~/db.server";
+import { eraseDeletedFromDisk, type DB } from "~/db.server";
 import { londonDate } from "~/domain/periods";
 import { recordAudit } from "./audit.server";
 import { refreshKpiSummary } from "./kpi-summary.server";
@@ -193,6 +193,7 @@ export async function applyRetention(db: DB, forumId: string, actor = "system", 
   }
 
   const inProgress = await db.transaction().execute((trx) => deleteResponses(trx, dueInProgress(trx, forumId, cutoffMonth).select("id")));
+  if (submitted + inProgress > 0) await eraseDeletedFromDisk(db, { vacuum: true });
   const heldBack = await countOf(dueSubmitted(db, forumId, cutoffMonth).where("id", "in", heldBackIds(db, forumId)));
   const checkedAt = now.toISOString();
   await db.transaction().execute(async (trx) => {
