@@ -9,7 +9,7 @@ import { getDb, type DB } from "~/db.server";
 import { londonDate } from "~/domain/periods";
 import { formatDay, INVOLVEMENT_LABELS, STATUS_LABELS, STATUS_TAG_CLASS, STATUS_TRANSITIONS, type YswdStatus } from "~/domain/yswd";
 import { translator } from "~/i18n";
-import { listThemes, seedThemes } from "~/models/moderation.server";
+import { listThemes, seedThemes } from "~/models/moderation-themes.server";
 import {
   attachedQuoteIds,
   changeStatus,

@@ -8,7 +8,7 @@ import { ITEM_FIELD_IDS, ItemFormFields } from "~/components/yswd-item-form";
 import { getDb, type DB } from "~/db.server";
 import { londonDate } from "~/domain/periods";
 import { translator } from "~/i18n";
-import { listThemes, seedThemes } from "~/models/moderation.server";
+import { listThemes, seedThemes } from "~/models/moderation-themes.server";
 import { createItem, draftEvidence, evidenceSurveys, YswdNotAllowed } from "~/models/yswd.server";
 import { EMPTY_ITEM_FORM, evidenceFromValues, parseItemForm, problemsToErrors, readItemForm, type ItemFormValues } from "~/schemas/yswd";
 import { staffChrome } from "~/staff.server";

@@ -21,7 +21,7 @@ import { translator, type Translate } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
 import { computeKpiCells, kpiSegments, periodsWithResponses } from "~/models/kpis.server";
-import { findPublishedSurvey } from "~/models/surveys.server";
+import { findPublishedSurvey } from "~/models/published-surveys.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Survey results" }];
 

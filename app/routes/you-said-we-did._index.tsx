@@ -9,7 +9,7 @@ import { formatDay, isYswdStatus, localisedField, YSWD_STATUSES, type YswdStatus
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
-import { listThemes } from "~/models/moderation.server";
+import { listThemes } from "~/models/moderation-themes.server";
 import { evidenceSurveys, listPublicItems, resolvePublicForum } from "~/models/yswd.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

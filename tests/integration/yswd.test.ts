@@ -6,7 +6,10 @@ import { londonDate, periodOf } from "~/domain/periods";
 import type { Answers } from "~/domain/routing";
 import { renderAtomFeed } from "~/domain/yswd";
 import { computeKpiCells } from "~/models/kpis.server";
-import { approveItem, ensureQueued, seedThemes, setThemes, type ModerationActor } from "~/models/moderation.server";
+import { approveItem, setThemes } from "~/models/moderation-decisions.server";
+import { ensureQueued } from "~/models/moderation-queue.server";
+import { seedThemes } from "~/models/moderation-themes.server";
+import type { ModerationActor } from "~/models/moderation-actor.server";
 import { saveAnswer, startResponse, submitResponse, withdrawResponse } from "~/models/responses.server";
 import {
   boardRegister,
