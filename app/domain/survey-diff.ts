@@ -3,7 +3,7 @@
  * builder runs them in the browser as the admin types, and the server runs them again before it
  * stores or publishes anything.
  */
-import { DEFAULT_KPIS, type KpiDefinition } from "./kpi-cells";
+import { DEFAULT_KPIS, type KpiDefinition } from "./kpi-definitions";
 import type { LocalText, SurveyDefinition, SurveyQuestion } from "./survey";
 
 /** A question whose code was changed after a version with the old code was published. */

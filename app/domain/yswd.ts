@@ -5,7 +5,9 @@
  * needs, references, SDC-1 rule 5 for quotes, K14 as a KPI cell (Wilson interval and SDC-1 like
  * every other KPI), the median days from raised to response published, and the Atom feed.
  */
-import { buildCell, suppressSmallCells, SUPPRESS_BELOW_N, type KpiCell, type KpiDefinition, type KpiScore } from "./kpi-cells";
+import { buildCell, suppressSmallCells, SUPPRESS_BELOW_N, type KpiCell } from "./kpi-cells";
+import type { KpiDefinition } from "./kpi-definitions";
+import type { KpiScore } from "./kpi-scoring";
 import { comparePeriods, periodOf, periodRange, type PeriodType } from "./periods";
 
 export const YSWD_STATUSES = ["received", "under_review", "agreed", "in_progress", "done", "not_possible", "superseded"] as const;

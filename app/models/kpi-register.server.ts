@@ -14,7 +14,7 @@
  */
 import type { DB } from "~/db.server";
 import { newId } from "~/codes.server";
-import { DEFAULT_KPIS, EHCP_QUALITY_INDEX_MINIMUM, type KpiDefinition } from "~/domain/kpi-cells";
+import { DEFAULT_KPIS, EHCP_QUALITY_INDEX_MINIMUM, type KpiDefinition } from "~/domain/kpi-definitions";
 
 /** A KPI as the register holds it now: its current definition, version and target. */
 export interface RegisteredKpi extends KpiDefinition {

@@ -30,14 +30,8 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import SQLite from "better-sqlite3";
 import { migrateToLatest, openDatabase, type DB } from "~/db.server";
-import {
-  ALL_SEGMENT,
-  buildCell,
-  classifyQualityIndexRespondent,
-  suppressSmallCells,
-  type KpiCell,
-  type RespondentAnswers,
-} from "~/domain/kpi-cells";
+import { ALL_SEGMENT, buildCell, suppressSmallCells, type KpiCell } from "~/domain/kpi-cells";
+import { classifyQualityIndexRespondent, type RespondentAnswers } from "~/domain/kpi-scoring";
 import { PERIOD_TYPES, periodOf, periodRange, periodTypeOf, previousPeriod } from "~/domain/periods";
 import { isVisible, type Answers } from "~/domain/routing";
 import { optionsOf, type SurveyDefinition } from "~/domain/survey";

@@ -7,7 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "~/db.server";
-import { DEFAULT_KPIS, type KpiCell } from "~/domain/kpi-cells";
+import { DEFAULT_KPIS } from "~/domain/kpi-definitions";
+import type { KpiCell } from "~/domain/kpi-cells";
 import type { Answers } from "~/domain/routing";
 import { createForum } from "~/models/forums.server";
 import { listKpis, retireKpi, seedDefaultKpis, setKpiTarget } from "~/models/kpi-register.server";
