@@ -209,6 +209,30 @@ export async function listKpiVersions(db: DB, forumId: string, kpiId: string): P
   return rows.map(fromRow);
 }
 
+/** Every version of every KPI in the forum's register, oldest first per KPI, from one query. */
+export async function listAllKpiVersions(db: DB, forumId: string): Promise<Map<string, RegisteredKpi[]>> {
+  const rows = await db
+    .selectFrom("kpi_definitions")
+    .select(KPI_COLUMNS)
+    .where("forum_id", "=", forumId)
+    .orderBy("kpi_id")
+    .orderBy("version")
+    .execute();
+  const byKpi = new Map<string, RegisteredKpi[]>();
+  if (rows.length === 0) {
+    for (const def of DEFAULT_KPIS)
+      byKpi.set(def.id, [{ ...def, kind: def.kind ?? "proportion", version: 1, target: null, createdAt: "", retiredAt: null }]);
+    return byKpi;
+  }
+  for (const row of rows) {
+    const kpi = fromRow(row);
+    const versions = byKpi.get(kpi.id);
+    if (versions) versions.push(kpi);
+    else byKpi.set(kpi.id, [kpi]);
+  }
+  return byKpi;
+}
+
 async function hasRegister(db: DB, forumId: string): Promise<boolean> {
   const row = await db.selectFrom("kpi_definitions").select("id").where("forum_id", "=", forumId).limit(1).executeTakeFirst();
   return row !== undefined;
