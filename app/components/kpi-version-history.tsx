@@ -3,7 +3,7 @@
  * register (admins) and the board pack; each passes the text it shows for the question and options.
  */
 
-export interface KpiVersionRow {
+interface KpiVersionRow {
   version: number;
   createdAt: string;
   retiredAt: string | null;

@@ -11,8 +11,8 @@ import { type KpiScore, type OptionCounts, scoreCounts } from "./kpi-scoring";
  *   counts per option → scoreCounts → buildCell (unsuppressed) → suppressSmallCells (SDC-1).
  * Only the output of suppressSmallCells may leave the server.
  */
-export type CellFlag = "" | "c" | "u";
-export type Rag = "" | "green" | "amber" | "red";
+type CellFlag = "" | "c" | "u";
+type Rag = "" | "green" | "amber" | "red";
 
 /** One published row: KPI × period × segment value. Blank figures are null. */
 export interface KpiCell {
@@ -64,7 +64,7 @@ export const ALL_SEGMENT = "all";
 /** Segment value of respondents who did not answer the segment question. */
 export const UNKNOWN_SEGMENT_VALUE = "unknown";
 
-export interface CellContext {
+interface CellContext {
   time_period: string;
   time_identifier: PeriodType;
   survey: string;
@@ -72,7 +72,7 @@ export interface CellContext {
   segment_value: string;
 }
 
-export type BuildCellInput = CellContext & {
+type BuildCellInput = CellContext & {
   kpi: KpiDefinition;
   /** The forum's target percent for this KPI, or null when none is set. */
   target: number | null;
@@ -125,7 +125,7 @@ export function buildCell(input: BuildCellInput): KpiCell {
 }
 
 /** Rule 3: `u` for 10 ≤ n < 30, otherwise blank (cells under 10 are suppressed, not flagged u). */
-export function reliabilityFlag(n: number): "" | "u" {
+function reliabilityFlag(n: number): "" | "u" {
   return n >= SUPPRESS_BELOW_N && n < LOW_RELIABILITY_BELOW_N ? "u" : "";
 }
 
@@ -157,7 +157,7 @@ export function breakdownValues(respondedValues: Iterable<string>, withCounts: I
   return values;
 }
 
-export type BuildBreakdownInput = Omit<CellContext, "segment_value"> & {
+type BuildBreakdownInput = Omit<CellContext, "segment_value"> & {
   kpi: KpiDefinition;
   target: number | null;
   z?: number;

@@ -42,7 +42,7 @@ export function scoreCounts(def: KpiDefinition, counts: OptionCounts): KpiScore 
 /** One respondent's answers by question code; null, undefined or "" = not answered. */
 export type RespondentAnswers = Readonly<Record<string, string | null | undefined>>;
 
-export type QualityIndexClass = "positive" | "in_base" | "outside_base";
+type QualityIndexClass = "positive" | "in_base" | "outside_base";
 
 /**
  * K6i for one respondent: in the base with at least 3 valid answers (answered and not excluded,

@@ -61,7 +61,7 @@ async function countAdmins(trx: DB, forumId: string): Promise<number> {
   return Number(row.n);
 }
 
-export type MembershipChange = { ok: true; previousRole: Role } | { ok: false; reason: "not_found" | "last_admin" | "lead_needs_role" };
+type MembershipChange = { ok: true; previousRole: Role } | { ok: false; reason: "not_found" | "last_admin" | "lead_needs_role" };
 
 /** A forum always keeps an admin, and its safeguarding lead is always a moderator or admin. */
 export async function changeRole(db: DB, forumId: string, userId: string, role: Role): Promise<MembershipChange> {

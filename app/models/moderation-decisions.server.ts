@@ -30,7 +30,7 @@ export function rejectItem(db: DB, actor: ModerationActor, itemId: string): Prom
   return decide(db, actor, itemId, "rejected");
 }
 
-export type RedactResult = "redacted" | "not_found" | "unchanged" | "empty";
+type RedactResult = "redacted" | "not_found" | "unchanged" | "empty";
 
 /**
  * Saves the redacted copy. With no text given, the suggested redactions are applied. The copy
@@ -120,7 +120,7 @@ export async function bulkApprove(
   });
 }
 
-export type SetThemesResult = "saved" | "not_found" | "unknown_theme";
+type SetThemesResult = "saved" | "not_found" | "unknown_theme";
 
 /** Replaces the item's themes with `codes` (several per answer); codes must be the forum's own. */
 export async function setThemes(db: DB, actor: ModerationActor, itemId: string, codes: string[]): Promise<SetThemesResult> {

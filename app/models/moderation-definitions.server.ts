@@ -38,7 +38,7 @@ export function questionTitle(definition: SurveyDefinition | undefined, code: st
   return question ? localise(question.title, "en") : code;
 }
 
-export interface ModerationSurvey {
+interface ModerationSurvey {
   id: string;
   title: string;
 }

@@ -77,9 +77,9 @@ export async function ensureQueued(db: DB, forumId: string): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // Reading the queue
 
-export type SafeguardingStatus = "none" | "open" | "resolved";
+type SafeguardingStatus = "none" | "open" | "resolved";
 
-export interface QueueItem {
+interface QueueItem {
   id: string;
   surveyId: string;
   surveyTitle: string;
@@ -97,7 +97,7 @@ export interface QueueItem {
   submittedOn: string | null;
 }
 
-export interface QueueFilter {
+interface QueueFilter {
   surveyId?: string;
   theme?: string;
   state?: ModerationState | "all";
@@ -198,7 +198,7 @@ async function toQueueItems(db: DB, forumId: string, rows: BaseRow[], terms: Red
   });
 }
 
-export interface QueuePage {
+interface QueuePage {
   items: QueueItem[];
   counts: Record<ModerationState, number> & { flagged: number };
   /** Items matching the filter, over all pages. */
@@ -260,7 +260,7 @@ export async function listQueue(db: DB, forumId: string, filter: QueueFilter = {
   return { items: await toQueueItems(db, forumId, rows, terms), counts, total, page, pageCount };
 }
 
-export interface ItemView extends QueueItem {
+interface ItemView extends QueueItem {
   /** What the redaction box starts with: the saved redaction, or the suggestions applied. */
   proposedRedaction: string;
   safeguardingNote: string | null;

@@ -81,7 +81,7 @@ export async function resolveSafeguarding(db: DB, actor: ModerationActor, itemId
   });
 }
 
-export interface SafeguardingEntry {
+interface SafeguardingEntry {
   id: string;
   surveyTitle: string;
   questionTitle: string;

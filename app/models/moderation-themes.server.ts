@@ -26,7 +26,7 @@ export async function listThemes(db: DB, forumId: string): Promise<ThemeOption[]
   return db.selectFrom("themes").select(["code", "label"]).where("forum_id", "=", forumId).orderBy("sort").orderBy("code").execute();
 }
 
-export interface RedactionTermRow extends RedactionTerm {
+interface RedactionTermRow extends RedactionTerm {
   id: string;
 }
 

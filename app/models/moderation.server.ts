@@ -17,7 +17,7 @@ export { seedThemes, type ThemeOption } from "./moderation-themes.server";
 // ---------------------------------------------------------------------------------------------
 // What other features may show
 
-export interface QuoteFilter {
+interface QuoteFilter {
   surveyId?: string;
   questionCode?: string;
   /** Any of these theme codes. */
@@ -30,7 +30,7 @@ export interface QuoteFilter {
   limit?: number;
 }
 
-export interface ApprovedQuote {
+interface ApprovedQuote {
   itemId: string;
   surveyId: string;
   questionCode: string;

@@ -75,9 +75,9 @@ export async function setSurveyStatus(db: DB, forumId: string, surveyId: string,
 // The survey builder (forum admins). A survey has at most one draft: its newest version with no
 // published_at. Published versions are never written again; editing one starts a new draft.
 
-export type SurveyListStatus = "draft" | "open" | "closed" | "not_yet_open" | "past_closing";
+type SurveyListStatus = "draft" | "open" | "closed" | "not_yet_open" | "past_closing";
 
-export interface SurveySummary {
+interface SurveySummary {
   id: string;
   slug: string;
   publicId: string;
@@ -176,7 +176,7 @@ export async function listSurveys(db: DB, forumId: string): Promise<SurveySummar
   });
 }
 
-export interface SurveyVersionSummary {
+interface SurveyVersionSummary {
   id: string;
   versionNo: number;
   publishedAt: string | null;
@@ -188,7 +188,7 @@ export interface SurveyVersionSummary {
   inProgress: number;
 }
 
-export interface SurveyOverview {
+interface SurveyOverview {
   id: string;
   slug: string;
   publicId: string;
@@ -252,7 +252,7 @@ export async function getSurveyOverview(db: DB, forumId: string, surveyId: strin
   };
 }
 
-export interface EditableSurvey {
+interface EditableSurvey {
   id: string;
   slug: string;
   publicId: string;
@@ -305,7 +305,7 @@ export async function getDraft(db: DB, forumId: string, surveyId: string): Promi
   };
 }
 
-export type SaveDraftResult =
+type SaveDraftResult =
   { ok: true; versionId: string; versionNo: number; created: boolean } | { ok: false; reason: "code_changes"; changes: CodeChange[] };
 
 /**
@@ -374,7 +374,7 @@ export async function startNewDraftVersion(
   return { versionId: saved.versionId, versionNo: saved.versionNo, created: saved.created };
 }
 
-export type PublishDraftResult =
+type PublishDraftResult =
   | { ok: true; versionId: string; versionNo: number; opened: boolean }
   | { ok: false; reason: "no_draft" }
   | { ok: false; reason: "code_changes"; changes: CodeChange[] }
@@ -425,12 +425,12 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
-export async function isSlugTaken(db: DB, forumId: string, slug: string): Promise<boolean> {
+async function isSlugTaken(db: DB, forumId: string, slug: string): Promise<boolean> {
   const row = await db.selectFrom("surveys").select("id").where("forum_id", "=", forumId).where("slug", "=", slug).executeTakeFirst();
   return Boolean(row);
 }
 
-export type CreateDraftSurveyResult = { ok: true; id: string; publicId: string; versionId: string } | { ok: false; reason: "slug_taken" };
+type CreateDraftSurveyResult = { ok: true; id: string; publicId: string; versionId: string } | { ok: false; reason: "slug_taken" };
 
 /** A new survey whose first version is a draft; the slug must be new in the forum. */
 export async function createDraftSurvey(

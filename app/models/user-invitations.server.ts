@@ -62,7 +62,7 @@ export async function spendInvitation(db: DB, tokenHash: string): Promise<boolea
   return Number(result.numUpdatedRows) === 1;
 }
 
-export type InvitationCheck = { state: "usable"; invitation: Invitation; forumName: string } | { state: "spent" } | { state: "unknown" };
+type InvitationCheck = { state: "usable"; invitation: Invitation; forumName: string } | { state: "spent" } | { state: "unknown" };
 
 /** Tells a used or expired link (410) from one that never existed or is for something else (404). */
 export async function checkInvitation(db: DB, token: string, kind: "join" | "reset"): Promise<InvitationCheck> {
@@ -90,7 +90,7 @@ export async function checkInvitation(db: DB, token: string, kind: "join" | "res
   };
 }
 
-export type JoinOutcome = { ok: true; userId: string } | { ok: false; reason: "spent" | "email_taken" | "already_member" };
+type JoinOutcome = { ok: true; userId: string } | { ok: false; reason: "spent" | "email_taken" | "already_member" };
 
 class Rollback extends Error {
   constructor(readonly reason: "spent") {
