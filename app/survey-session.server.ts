@@ -4,7 +4,9 @@ import { getDb } from "~/db.server";
 import { firstUnanswered } from "~/domain/routing";
 import type { SurveyDefinition } from "~/domain/survey";
 import { isUiLanguage } from "~/i18n";
-import { findPublishedSurvey, getVersionDefinition, type PublishedSurvey } from "~/models/surveys.server";
+import { type PublishedSurvey } from "~/models/published-surveys.server";
+import { getVersionDefinition } from "~/models/published-surveys.server";
+import { findPublishedSurvey } from "~/models/published-surveys.server";
 import { findRespondentResponse, loadAnswers, type RespondentResponse } from "~/models/responses.server";
 
 /**

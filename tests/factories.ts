@@ -3,7 +3,8 @@ import type { Answers } from "~/domain/routing";
 import type { SurveyDefinition } from "~/domain/survey";
 import { createForum } from "~/models/forums.server";
 import { saveAnswer, startResponse, submitResponse } from "~/models/responses.server";
-import { createSurvey, findPublishedSurvey, publishVersion } from "~/models/surveys.server";
+import { createSurvey, publishVersion } from "~/models/surveys.server";
+import { findPublishedSurvey } from "~/models/published-surveys.server";
 import { parentCarerExperience } from "~/templates";
 import { randomUUID } from "node:crypto";
 

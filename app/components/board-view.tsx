@@ -10,7 +10,7 @@ export interface Choice {
   label: string;
 }
 
-export function SelectField({
+function SelectField({
   id,
   label,
   hint,
@@ -50,7 +50,7 @@ export function SelectField({
   );
 }
 
-export interface BoardViewChoices {
+interface BoardViewChoices {
   surveys: Choice[];
   periodTypes: Choice[];
   /** The survey's periods of the chosen type with responses, newest first. */

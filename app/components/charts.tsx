@@ -7,7 +7,7 @@
 import { comparePeriods, nextPeriod, type PeriodType } from "~/domain/periods";
 import { formatPercent } from "./kpi-figures";
 
-export interface TrendPoint {
+interface TrendPoint {
   period: string;
   percent: number | null;
   ci_lower: number | null;

@@ -7,7 +7,7 @@ import type { Translate } from "~/i18n";
  * an error summary whose links move focus to the field, inline errors, fieldsets with legends.
  */
 
-export interface FieldError {
+interface FieldError {
   /** The id of the input the summary link points at. */
   href: string;
   text: string;
@@ -62,7 +62,7 @@ const MOUTHS: Record<EasyReadFace, string> = {
  * A face for a point of a 3-point scale, drawn inline (no request, no script). Decoration only:
  * hidden from assistive technology, since the label beside it always says the same in words.
  */
-export function Face({ face }: { face: EasyReadFace }) {
+function Face({ face }: { face: EasyReadFace }) {
   return (
     <svg className={`face face--${face}`} viewBox="0 0 40 40" width="48" height="48" aria-hidden="true" focusable="false">
       <circle className="face__head" cx="20" cy="20" r="18" />

@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { periodRange, type PeriodType } from "~/domain/periods";
 import { FLAG_MEANINGS, METHOD_NOTES, SDC_RULE_TEXT } from "~/domain/xlsx-metadata";
 
-export interface CellFigures {
+interface CellFigures {
   segment_value: string;
   n: number | null;
   numerator: number | null;
@@ -22,7 +22,7 @@ export interface CellFigures {
   time_period: string;
 }
 
-export interface ChangeFigures {
+interface ChangeFigures {
   difference: number;
   lower: number;
   upper: number;

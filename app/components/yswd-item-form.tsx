@@ -8,7 +8,7 @@ import type { ItemFormValues } from "~/schemas/yswd";
  * survey, period, group and themes, keeping everything typed; the save button saves.
  */
 
-export interface FormFigure {
+interface FormFigure {
   kpi_id: string;
   kpi_name: string;
   time_period: string;
@@ -19,7 +19,7 @@ export interface FormFigure {
   flag: string;
 }
 
-export interface FormQuote {
+interface FormQuote {
   itemId: string;
   text: string;
   redacted: boolean;
@@ -30,7 +30,7 @@ export interface FormQuote {
   refusal: "small_cell" | "no_consent" | null;
 }
 
-export interface FormEvidence {
+interface FormEvidence {
   problems: { field: string; message: string }[];
   periods: string[];
   kpis: { id: string; name: string }[];
@@ -39,7 +39,7 @@ export interface FormEvidence {
   figure: { baseline: FormFigure | null; latest: FormFigure | null } | null;
 }
 
-export const QUOTE_REFUSAL_TEXT: Record<"small_cell" | "no_consent", string> = {
+const QUOTE_REFUSAL_TEXT: Record<"small_cell" | "no_consent", string> = {
   small_cell: "Fewer than 10 responses in this group: cannot be quoted",
   no_consent: "The family did not agree to be quoted: cannot be quoted",
 };

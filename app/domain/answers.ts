@@ -17,7 +17,7 @@ export type AnswerProblem =
   | { code: "whole_number" }
   | { code: "number_range"; min?: number; max?: number };
 
-export type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false; problem: AnswerProblem };
+type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false; problem: AnswerProblem };
 
 /** The raw form values for one question: every `answer` field sent, as strings. */
 const RawAnswer = z.array(z.string().max(100_000));

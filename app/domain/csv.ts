@@ -1,3 +1,8 @@
+/** A UTF-8 byte order mark, written first so Excel opens non-Latin text correctly. */
+export const CSV_BOM = "\uFEFF";
+/** RFC 4180 line end. */
+export const CSV_LINE_END = "\r\n";
+
 /**
  * One CSV cell, RFC 4180 quoted where needed, and safe to open in a spreadsheet: text that
  * starts like a formula (= + - @, tab, carriage return) gets a leading apostrophe.

@@ -1,3 +1,8 @@
+import type { PeriodType } from "./periods";
+import { percentFromCounts, wilsonPercent, Z_95 } from "./statistics";
+import type { KpiDefinition } from "./kpi-definitions";
+import { type KpiScore, type OptionCounts, scoreCounts } from "./kpi-scoring";
+
 /**
  * KPI scoring, published cells and disclosure control (the KPI contract: "The KPIs", "Figures published
  * for every KPI cell", "Disclosure control (rule SDC-1)").
@@ -6,271 +11,8 @@
  *   counts per option → scoreCounts → buildCell (unsuppressed) → suppressSmallCells (SDC-1).
  * Only the output of suppressSmallCells may leave the server.
  */
-
-import type { PeriodType } from "./periods";
-import { percentFromCounts, wilsonPercent, Z_95 } from "./statistics";
-
-export interface KpiDefinition {
-  id: string;
-  name: string;
-  /**
-   * The question code. For the EHCP quality index, a readable list of its statements (for the
-   * register); the codes it scores are in `questions`.
-   */
-  question: string;
-  /** Options counted in the numerator (for the index: answers that count as agreeing). */
-  positive: string[];
-  /** Options counted for `percent_negative`. */
-  negative: string[];
-  /** Options removed from the base (for the index: answers that are not valid). */
-  excluded: string[];
-  kind?: "proportion" | "ehcp_quality_index";
-  /** ehcp_quality_index only: the statements scored per respondent. */
-  questions?: string[];
-}
-
-const AGREE = ["strongly_agree", "agree"];
-const DISAGREE = ["disagree", "strongly_disagree"];
-
-/**
- * The four statements about the plan itself. `plan_improved_education` also starts with "plan_"
- * but is about impact, not plan quality; it is K8 and not part of the index.
- */
-export const EHCP_QUALITY_INDEX_QUESTIONS = [
-  "plan_needs_accurate",
-  "plan_views_reflected",
-  "plan_provision_specific",
-  "plan_outcomes_achievable",
-] as const;
-
-/** K6i: positive when agreeing with at least this many statements; base needs this many valid answers. */
-export const EHCP_QUALITY_INDEX_MINIMUM = 3;
-
-/** The standard register. K14 (closure rate) comes from the "you said, we did" register, not a survey. */
-export const DEFAULT_KPIS: readonly KpiDefinition[] = [
-  {
-    id: "K1",
-    name: "Overall experience (FFT style)",
-    question: "overall_experience",
-    positive: ["very_good", "good"],
-    negative: ["poor", "very_poor"],
-    // dont_know stays in the base, as in the NHS Friends and Family Test.
-    excluded: [],
-  },
-  {
-    id: "K2",
-    name: "Felt listened to",
-    question: "listened_to",
-    positive: AGREE,
-    negative: DISAGREE,
-    excluded: ["not_applicable"],
-  },
-  {
-    id: "K3",
-    name: "Confidence needs will be met",
-    question: "confidence_needs_met",
-    positive: ["very", "fairly"],
-    negative: ["not_very", "not_at_all"],
-    excluded: ["dont_know"],
-  },
-  {
-    id: "K4",
-    name: "Satisfied with EHC needs assessment",
-    question: "assessment_satisfaction",
-    positive: ["very_satisfied", "fairly_satisfied"],
-    negative: ["fairly_dissatisfied", "very_dissatisfied"],
-    excluded: [],
-  },
-  {
-    id: "K5",
-    name: "Kept informed during assessment",
-    question: "kept_informed",
-    positive: ["always", "mostly"],
-    negative: ["rarely", "never"],
-    excluded: [],
-  },
-  {
-    id: "K6",
-    name: "Plan will help achieve outcomes",
-    question: "plan_outcomes_achievable",
-    positive: AGREE,
-    negative: DISAGREE,
-    excluded: ["dont_know"],
-  },
-  {
-    id: "K6i",
-    name: "EHCP quality index (parent-rated)",
-    question: EHCP_QUALITY_INDEX_QUESTIONS.join(", "),
-    questions: [...EHCP_QUALITY_INDEX_QUESTIONS],
-    kind: "ehcp_quality_index",
-    positive: AGREE,
-    // "—" in the register: the index has no negative share.
-    negative: [],
-    excluded: ["dont_know"],
-  },
-  {
-    id: "K7",
-    name: "Provision in the plan is delivered",
-    question: "provision_delivered",
-    positive: ["all", "most"],
-    negative: ["some", "none"],
-    excluded: ["dont_know"],
-  },
-  {
-    id: "K8",
-    name: "Plan improved education",
-    question: "plan_improved_education",
-    positive: AGREE,
-    negative: DISAGREE,
-    excluded: ["dont_know"],
-  },
-  {
-    id: "K9",
-    name: "Annual review decision within 4 weeks",
-    question: "annual_review_4_weeks",
-    positive: ["within_4_weeks"],
-    negative: ["took_longer", "not_received"],
-    excluded: ["dont_know"],
-  },
-  {
-    id: "K10",
-    name: "Easy to find information",
-    question: "finding_information",
-    positive: ["very_easy", "fairly_easy"],
-    negative: ["fairly_difficult", "very_difficult"],
-    excluded: ["havent_looked"],
-  },
-  {
-    id: "K11",
-    name: "SENCO rating of the SEND service",
-    question: "senco_service_rating",
-    positive: ["very_good", "good"],
-    negative: ["poor", "very_poor"],
-    excluded: ["dont_know"],
-  },
-  {
-    id: "K12",
-    name: "SENCO-judged EHCP quality",
-    question: "senco_plan_grade",
-    positive: ["outstanding", "good"],
-    negative: ["requires_improvement", "inadequate"],
-    excluded: [],
-  },
-  {
-    id: "K13",
-    name: "Feedback leads to change",
-    question: "feedback_leads_to_change",
-    positive: ["yes_definitely", "yes_some"],
-    negative: ["no"],
-    excluded: ["dont_know"],
-  },
-  // Young people's (easy read) versions of K1, K2 and K13: reported separately, never pooled. Each
-  // scores its own yp_* question, which only the young people's survey asks, so none of them ever
-  // applies to the parent survey and K1, K2 and K13 never apply to theirs (kpiApplies). On the
-  // 3-point scale the top point is positive, the bottom negative, and the middle stays in the base.
-  // Ids use "_": the register takes letters, digits and underscores only.
-  {
-    id: "K1_YP",
-    name: "Overall experience (young people, easy read)",
-    question: "yp_overall_experience",
-    positive: ["good"],
-    negative: ["not_good"],
-    excluded: ["dont_know"],
-  },
-  {
-    id: "K2_YP",
-    name: "Felt listened to (young people, easy read)",
-    question: "yp_listened_to",
-    positive: ["yes"],
-    negative: ["no"],
-    excluded: [],
-  },
-  {
-    id: "K13_YP",
-    name: "Feedback leads to change (young people, easy read)",
-    question: "yp_feedback_leads_to_change",
-    positive: ["yes"],
-    negative: ["no"],
-    excluded: ["dont_know"],
-  },
-];
-
-/** Responses per option code for one question (answered responses only; skipped ones are absent). */
-export type OptionCounts = Readonly<Record<string, number>>;
-
-/** A KPI's raw figures. `negative` is null where the KPI has no negative share (K6i). */
-export interface KpiScore {
-  n: number;
-  numerator: number;
-  negative: number | null;
-}
-
-/**
- * Base, positive and negative counts for a proportion KPI.
- * Base = every answered response minus the excluded options; options in no list (`neither`,
- * K1's `dont_know`, or a code we do not recognise) stay in the base, as the KPI contract says.
- */
-export function scoreCounts(def: KpiDefinition, counts: OptionCounts): KpiScore {
-  if (def.kind === "ehcp_quality_index") {
-    throw new TypeError(`${def.id} is scored per respondent: use scoreQualityIndex`);
-  }
-  const excluded = new Set(def.excluded);
-  const positive = new Set(def.positive);
-  const negative = new Set(def.negative);
-  let n = 0;
-  let numerator = 0;
-  let negativeCount = 0;
-  for (const [option, count] of Object.entries(counts)) {
-    if (!Number.isSafeInteger(count) || count < 0) {
-      throw new RangeError(`count for ${def.id} option "${option}" must be a non-negative integer, got ${count}`);
-    }
-    if (excluded.has(option)) continue;
-    n += count;
-    if (positive.has(option)) numerator += count;
-    if (negative.has(option)) negativeCount += count;
-  }
-  return { n, numerator, negative: negativeCount };
-}
-
-/** One respondent's answers by question code; null, undefined or "" = not answered. */
-export type RespondentAnswers = Readonly<Record<string, string | null | undefined>>;
-
-export type QualityIndexClass = "positive" | "in_base" | "outside_base";
-
-/**
- * K6i for one respondent: in the base with at least 3 valid answers (answered and not excluded,
- * i.e. not `dont_know`); positive when agreeing with at least 3 of the 4 statements.
- * Agreeing answers are valid, so every positive respondent is in the base.
- */
-export function classifyQualityIndexRespondent(def: KpiDefinition, answers: RespondentAnswers): QualityIndexClass {
-  const questions = def.questions ?? EHCP_QUALITY_INDEX_QUESTIONS;
-  let valid = 0;
-  let agreed = 0;
-  for (const code of questions) {
-    const answer = answers[code];
-    if (answer === null || answer === undefined || answer === "" || def.excluded.includes(answer)) continue;
-    valid += 1;
-    if (def.positive.includes(answer)) agreed += 1;
-  }
-  if (valid < EHCP_QUALITY_INDEX_MINIMUM) return "outside_base";
-  return agreed >= EHCP_QUALITY_INDEX_MINIMUM ? "positive" : "in_base";
-}
-
-/** K6i over a group of respondents. */
-export function scoreQualityIndex(def: KpiDefinition, respondents: Iterable<RespondentAnswers>): KpiScore {
-  let n = 0;
-  let numerator = 0;
-  for (const answers of respondents) {
-    const c = classifyQualityIndexRespondent(def, answers);
-    if (c === "outside_base") continue;
-    n += 1;
-    if (c === "positive") numerator += 1;
-  }
-  return { n, numerator, negative: null };
-}
-
-export type CellFlag = "" | "c" | "u";
-export type Rag = "" | "green" | "amber" | "red";
+type CellFlag = "" | "c" | "u";
+type Rag = "" | "green" | "amber" | "red";
 
 /** One published row: KPI × period × segment value. Blank figures are null. */
 export interface KpiCell {
@@ -322,7 +64,7 @@ export const ALL_SEGMENT = "all";
 /** Segment value of respondents who did not answer the segment question. */
 export const UNKNOWN_SEGMENT_VALUE = "unknown";
 
-export interface CellContext {
+interface CellContext {
   time_period: string;
   time_identifier: PeriodType;
   survey: string;
@@ -330,7 +72,7 @@ export interface CellContext {
   segment_value: string;
 }
 
-export type BuildCellInput = CellContext & {
+type BuildCellInput = CellContext & {
   kpi: KpiDefinition;
   /** The forum's target percent for this KPI, or null when none is set. */
   target: number | null;
@@ -383,7 +125,7 @@ export function buildCell(input: BuildCellInput): KpiCell {
 }
 
 /** Rule 3: `u` for 10 ≤ n < 30, otherwise blank (cells under 10 are suppressed, not flagged u). */
-export function reliabilityFlag(n: number): "" | "u" {
+function reliabilityFlag(n: number): "" | "u" {
   return n >= SUPPRESS_BELOW_N && n < LOW_RELIABILITY_BELOW_N ? "u" : "";
 }
 
@@ -415,7 +157,7 @@ export function breakdownValues(respondedValues: Iterable<string>, withCounts: I
   return values;
 }
 
-export type BuildBreakdownInput = Omit<CellContext, "segment_value"> & {
+type BuildBreakdownInput = Omit<CellContext, "segment_value"> & {
   kpi: KpiDefinition;
   target: number | null;
   z?: number;
@@ -534,3 +276,5 @@ function assertScore(score: KpiScore, id: string): void {
 function hasOwn(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
+
+// Kept here for the callers that build cells from these.

@@ -2,7 +2,8 @@
  * The worked examples of the public methodology page, computed by the same functions that make
  * every published figure, so the page can never disagree with them. Pure: no I/O.
  */
-import { buildCell, ragStatus, suppressSmallCells, type KpiCell, type KpiDefinition } from "./kpi-cells";
+import { buildCell, ragStatus, suppressSmallCells, type KpiCell } from "./kpi-cells";
+import type { KpiDefinition } from "./kpi-definitions";
 import { periodOf, periodRange, type PeriodType, PERIOD_TYPES } from "./periods";
 import { newcombePercent, percentFromCounts, wilsonInterval, wilsonPercent, Z_95 } from "./statistics";
 

@@ -100,7 +100,7 @@ const COMMON = new Set(
   ].map((p) => p.toLowerCase()),
 );
 
-export type PasswordProblem = "too_short" | "too_long" | "too_common" | "contains_email";
+type PasswordProblem = "too_short" | "too_long" | "too_common" | "contains_email";
 
 export function passwordProblem(password: string, email?: string): PasswordProblem | null {
   const length = [...password].length;

@@ -33,7 +33,7 @@ export interface RedactionSpan {
   kind: RedactionKind;
 }
 
-export const REMOVED_MARKER = "[removed]";
+const REMOVED_MARKER = "[removed]";
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
@@ -160,7 +160,7 @@ export function applyRedactions(text: string, spans: readonly RedactionSpan[]): 
   return result + text.slice(at);
 }
 
-export interface TextSegment {
+interface TextSegment {
   text: string;
   /** Set on a suggested redaction. */
   kind?: RedactionKind;

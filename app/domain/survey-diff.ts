@@ -3,7 +3,7 @@
  * builder runs them in the browser as the admin types, and the server runs them again before it
  * stores or publishes anything.
  */
-import { DEFAULT_KPIS, type KpiDefinition } from "./kpi-cells";
+import { DEFAULT_KPIS, type KpiDefinition } from "./kpi-definitions";
 import type { LocalText, SurveyDefinition, SurveyQuestion } from "./survey";
 
 /** A question whose code was changed after a version with the old code was published. */
@@ -17,7 +17,7 @@ export interface CodeChange {
 }
 
 /** The part of a draft question the code rule looks at. */
-export interface DraftQuestion {
+interface DraftQuestion {
   code: string;
   type: SurveyQuestion["type"];
   title: { en: string };
@@ -85,7 +85,7 @@ function hasOptions(question: Pick<SurveyQuestion, "type">): boolean {
  * Every text a translator has to translate: the title, the introduction, and each question's
  * title, hint (when it has one) and option labels. Yes and No come from the app's own catalogue.
  */
-export function translatableTexts(definition: SurveyDefinition): LocalText[] {
+function translatableTexts(definition: SurveyDefinition): LocalText[] {
   const texts: LocalText[] = [definition.title, definition.intro];
   for (const question of definition.questions) {
     texts.push(question.title);

@@ -22,7 +22,7 @@ export interface SurveyOption {
 }
 
 /** Ask this question only when an earlier question was answered with one of `anyOf`. */
-export interface RoutingRule {
+interface RoutingRule {
   question: string;
   anyOf: string[];
 }
@@ -64,10 +64,10 @@ export interface SurveyDefinition {
   easyRead?: boolean;
 }
 
-export const TEXT_SHORT_MAX = 200;
+const TEXT_SHORT_MAX = 200;
 export const TEXT_LONG_MAX = 2000;
 
-export const YES_NO_OPTIONS: SurveyOption[] = [
+const YES_NO_OPTIONS: SurveyOption[] = [
   { code: "yes", label: { en: "Yes", ur: "ہاں" } },
   { code: "no", label: { en: "No", ur: "نہیں" } },
 ];
@@ -83,7 +83,7 @@ export function maxLengthOf(question: SurveyQuestion): number {
 }
 
 /** The faces easy-read pages draw beside a 3-point scale, most positive first. */
-export const EASY_READ_FACES = ["happy", "neutral", "sad"] as const;
+const EASY_READ_FACES = ["happy", "neutral", "sad"] as const;
 export type EasyReadFace = (typeof EASY_READ_FACES)[number];
 
 /** Options that are no point on a scale: they get no face. */

@@ -2,7 +2,7 @@
  * The default theme taxonomy for tagging what families write. Codes are stable (exports, the
  * "you said, we did" register and filters speak codes); labels are the forum's words.
  */
-export interface ThemeDefinition {
+interface ThemeDefinition {
   code: string;
   label: string;
 }

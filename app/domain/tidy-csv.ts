@@ -9,10 +9,8 @@
  *   never guarded, so -1.5 stays a number.
  * Pure functions, no I/O: the CLI, the board export route and the bench all write these bytes.
  */
+import { CSV_BOM, CSV_LINE_END, csvCell } from "./csv";
 import { TIDY_CSV_COLUMNS, type KpiCell } from "./kpi-cells";
-
-export const CSV_BOM = "\uFEFF";
-export const CSV_LINE_END = "\r\n";
 
 type Column = (typeof TIDY_CSV_COLUMNS)[number];
 
@@ -30,15 +28,6 @@ const NUMERIC_COLUMNS: ReadonlySet<Column> = new Set<Column>([
 /** Published percentages always show their one decimal place (70 → "70.0"), as the KPI contract writes them. */
 const ONE_DECIMAL: ReadonlySet<Column> = new Set<Column>(["percent", "ci_lower", "ci_upper", "percent_negative"]);
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** A text field, made safe for spreadsheets and quoted as RFC 4180 requires. */
-export function csvTextField(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 function numericField(column: Column, value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`${column} must be a finite number, got ${value}`);
   return ONE_DECIMAL.has(column) ? value.toFixed(1) : String(value);
@@ -50,16 +39,16 @@ function field(column: Column, value: unknown): string {
     if (typeof value !== "number") throw new TypeError(`${column} must be a number or null, got ${typeof value}`);
     return numericField(column, value);
   }
-  return csvTextField(String(value));
+  return csvCell(String(value));
 }
 
 /** The header line, without a line end. */
-export function tidyCsvHeader(): string {
+function tidyCsvHeader(): string {
   return TIDY_CSV_COLUMNS.join(",");
 }
 
 /** One cell as a CSV line, without a line end. Extra properties (such as kpi_version) are not written. */
-export function tidyCsvRow(cell: KpiCell): string {
+function tidyCsvRow(cell: KpiCell): string {
   return TIDY_CSV_COLUMNS.map((column) => field(column, cell[column])).join(",");
 }
 

@@ -3,7 +3,8 @@
  * disclosure rule and each KPI's definition in words and codes, so that a reader can recompute
  * any figure from the raw counts. Pure: no I/O, no figures computed here.
  */
-import { EHCP_QUALITY_INDEX_MINIMUM, LOW_RELIABILITY_BELOW_N, SUPPRESS_BELOW_N, type KpiDefinition } from "./kpi-cells";
+import { EHCP_QUALITY_INDEX_MINIMUM, type KpiDefinition } from "./kpi-definitions";
+import { LOW_RELIABILITY_BELOW_N, SUPPRESS_BELOW_N } from "./kpi-cells";
 import { METHOD_EDITION, METHODOLOGY_PATH } from "./methodology";
 import { Z_95 } from "./statistics";
 import { localise, optionsOf, type SurveyDefinition } from "./survey";

@@ -5,7 +5,9 @@
  * needs, references, SDC-1 rule 5 for quotes, K14 as a KPI cell (Wilson interval and SDC-1 like
  * every other KPI), the median days from raised to response published, and the Atom feed.
  */
-import { buildCell, suppressSmallCells, SUPPRESS_BELOW_N, type KpiCell, type KpiDefinition, type KpiScore } from "./kpi-cells";
+import { buildCell, suppressSmallCells, SUPPRESS_BELOW_N, type KpiCell } from "./kpi-cells";
+import type { KpiDefinition } from "./kpi-definitions";
+import type { KpiScore } from "./kpi-scoring";
 import { comparePeriods, periodOf, periodRange, type PeriodType } from "./periods";
 
 export const YSWD_STATUSES = ["received", "under_review", "agreed", "in_progress", "done", "not_possible", "superseded"] as const;
@@ -86,7 +88,7 @@ export interface YswdRuleItem {
   nextReviewOn: string | null;
 }
 
-export type YswdProblemCode = "reason_required" | "what_done_required" | "bad_transition" | "date_before_raised" | "evidence_required";
+type YswdProblemCode = "reason_required" | "what_done_required" | "bad_transition" | "date_before_raised" | "evidence_required";
 
 export interface YswdProblem {
   /** The input the problem is about (form field names use the same words). */
@@ -120,7 +122,7 @@ export function statusProblems(item: Pick<YswdRuleItem, "status" | "whatDone" | 
 }
 
 /** Dates that cannot come before the item was raised. */
-export function dateProblems(item: Pick<YswdRuleItem, "raisedOn" | "responsePublishedOn" | "targetOn" | "completedOn">): YswdProblem[] {
+function dateProblems(item: Pick<YswdRuleItem, "raisedOn" | "responsePublishedOn" | "targetOn" | "completedOn">): YswdProblem[] {
   const problems: YswdProblem[] = [];
   const check = (field: "responsePublishedOn" | "targetOn" | "completedOn", value: string | null, what: string) => {
     if (value && value < item.raisedOn) {
@@ -155,7 +157,7 @@ export function statusChangeProblems(item: YswdRuleItem, to: YswdStatus): YswdPr
 }
 
 /** The evidence an item has that may be published (see the model for how each is checked). */
-export interface EvidenceAvailable {
+interface EvidenceAvailable {
   /** The KPI figure exists and is not suppressed by SDC-1. */
   publishedFigure: boolean;
   /** Attached quotes that are approved, consented and from a cell with n ≥ 10. */
@@ -312,7 +314,7 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export interface ResponseTimeItem {
+interface ResponseTimeItem {
   raisedOn: string;
   responsePublishedOn: string | null;
   published: boolean;
@@ -387,7 +389,7 @@ export function xmlText(value: string): string {
     .replace(/'/g, "&apos;");
 }
 
-export interface AtomEntry {
+interface AtomEntry {
   id: string;
   title: string;
   link: string;
@@ -398,7 +400,7 @@ export interface AtomEntry {
   categories: string[];
 }
 
-export interface AtomFeed {
+interface AtomFeed {
   id: string;
   title: string;
   link: string;
@@ -455,7 +457,7 @@ export function formatDay(date: string | null, language: string): string {
   }
 }
 
-export type TranslatableField = "title" | "saidPlain" | "saidEasyRead" | "whatDone" | "notPossibleReason";
+type TranslatableField = "title" | "saidPlain" | "saidEasyRead" | "whatDone" | "notPossibleReason";
 
 /**
  * An item's text in the reader's language when the forum has translated it, else the English

@@ -4,16 +4,9 @@
  */
 import { sql } from "kysely";
 import type { DB } from "~/db.server";
-import {
-  ALL_SEGMENT,
-  buildBreakdownCells,
-  buildCell,
-  suppressSmallCells,
-  UNKNOWN_SEGMENT_VALUE,
-  type KpiCell,
-  type KpiScore,
-  type OptionCounts,
-} from "~/domain/kpi-cells";
+import { ALL_SEGMENT, buildBreakdownCells, buildCell, suppressSmallCells, UNKNOWN_SEGMENT_VALUE, type KpiCell } from "~/domain/kpi-cells";
+import { type OptionCounts } from "~/domain/kpi-scoring";
+import { type KpiScore } from "~/domain/kpi-scoring";
 import { comparePeriods, periodOf, periodRange, PERIOD_TYPES, previousPeriod, type PeriodType } from "~/domain/periods";
 import { newcombePercent, type DifferenceInterval } from "~/domain/statistics";
 import { AUDIENCES } from "~/domain/survey";

@@ -14,7 +14,7 @@
  */
 import type { DB } from "~/db.server";
 import { newId } from "~/codes.server";
-import { DEFAULT_KPIS, EHCP_QUALITY_INDEX_MINIMUM, type KpiDefinition } from "~/domain/kpi-cells";
+import { DEFAULT_KPIS, EHCP_QUALITY_INDEX_MINIMUM, type KpiDefinition } from "~/domain/kpi-definitions";
 
 /** A KPI as the register holds it now: its current definition, version and target. */
 export interface RegisteredKpi extends KpiDefinition {
@@ -207,6 +207,30 @@ export async function listKpiVersions(db: DB, forumId: string, kpiId: string): P
     return def ? [{ ...def, kind: def.kind ?? "proportion", version: 1, target: null, createdAt: "", retiredAt: null }] : [];
   }
   return rows.map(fromRow);
+}
+
+/** Every version of every KPI in the forum's register, oldest first per KPI, from one query. */
+export async function listAllKpiVersions(db: DB, forumId: string): Promise<Map<string, RegisteredKpi[]>> {
+  const rows = await db
+    .selectFrom("kpi_definitions")
+    .select(KPI_COLUMNS)
+    .where("forum_id", "=", forumId)
+    .orderBy("kpi_id")
+    .orderBy("version")
+    .execute();
+  const byKpi = new Map<string, RegisteredKpi[]>();
+  if (rows.length === 0) {
+    for (const def of DEFAULT_KPIS)
+      byKpi.set(def.id, [{ ...def, kind: def.kind ?? "proportion", version: 1, target: null, createdAt: "", retiredAt: null }]);
+    return byKpi;
+  }
+  for (const row of rows) {
+    const kpi = fromRow(row);
+    const versions = byKpi.get(kpi.id);
+    if (versions) versions.push(kpi);
+    else byKpi.set(kpi.id, [kpi]);
+  }
+  return byKpi;
 }
 
 async function hasRegister(db: DB, forumId: string): Promise<boolean> {

@@ -25,7 +25,7 @@
  */
 import { PostgresAdapter, sql, type RawBuilder } from "kysely";
 import type { DB } from "~/db.server";
-import { EHCP_QUALITY_INDEX_MINIMUM } from "~/domain/kpi-cells";
+import { EHCP_QUALITY_INDEX_MINIMUM } from "~/domain/kpi-definitions";
 import { markKpisStale } from "./kpi-stale.server";
 import { indexQuestionCode, summaryContext, type SummaryContext } from "./kpi-survey.server";
 

@@ -4,7 +4,8 @@
  * finding a survey by public id or slug for the command-line tools.
  */
 import type { DB } from "~/db.server";
-import { ALL_SEGMENT, EHCP_QUALITY_INDEX_MINIMUM, type KpiCell } from "~/domain/kpi-cells";
+import { ALL_SEGMENT, type KpiCell } from "~/domain/kpi-cells";
+import { EHCP_QUALITY_INDEX_MINIMUM } from "~/domain/kpi-definitions";
 import type { SurveyDefinition } from "~/domain/survey";
 import { listKpis, type RegisteredKpi } from "./kpi-register.server";
 

@@ -9,8 +9,7 @@
  * audit log. A text answer that was never approved is blank.
  */
 import type { DB } from "~/db.server";
-import { CSV_BOM, CSV_LINE_END } from "~/domain/tidy-csv";
-import { csvRow } from "~/domain/csv";
+import { CSV_BOM, CSV_LINE_END, csvRow } from "~/domain/csv";
 import type { SurveyDefinition } from "~/domain/survey";
 import { moderatedTextsOf } from "./moderation.server";
 

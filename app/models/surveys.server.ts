@@ -1,26 +1,11 @@
 import type { DB } from "~/db.server";
 import { newId, newPublicId } from "~/codes.server";
 import type { SurveyDefinition } from "~/domain/survey";
-import { codeChanges, type CodeChange } from "~/domain/survey-diff";
+import { type CodeChange, codeChanges } from "~/domain/survey-diff";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
 
-export interface PublishedSurvey {
-  id: string;
-  forumId: string;
-  forumName: string;
-  forumColour: string;
-  slug: string;
-  publicId: string;
-  audience: string;
-  status: "draft" | "open" | "closed";
-  /** invite_only surveys need a single-use invitation link. */
-  access: "public" | "invite_only";
-  versionId: string;
-  versionNo: number;
-  definition: SurveyDefinition;
-}
+// Kept here for the callers that reach published surveys through this module.
 
-/** Creates a survey with its first version as a draft. */
 export async function createSurvey(
   db: DB,
   input: { forumId: string; slug: string; definition: SurveyDefinition },
@@ -85,100 +70,13 @@ export async function setSurveyStatus(db: DB, forumId: string, surveyId: string,
   await db.updateTable("surveys").set({ status }).where("id", "=", surveyId).where("forum_id", "=", forumId).execute();
 }
 
-function publishedQuery(db: DB) {
-  return db
-    .selectFrom("surveys")
-    .innerJoin("survey_versions", "survey_versions.id", "surveys.current_version_id")
-    .innerJoin("forums", "forums.id", "surveys.forum_id")
-    .select([
-      "surveys.id",
-      "surveys.forum_id",
-      "forums.name as forum_name",
-      "forums.colour as forum_colour",
-      "surveys.slug",
-      "surveys.public_id",
-      "surveys.audience",
-      "surveys.status",
-      "surveys.access",
-      "surveys.opens_at",
-      "surveys.closes_at",
-      "survey_versions.id as version_id",
-      "survey_versions.version_no",
-    ]);
-}
-
-type PublishedRow = Awaited<ReturnType<ReturnType<typeof publishedQuery>["executeTakeFirstOrThrow"]>>;
-
-// Definitions are parsed once per version and kept: a published version never changes. The
-// survey lookups leave the definition out and read it only for a version not seen before, so
-// every survey page does not copy tens of kilobytes of JSON out of the database.
-const definitionCache = new Map<string, SurveyDefinition>();
-
-async function toPublished(db: DB, row: PublishedRow): Promise<PublishedSurvey> {
-  const definition = await getVersionDefinition(db, row.version_id);
-  const now = new Date().toISOString();
-  const closedByDate = (row.closes_at && row.closes_at <= now) || (row.opens_at && row.opens_at > now);
-  return {
-    id: row.id,
-    forumId: row.forum_id,
-    forumName: row.forum_name,
-    forumColour: row.forum_colour,
-    slug: row.slug,
-    publicId: row.public_id,
-    audience: row.audience,
-    status: row.status === "open" && closedByDate ? "closed" : row.status,
-    access: row.access,
-    versionId: row.version_id,
-    versionNo: row.version_no,
-    definition,
-  };
-}
-
-/** The published survey behind a public link, open or closed; undefined when there is none. */
-export async function findPublishedSurvey(db: DB, publicId: string): Promise<PublishedSurvey | undefined> {
-  const row = await publishedQuery(db).where("surveys.public_id", "=", publicId).executeTakeFirst();
-  return row ? toPublished(db, row) : undefined;
-}
-
-export async function findPublishedSurveyBySlug(db: DB, forumId: string, slug: string): Promise<PublishedSurvey | undefined> {
-  const row = await publishedQuery(db).where("surveys.forum_id", "=", forumId).where("surveys.slug", "=", slug).executeTakeFirst();
-  return row ? toPublished(db, row) : undefined;
-}
-
-/** The definition a response was pinned to, which may be an older version than the current. */
-export async function getVersionDefinition(db: DB, versionId: string): Promise<SurveyDefinition> {
-  const cached = definitionCache.get(versionId);
-  if (cached) return cached;
-  const row = await db
-    .selectFrom("survey_versions")
-    .select(["definition"])
-    .where("id", "=", versionId)
-    .where("published_at", "is not", null)
-    .executeTakeFirstOrThrow();
-  const definition = JSON.parse(row.definition) as SurveyDefinition;
-  definitionCache.set(versionId, definition);
-  return definition;
-}
-
-/** Open public surveys for the home page; invitation-only surveys are reached by their links. */
-export async function listOpenSurveys(db: DB): Promise<PublishedSurvey[]> {
-  const rows = await publishedQuery(db)
-    .where("surveys.status", "=", "open")
-    .where("surveys.access", "=", "public")
-    .orderBy("forums.name")
-    .orderBy("surveys.created_at")
-    .execute();
-  const surveys = await Promise.all(rows.map((row) => toPublished(db, row)));
-  return surveys.filter((s) => s.status === "open");
-}
-
 // ---------------------------------------------------------------------------------------------
 // The survey builder (forum admins). A survey has at most one draft: its newest version with no
 // published_at. Published versions are never written again; editing one starts a new draft.
 
-export type SurveyListStatus = "draft" | "open" | "closed" | "not_yet_open" | "past_closing";
+type SurveyListStatus = "draft" | "open" | "closed" | "not_yet_open" | "past_closing";
 
-export interface SurveySummary {
+interface SurveySummary {
   id: string;
   slug: string;
   publicId: string;
@@ -277,7 +175,7 @@ export async function listSurveys(db: DB, forumId: string): Promise<SurveySummar
   });
 }
 
-export interface SurveyVersionSummary {
+interface SurveyVersionSummary {
   id: string;
   versionNo: number;
   publishedAt: string | null;
@@ -289,7 +187,7 @@ export interface SurveyVersionSummary {
   inProgress: number;
 }
 
-export interface SurveyOverview {
+interface SurveyOverview {
   id: string;
   slug: string;
   publicId: string;
@@ -353,7 +251,7 @@ export async function getSurveyOverview(db: DB, forumId: string, surveyId: strin
   };
 }
 
-export interface EditableSurvey {
+interface EditableSurvey {
   id: string;
   slug: string;
   publicId: string;
@@ -406,7 +304,7 @@ export async function getDraft(db: DB, forumId: string, surveyId: string): Promi
   };
 }
 
-export type SaveDraftResult =
+type SaveDraftResult =
   { ok: true; versionId: string; versionNo: number; created: boolean } | { ok: false; reason: "code_changes"; changes: CodeChange[] };
 
 /**
@@ -475,7 +373,7 @@ export async function startNewDraftVersion(
   return { versionId: saved.versionId, versionNo: saved.versionNo, created: saved.created };
 }
 
-export type PublishDraftResult =
+type PublishDraftResult =
   | { ok: true; versionId: string; versionNo: number; opened: boolean }
   | { ok: false; reason: "no_draft" }
   | { ok: false; reason: "code_changes"; changes: CodeChange[] }
@@ -526,12 +424,12 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
-export async function isSlugTaken(db: DB, forumId: string, slug: string): Promise<boolean> {
+async function isSlugTaken(db: DB, forumId: string, slug: string): Promise<boolean> {
   const row = await db.selectFrom("surveys").select("id").where("forum_id", "=", forumId).where("slug", "=", slug).executeTakeFirst();
   return Boolean(row);
 }
 
-export type CreateDraftSurveyResult = { ok: true; id: string; publicId: string; versionId: string } | { ok: false; reason: "slug_taken" };
+type CreateDraftSurveyResult = { ok: true; id: string; publicId: string; versionId: string } | { ok: false; reason: "slug_taken" };
 
 /** A new survey whose first version is a draft; the slug must be new in the forum. */
 export async function createDraftSurvey(

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { localise } from "~/domain/survey";
 import { useTranslation } from "~/i18n/use-translation";
-import { listOpenSurveys } from "~/models/surveys.server";
+import { listOpenSurveys } from "~/models/published-surveys.server";
 
 export const meta: MetaFunction = () => [{ title: "Have your say" }];
 

@@ -4,13 +4,15 @@ import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { audit, requireRole } from "~/auth.server";
 import { ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
 import { formatPercent } from "~/components/kpi-figures";
+import { OptionChecks } from "~/components/kpi-option-checks";
+import { KpiVersionHistory } from "~/components/kpi-version-history";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { localise, optionsOf } from "~/domain/survey";
 import { kpiMetadata } from "~/domain/xlsx-metadata";
 import { translator } from "~/i18n";
 import { forumSurveys, type ForumSurvey } from "~/models/board.server";
-import { KpiDefinitionError, listKpis, listKpiVersions, saveKpiDefinition, setKpiTarget } from "~/models/kpi-register.server";
+import { KpiDefinitionError, listAllKpiVersions, listKpis, saveKpiDefinition, setKpiTarget } from "~/models/kpi-register.server";
 import { KPI_ID_PATTERN, KpiDefinitionFormSchema, kpiQuestionProblems, KpiTargetSchema } from "~/schemas/kpi-register";
 import { firstErrors } from "~/staff-forms.server";
 import { staffChrome } from "~/staff.server";
@@ -63,38 +65,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const db = getDb();
   const url = new URL(request.url);
-  const [kpis, surveys] = await Promise.all([listKpis(db, staff.forumId), forumSurveys(db, staff.forumId)]);
+  const [kpis, surveys, history] = await Promise.all([
+    listKpis(db, staff.forumId),
+    forumSurveys(db, staff.forumId),
+    listAllKpiVersions(db, staff.forumId),
+  ]);
   const catalogue = questionCatalogue(surveys);
   const wording = (code: string) => catalogue.find((q) => q.code === code)?.title ?? null;
-  const register = await Promise.all(
-    kpis.map(async (k) => {
-      const survey = surveys.find((s) => s.definition.questions.some((q) => q.code === (k.questions?.[0] ?? k.question)));
-      const versions = await listKpiVersions(db, staff.forumId, k.id);
-      return {
-        id: k.id,
-        name: k.name,
-        kind: k.kind ?? "proportion",
-        version: k.version,
-        target: k.target,
-        question: k.question,
-        wording: k.kind === "ehcp_quality_index" ? (k.questions ?? []).map((q) => wording(q) ?? q).join(" | ") : wording(k.question),
-        surveys: surveys.filter((s) => s.definition.questions.some((q) => q.code === (k.questions?.[0] ?? k.question))).map((s) => s.title),
-        describe: survey ? kpiMetadata(k, survey.definition) : null,
-        positive: k.positive,
-        negative: k.negative,
-        excluded: k.excluded,
-        versions: versions.map((v) => ({
-          version: v.version,
-          createdAt: v.createdAt,
-          retiredAt: v.retiredAt,
-          question: v.kind === "ehcp_quality_index" ? (v.questions ?? []).join(", ") : v.question,
-          positive: v.positive,
-          negative: v.negative,
-          excluded: v.excluded,
-        })),
-      };
-    }),
-  );
+  const register = kpis.map((k) => {
+    const survey = surveys.find((s) => s.definition.questions.some((q) => q.code === (k.questions?.[0] ?? k.question)));
+    const versions = history.get(k.id) ?? [];
+    return {
+      id: k.id,
+      name: k.name,
+      kind: k.kind ?? "proportion",
+      version: k.version,
+      target: k.target,
+      question: k.question,
+      wording: k.kind === "ehcp_quality_index" ? (k.questions ?? []).map((q) => wording(q) ?? q).join(" | ") : wording(k.question),
+      surveys: surveys.filter((s) => s.definition.questions.some((q) => q.code === (k.questions?.[0] ?? k.question))).map((s) => s.title),
+      describe: survey ? kpiMetadata(k, survey.definition) : null,
+      positive: k.positive,
+      negative: k.negative,
+      excluded: k.excluded,
+      versions: versions.map((v) => ({
+        version: v.version,
+        createdAt: v.createdAt,
+        retiredAt: v.retiredAt,
+        question: v.kind === "ehcp_quality_index" ? (v.questions ?? []).join(", ") : v.question,
+        positive: v.positive,
+        negative: v.negative,
+        excluded: v.excluded,
+      })),
+    };
+  });
   const done = url.searchParams.get("done") ?? "";
   const doneKpi = (url.searchParams.get("kpi") ?? "").slice(0, 32);
   const detail = (url.searchParams.get("detail") ?? "").slice(0, 16);
@@ -232,56 +236,6 @@ export async function action({ request }: ActionFunctionArgs) {
 const day = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric" });
 const codes = (list: readonly string[]) => (list.length > 0 ? list.join(", ") : "none");
 
-function OptionChecks({
-  name,
-  legend,
-  hint,
-  options,
-  selected,
-  error,
-  t,
-}: {
-  name: "positive" | "negative" | "excluded";
-  legend: string;
-  hint: string;
-  options: { code: string; label: string }[];
-  selected: string[];
-  error?: string;
-  t: ReturnType<typeof translator>;
-}) {
-  return (
-    <FormGroup error={error}>
-      <fieldset className="fieldset" aria-describedby={`${name}-hint${error ? ` ${name}-error` : ""}`}>
-        <legend className="fieldset__legend fieldset__legend--m">{legend}</legend>
-        <div className="hint" id={`${name}-hint`}>
-          {hint}
-        </div>
-        <ErrorMessage id={`${name}-error`} text={error} t={t} />
-        <div className="checkboxes kpi-options">
-          {options.map((o, i) => {
-            const id = i === 0 ? name : `${name}-${i + 1}`;
-            return (
-              <div className="checkboxes__item" key={o.code}>
-                <input
-                  className="checkboxes__input"
-                  id={id}
-                  name={name}
-                  type="checkbox"
-                  value={o.code}
-                  defaultChecked={selected.includes(o.code)}
-                />
-                <label className="label checkboxes__label" htmlFor={id}>
-                  {o.label} <code>{o.code}</code>
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </FormGroup>
-  );
-}
-
 export default function KpiRegister() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -359,41 +313,18 @@ export default function KpiRegister() {
               ) : null}
             </div>
           </form>
-          <div className="table-wrap">
-            <table className="table">
-              <caption>Versions of {k.id}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">In use</th>
-                  <th scope="col">Question</th>
-                  <th scope="col">Positive</th>
-                  <th scope="col">Negative</th>
-                  <th scope="col">Excluded</th>
-                </tr>
-              </thead>
-              <tbody>
-                {k.versions.map((v) => (
-                  <tr key={v.version}>
-                    <th scope="row">
-                      {v.version}
-                      {v.retiredAt ? "" : " (current)"}
-                    </th>
-                    <td>
-                      {v.createdAt ? `from ${day.format(new Date(v.createdAt))}` : "standard definition"}
-                      {v.retiredAt ? ` to ${day.format(new Date(v.retiredAt))}` : ""}
-                    </td>
-                    <td>
-                      <code>{v.question}</code>
-                    </td>
-                    <td>{codes(v.positive)}</td>
-                    <td>{codes(v.negative)}</td>
-                    <td>{codes(v.excluded)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <KpiVersionHistory
+            kpiId={k.id}
+            versions={k.versions.map((v) => ({
+              ...v,
+              positive: codes(v.positive),
+              negative: codes(v.negative),
+              excluded: codes(v.excluded),
+            }))}
+            tableClassName="table"
+            excludedHeading="Excluded"
+            day={day}
+          />
           {k.kind === "proportion" ? (
             <p className="body">
               <a href={`/admin/kpis?change=${encodeURIComponent(k.id)}&question=${encodeURIComponent(k.question)}#add`}>

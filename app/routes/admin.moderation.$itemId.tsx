@@ -8,17 +8,11 @@ import { formatDate, HighlightedText, QuoteConsentTag, RedactionLegend, STATE_TA
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
-import {
-  approveItem,
-  flagSafeguarding,
-  getItem,
-  listThemes,
-  originalText,
-  redactItem,
-  rejectItem,
-  setThemes,
-  unflagSafeguarding,
-} from "~/models/moderation.server";
+import { approveItem, redactItem, rejectItem, setThemes } from "~/models/moderation-decisions.server";
+import { flagSafeguarding, unflagSafeguarding } from "~/models/moderation-safeguarding.server";
+import { getItem } from "~/models/moderation-queue.server";
+import { listThemes } from "~/models/moderation-themes.server";
+import { originalText } from "~/models/moderation.server";
 import { staffChrome } from "~/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderate an answer" }];

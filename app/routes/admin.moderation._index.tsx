@@ -9,16 +9,10 @@ import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import type { RedactionKind } from "~/domain/pii";
 import { translator } from "~/i18n";
-import {
-  bulkApprove,
-  ensureQueued,
-  listQueue,
-  listThemes,
-  moderationSurveys,
-  QUEUE_PAGE_SIZE,
-  seedThemes,
-  type BulkRefusal,
-} from "~/models/moderation.server";
+import { bulkApprove, type BulkRefusal } from "~/models/moderation-decisions.server";
+import { ensureQueued, listQueue, QUEUE_PAGE_SIZE } from "~/models/moderation-queue.server";
+import { listThemes, seedThemes } from "~/models/moderation-themes.server";
+import { moderationSurveys } from "~/models/moderation-definitions.server";
 import { staffChrome } from "~/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation" }];

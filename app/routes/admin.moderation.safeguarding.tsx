@@ -8,7 +8,7 @@ import { formatDate } from "~/components/moderation";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
-import { listSafeguarding, resolveSafeguarding } from "~/models/moderation.server";
+import { listSafeguarding, resolveSafeguarding } from "~/models/moderation-safeguarding.server";
 import { staffChrome } from "~/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Safeguarding: needs action" }];

@@ -8,7 +8,7 @@ import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { TERM_KINDS } from "~/domain/pii";
 import { translator } from "~/i18n";
-import { addRedactionTerm, listRedactionTerms, removeRedactionTerm } from "~/models/moderation.server";
+import { addRedactionTerm, listRedactionTerms, removeRedactionTerm } from "~/models/moderation-themes.server";
 import { staffChrome } from "~/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Names to look out for" }];

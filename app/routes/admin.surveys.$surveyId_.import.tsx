@@ -14,7 +14,8 @@ import { getDb } from "~/db.server";
 import { decodeImportFile, fileTooBig, IMPORT_META_COLUMNS, type ImportProblem } from "~/domain/import";
 import { translator } from "~/i18n";
 import { findImportJob, startImportJob, type ImportJob } from "~/models/import-jobs.server";
-import { getSurveyOverview, getVersionDefinition } from "~/models/surveys.server";
+import { getSurveyOverview } from "~/models/surveys.server";
+import { getVersionDefinition } from "~/models/published-surveys.server";
 import { staffChrome } from "~/staff.server";
 
 /** The biggest file accepted: the import's own limit is 20 MB, and the upload stops at the same size. */

@@ -9,14 +9,9 @@ import { StaffNav } from "~/components/staff-nav";
 import { readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
-import {
-  createInvitation,
-  findForumMember,
-  forumRequiresMfa,
-  listForumMembers,
-  otherForumCount,
-  setForumRequiresMfa,
-} from "~/models/users.server";
+import { createInvitation } from "~/models/user-invitations.server";
+import { findForumMember, forumRequiresMfa, otherForumCount, setForumRequiresMfa } from "~/models/forum-members.server";
+import { listForumMembers } from "~/models/users.server";
 import { staffChrome } from "~/staff.server";
 import type { Role } from "../../db/schema";
 

@@ -7,7 +7,8 @@ import { ErrorSummary } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
-import { changeRole, findForumMember, listForumMembers, nameSafeguardingLead, otherForumCount, removeMember } from "~/models/users.server";
+import { changeRole, findForumMember, nameSafeguardingLead, otherForumCount, removeMember } from "~/models/forum-members.server";
+import { listForumMembers } from "~/models/users.server";
 import { staffChrome } from "~/staff.server";
 import type { Role } from "../../db/schema";
 

@@ -8,7 +8,7 @@ import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { THEME_CODE_PATTERN } from "~/domain/themes";
 import { formatDay, STATUS_LABELS, STATUS_TAG_CLASS, YSWD_STATUSES } from "~/domain/yswd";
-import { listThemes } from "~/models/moderation.server";
+import { listThemes } from "~/models/moderation-themes.server";
 import { listItems } from "~/models/yswd/items.server";
 import { staffChrome } from "~/staff.server";
 

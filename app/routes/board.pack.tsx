@@ -19,6 +19,7 @@ import {
   SUPPRESSED_TEXT,
   TrendTable,
 } from "~/components/kpi-figures";
+import { KpiVersionHistory } from "~/components/kpi-version-history";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { PERIOD_TYPES } from "~/domain/periods";
@@ -26,7 +27,7 @@ import { segmentName, segmentValueName } from "~/domain/segment-labels";
 import { kpiMetadata, METHOD_VERSION } from "~/domain/xlsx-metadata";
 import { translator } from "~/i18n";
 import { boardFigures, resolveBoardView } from "~/models/board.server";
-import { listKpiVersions } from "~/models/kpi-register.server";
+import { listAllKpiVersions } from "~/models/kpi-register.server";
 import { PERIOD_TYPE_NAMES } from "~/schemas/board";
 import { staffChrome } from "~/staff.server";
 
@@ -49,20 +50,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     survey && !failed
       ? await boardFigures(db, { forumId: staff.forumId, survey, periodType: view.periodType, period: view.period, by: view.by })
       : null;
+  const history = survey && figures ? await listAllKpiVersions(db, staff.forumId) : null;
   const versions =
-    survey && figures
-      ? await Promise.all(
-          figures.kpis.map(async (k) => ({
-            id: k.id,
-            name: k.name,
-            versions: (await listKpiVersions(db, staff.forumId, k.id)).map((v) => ({
-              version: v.version,
-              createdAt: v.createdAt,
-              retiredAt: v.retiredAt,
-              ...kpiMetadata(v, survey.definition),
-            })),
+    survey && figures && history
+      ? figures.kpis.map((k) => ({
+          id: k.id,
+          name: k.name,
+          versions: (history.get(k.id) ?? []).map((v) => ({
+            version: v.version,
+            createdAt: v.createdAt,
+            retiredAt: v.retiredAt,
+            ...kpiMetadata(v, survey.definition),
           })),
-        )
+        }))
       : [];
   const valueNames: Record<string, string> = {};
   if (view.by && survey && figures) {
@@ -263,41 +263,14 @@ export default function BoardPack() {
                     {k.id} {k.name}
                   </h3>
                   {current ? <p className="body">{kpiWording(current)}</p> : null}
-                  <div className="table-wrap">
-                    <table className="table kpi-table">
-                      <caption className="visually-hidden">Versions of {k.id}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Version</th>
-                          <th scope="col">In use</th>
-                          <th scope="col">Question</th>
-                          <th scope="col">Positive</th>
-                          <th scope="col">Negative</th>
-                          <th scope="col">Excluded from base</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {k.versions.map((v) => (
-                          <tr key={v.version}>
-                            <th scope="row">
-                              {v.version}
-                              {v.retiredAt ? "" : " (current)"}
-                            </th>
-                            <td>
-                              {v.createdAt ? `from ${londonDay.format(new Date(v.createdAt))}` : "standard definition"}
-                              {v.retiredAt ? ` to ${londonDay.format(new Date(v.retiredAt))}` : ""}
-                            </td>
-                            <td>
-                              <code>{v.question_codes}</code>
-                            </td>
-                            <td>{v.positive}</td>
-                            <td>{v.negative}</td>
-                            <td>{v.excluded}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <KpiVersionHistory
+                    kpiId={k.id}
+                    versions={k.versions.map((v) => ({ ...v, question: v.question_codes }))}
+                    tableClassName="table kpi-table"
+                    captionHidden
+                    excludedHeading="Excluded from base"
+                    day={londonDay}
+                  />
                 </div>
               );
             })}

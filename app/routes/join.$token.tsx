@@ -10,16 +10,8 @@ import { getDb, type DB } from "~/db.server";
 import { passwordProblem, PASSWORD_MESSAGES } from "~/domain/passwords";
 import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
-import {
-  checkInvitation,
-  decoyPasswordHash,
-  findUserByEmail,
-  findUserById,
-  joinWithInvitation,
-  normaliseEmail,
-  verifyPassword,
-  type Invitation,
-} from "~/models/users.server";
+import { checkInvitation, joinWithInvitation, type Invitation } from "~/models/user-invitations.server";
+import { decoyPasswordHash, findUserByEmail, findUserById, normaliseEmail, verifyPassword } from "~/models/users.server";
 import { allowAttempt, recordFailure, tooManyFailures } from "~/rate-limit.server";
 import type { Role } from "../../db/schema";
 

@@ -9,7 +9,7 @@ import type { MessageKey } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
 import { findByReceipt, withdrawResponse } from "~/models/responses.server";
-import { getVersionDefinition } from "~/models/surveys.server";
+import { getVersionDefinition } from "~/models/published-surveys.server";
 import { allowAttempt, clientAddress } from "~/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Check or withdraw your response" }];

@@ -9,7 +9,8 @@ import { getDb, type DB } from "~/db.server";
 import { passwordProblem, PASSWORD_MESSAGES } from "~/domain/passwords";
 import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
-import { checkInvitation, findForumMember, resetPasswordWithInvitation } from "~/models/users.server";
+import { checkInvitation, resetPasswordWithInvitation } from "~/models/user-invitations.server";
+import { findForumMember } from "~/models/forum-members.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password" }];
 

@@ -22,7 +22,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
 import { computeKpiCells, periodsWithResponses } from "~/models/kpi-dashboard.server";
 import { kpiSegments } from "~/models/kpi-survey.server";
-import { findPublishedSurvey } from "~/models/surveys.server";
+import { findPublishedSurvey } from "~/models/published-surveys.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Survey results" }];
 

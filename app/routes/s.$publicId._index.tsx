@@ -11,7 +11,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
 import { consentWordingFor, startResponse, type ConsentWording } from "~/models/responses.server";
 import { checkSurveyInvitation } from "~/models/survey-invitations.server";
-import type { PublishedSurvey } from "~/models/surveys.server";
+import type { PublishedSurvey } from "~/models/published-surveys.server";
 import { translator } from "~/i18n";
 import { fieldErrors, StartFormSchema } from "~/schemas/start";
 import {

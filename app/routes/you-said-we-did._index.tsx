@@ -9,7 +9,7 @@ import { formatDay, isYswdStatus, localisedField, YSWD_STATUSES, type YswdStatus
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/language.server";
-import { listThemes } from "~/models/moderation.server";
+import { listThemes } from "~/models/moderation-themes.server";
 import { evidenceSurveys } from "~/models/yswd/choices.server";
 import { listPublicItems, resolvePublicForum } from "~/models/yswd/public.server";
 

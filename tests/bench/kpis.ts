@@ -30,14 +30,8 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import SQLite from "better-sqlite3";
 import { migrateToLatest, openDatabase, type DB } from "~/db.server";
-import {
-  ALL_SEGMENT,
-  buildCell,
-  classifyQualityIndexRespondent,
-  suppressSmallCells,
-  type KpiCell,
-  type RespondentAnswers,
-} from "~/domain/kpi-cells";
+import { ALL_SEGMENT, buildCell, suppressSmallCells, type KpiCell } from "~/domain/kpi-cells";
+import { classifyQualityIndexRespondent, type RespondentAnswers } from "~/domain/kpi-scoring";
 import { PERIOD_TYPES, periodOf, periodRange, periodTypeOf, previousPeriod } from "~/domain/periods";
 import { isVisible, type Answers } from "~/domain/routing";
 import { optionsOf, type SurveyDefinition } from "~/domain/survey";
@@ -48,7 +42,9 @@ import { kpiDashboard } from "~/models/kpi-dashboard.server";
 import { exportKpiCells } from "~/models/kpi-export.server";
 import { kpiApplies, surveySegments } from "~/models/kpi-survey.server";
 import { exportKpiCsvOffThread } from "./off-thread-export";
-import { createSurvey, findPublishedSurvey, findPublishedSurveyBySlug, publishVersion } from "~/models/surveys.server";
+import { findPublishedSurveyBySlug } from "~/models/published-surveys.server";
+import { createSurvey, publishVersion } from "~/models/surveys.server";
+import { findPublishedSurvey } from "~/models/published-surveys.server";
 import { parentCarerExperience } from "~/templates";
 import { submitAnswers } from "../factories";
 import { printTable } from "./support";

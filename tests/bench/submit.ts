@@ -30,7 +30,7 @@ import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { migrateToLatest, openDatabase } from "~/db.server";
 import { saveAnswer, startResponse } from "~/models/responses.server";
-import { findPublishedSurveyBySlug } from "~/models/surveys.server";
+import { findPublishedSurveyBySlug } from "~/models/published-surveys.server";
 import { seedDemoForum } from "~/seed.server";
 import { ALL_CONSENTS, minimalParentAnswers } from "../factories";
 import { startApp } from "../support/app";

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
-import { findPublishedSurvey } from "~/models/surveys.server";
+import { findPublishedSurvey } from "~/models/published-surveys.server";
 import { startApp, type RunningApp } from "../support/app";
 import { chromiumPath, launchBrowser, laptop, signIn } from "../support/browser";
 

@@ -16,26 +16,16 @@ import {
   type AuditListEntry,
 } from "~/models/audit.server";
 import { createForum } from "~/models/forums.server";
+import { addMembership, createUser, findUserByEmail, hashPassword, listForumMembers, setTotp, verifyPassword } from "~/models/users.server";
+import { changeRole, findForumMember, nameSafeguardingLead, otherForumCount, removeMember } from "~/models/forum-members.server";
 import {
-  addMembership,
-  changeRole,
   checkInvitation,
   createInvitation,
-  createUser,
-  findForumMember,
   findUsableInvitation,
-  findUserByEmail,
-  hashPassword,
   joinWithInvitation,
-  listForumMembers,
-  nameSafeguardingLead,
-  otherForumCount,
-  removeMember,
   resetPasswordWithInvitation,
-  setTotp,
   spendInvitation,
-  verifyPassword,
-} from "~/models/users.server";
+} from "~/models/user-invitations.server";
 import { acceptTotp, newTotpSecret } from "~/totp.server";
 import type { Role } from "../../db/schema";
 import { createTestDb, STORES, type TestDb } from "../support/db";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { ensureQueued } from "~/models/moderation.server";
+import { ensureQueued } from "~/models/moderation-queue.server";
 import { withdrawResponse } from "~/models/responses.server";
 import { applyRetention } from "~/models/retention.server";
 import { forumWithSurvey, minimalParentAnswers, submitAnswers } from "../factories";

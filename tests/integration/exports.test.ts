@@ -11,7 +11,8 @@ import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } f
 import { boardFigures, findForumSurvey, surveyKpiMetadata } from "~/models/board.server";
 import { saveKpiDefinition, setKpiTarget } from "~/models/kpi-register.server";
 import { collectKpiCells, kpiWorkbook, resolveKpiExport, tidyCsvStream, type KpiExportRequest } from "~/models/kpi-export.server";
-import { approveItem, ensureQueued, redactItem, rejectItem } from "~/models/moderation.server";
+import { approveItem, redactItem, rejectItem } from "~/models/moderation-decisions.server";
+import { ensureQueued } from "~/models/moderation-queue.server";
 import { rawResponsesCsv } from "~/models/raw-export.server";
 import { loader as apiLoader } from "~/routes/api.v1.kpis";
 import { parentCarerExperience } from "~/templates";

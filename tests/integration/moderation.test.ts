@@ -2,26 +2,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "~/db.server";
 import type { Answers } from "~/domain/routing";
-import {
-  addRedactionTerm,
-  approvedQuotes,
-  approveItem,
-  bulkApprove,
-  ensureQueued,
-  flagSafeguarding,
-  getItem,
-  listQueue,
-  listSafeguarding,
-  ModerationNotAllowed,
-  originalText,
-  redactItem,
-  rejectItem,
-  resolveSafeguarding,
-  seedThemes,
-  setThemes,
-  unflagSafeguarding,
-  type ModerationActor,
-} from "~/models/moderation.server";
+import { addRedactionTerm, seedThemes } from "~/models/moderation-themes.server";
+import { approvedQuotes, originalText } from "~/models/moderation.server";
+import { approveItem, bulkApprove, redactItem, rejectItem, setThemes } from "~/models/moderation-decisions.server";
+import { ensureQueued, getItem, listQueue } from "~/models/moderation-queue.server";
+import { flagSafeguarding, listSafeguarding, resolveSafeguarding, unflagSafeguarding } from "~/models/moderation-safeguarding.server";
+import { ModerationNotAllowed, type ModerationActor } from "~/models/moderation-actor.server";
 import { saveAnswer, startResponse, submitResponse, withdrawResponse } from "~/models/responses.server";
 import { forumWithSurvey, minimalParentAnswers } from "../factories";
 import { createTestDb, STORES, type TestDb } from "../support/db";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
-import { findPublishedSurvey } from "~/models/surveys.server";
+import { findPublishedSurvey } from "~/models/published-surveys.server";
 import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
 
 /**

@@ -8,7 +8,6 @@ import { createForum } from "~/models/forums.server";
 import {
   createDraftSurvey,
   duplicateSurvey,
-  findPublishedSurvey,
   getDraft,
   getSurveyOverview,
   listSurveys,
@@ -18,6 +17,7 @@ import {
   setSurveyStatus,
   startNewDraftVersion,
 } from "~/models/surveys.server";
+import { findPublishedSurvey } from "~/models/published-surveys.server";
 import { parentCarerExperience, sencoExperience } from "~/templates";
 import { forumWithSurvey, minimalParentAnswers, startFor, submitAnswers } from "../factories";
 import { createTestDb, STORES, type TestDb } from "../support/db";

@@ -7,13 +7,15 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "~/db.server";
-import { DEFAULT_KPIS, type KpiCell } from "~/domain/kpi-cells";
+import { DEFAULT_KPIS } from "~/domain/kpi-definitions";
+import type { KpiCell } from "~/domain/kpi-cells";
 import type { Answers } from "~/domain/routing";
 import { createForum } from "~/models/forums.server";
 import { listKpis, retireKpi, seedDefaultKpis, setKpiTarget } from "~/models/kpi-register.server";
 import { computeKpiCells } from "~/models/kpi-dashboard.server";
 import { applicableKpis } from "~/models/kpi-survey.server";
-import { createSurvey, findPublishedSurvey, publishVersion } from "~/models/surveys.server";
+import { createSurvey, publishVersion } from "~/models/surveys.server";
+import { findPublishedSurvey } from "~/models/published-surveys.server";
 import { seedDemoForum } from "~/seed.server";
 import { parentCarerExperience, youngPeopleEasyRead } from "~/templates";
 import { migrations } from "../../db/migrations";

@@ -4,17 +4,13 @@ import {
   breakdownValues,
   buildBreakdownCells,
   buildCell,
-  classifyQualityIndexRespondent,
-  DEFAULT_KPIS,
-  EHCP_QUALITY_INDEX_QUESTIONS,
   ragStatus,
-  scoreCounts,
-  scoreQualityIndex,
   suppressSmallCells,
   TIDY_CSV_COLUMNS,
   type KpiCell,
-  type KpiDefinition,
 } from "~/domain/kpi-cells";
+import { classifyQualityIndexRespondent, scoreCounts, scoreQualityIndex } from "~/domain/kpi-scoring";
+import { DEFAULT_KPIS, EHCP_QUALITY_INDEX_QUESTIONS, type KpiDefinition } from "~/domain/kpi-definitions";
 
 const kpi = (id: string): KpiDefinition => {
   const def = DEFAULT_KPIS.find((k) => k.id === id);

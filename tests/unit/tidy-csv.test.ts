@@ -1,7 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { buildCell, DEFAULT_KPIS, suppressSmallCells, TIDY_CSV_COLUMNS, type KpiCell } from "~/domain/kpi-cells";
-import { CSV_BOM, tidyCsvChunks, tidyCsvLines, toTidyCsv } from "~/domain/tidy-csv";
+import { buildCell, suppressSmallCells, TIDY_CSV_COLUMNS, type KpiCell } from "~/domain/kpi-cells";
+import { DEFAULT_KPIS } from "~/domain/kpi-definitions";
+import { CSV_BOM } from "~/domain/csv";
+import { tidyCsvChunks, tidyCsvLines, toTidyCsv } from "~/domain/tidy-csv";
 
 const K1 = DEFAULT_KPIS.find((k) => k.id === "K1")!;
 

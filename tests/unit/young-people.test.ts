@@ -4,7 +4,8 @@
  * The KPI contract wants "reported separately, never pooled" with K1, K2 and K13.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_KPIS, scoreCounts } from "~/domain/kpi-cells";
+import { DEFAULT_KPIS } from "~/domain/kpi-definitions";
+import { scoreCounts } from "~/domain/kpi-scoring";
 import { easyReadFaces, optionsOf, type SurveyDefinition } from "~/domain/survey";
 import { definitionToForm } from "~/domain/survey-builder-mapping";
 import { checkKpiDefinition, KpiDefinitionError } from "~/models/kpi-register.server";

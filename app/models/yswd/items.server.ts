@@ -12,7 +12,7 @@ import {
   type YswdVisibility,
 } from "~/domain/yswd";
 import type { Database } from "../../../db/schema";
-import type { ThemeOption } from "../moderation.server";
+import type { ThemeOption } from "../moderation-themes.server";
 import {
   type CheckedEvidence,
   checkEvidence,

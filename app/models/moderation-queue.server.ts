@@ -1,0 +1,289 @@
+import { type Expression, type ExpressionBuilder, PostgresAdapter, sql, type SqlBool } from "kysely";
+import type { DB } from "~/db.server";
+import { applyRedactions, findSuggestedRedactions, type RedactionSpan, type RedactionTerm } from "~/domain/pii";
+import { themesByItem } from "~/domain/themes";
+import type { Database } from "../../db/schema";
+import { MODERATION_STATES, type ModerationState } from "./moderation-actor.server";
+import { listRedactionTerms, type ThemeOption } from "./moderation-themes.server";
+import { freeTextCodes, publishedDefinitions, questionTitle } from "./moderation-definitions.server";
+
+export const QUEUE_PAGE_SIZE = 20;
+// ---------------------------------------------------------------------------------------------
+// Filling the queue
+
+/** A random text id made by the database itself, so the queue fills in one statement. */
+function randomIdSql(db: DB) {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string>`cast(gen_random_uuid() as text)`
+    : sql<string>`lower(hex(randomblob(16)))`;
+}
+
+/**
+ * Queues every submitted free-text answer not yet queued, in one INSERT … SELECT. Items are made
+ * lazily (the queue page calls this) so submitting a survey never waits on moderation. In-progress
+ * responses never enter: their answers may still change or be abandoned.
+ */
+export async function ensureQueued(db: DB, forumId: string): Promise<number> {
+  const definitions = await publishedDefinitions(db, forumId);
+  const versions = [...definitions.entries()]
+    .map(([id, definition]) => ({ id, codes: freeTextCodes(definition) }))
+    .filter((v) => v.codes.length > 0);
+  if (versions.length === 0) return 0;
+  const now = new Date().toISOString();
+  const result = await db
+    .insertInto("moderation_items")
+    .columns(["id", "forum_id", "survey_id", "response_id", "question_code", "state", "safeguarding", "created_at"])
+    .expression((eb) =>
+      eb
+        .selectFrom("answers")
+        .innerJoin("responses", "responses.id", "answers.response_id")
+        .select([
+          randomIdSql(db).as("id"),
+          "responses.forum_id",
+          "responses.survey_id",
+          "answers.response_id",
+          "answers.question_code",
+          sql<string>`cast(${"pending"} as text)`.as("state"),
+          sql<number>`0`.as("safeguarding"),
+          sql<string>`cast(${now} as text)`.as("created_at"),
+        ])
+        .where("responses.forum_id", "=", forumId)
+        .where("answers.forum_id", "=", forumId)
+        .where("responses.status", "=", "submitted")
+        .where("answers.ordinal", "=", 0)
+        .where("answers.text_value", "is not", null)
+        .where(sql<SqlBool>`trim(answers.text_value) <> ''`)
+        .where((w) =>
+          w.or(versions.map((v) => w.and([w("responses.survey_version_id", "=", v.id), w("answers.question_code", "in", v.codes)]))),
+        )
+        .where((w) =>
+          w.not(
+            w.exists(
+              w
+                .selectFrom("moderation_items as queued")
+                .select(sql<number>`1`.as("one"))
+                .whereRef("queued.response_id", "=", "answers.response_id")
+                .whereRef("queued.question_code", "=", "answers.question_code"),
+            ),
+          ),
+        ),
+    )
+    // Two staff opening the queue at once: the second insert finds the rows and skips them.
+    .onConflict((oc) => oc.columns(["response_id", "question_code"]).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the queue
+
+type SafeguardingStatus = "none" | "open" | "resolved";
+
+interface QueueItem {
+  id: string;
+  surveyId: string;
+  surveyTitle: string;
+  questionCode: string;
+  questionTitle: string;
+  state: ModerationState;
+  /** The redacted copy when there is one, else the answer as written. Never the original of a redacted item. */
+  text: string;
+  redacted: boolean;
+  suggestions: RedactionSpan[];
+  /** The respondent agreed to their words being quoted. */
+  quoteConsent: boolean;
+  themes: ThemeOption[];
+  safeguarding: SafeguardingStatus;
+  submittedOn: string | null;
+}
+
+interface QueueFilter {
+  surveyId?: string;
+  theme?: string;
+  state?: ModerationState | "all";
+  /** Only items with an open safeguarding flag. */
+  flagged?: boolean;
+  page?: number;
+}
+
+export function baseItems(db: DB, forumId: string) {
+  return db
+    .selectFrom("moderation_items as m")
+    .innerJoin("answers as a", (join) =>
+      join
+        .onRef("a.response_id", "=", "m.response_id")
+        .onRef("a.question_code", "=", "m.question_code")
+        .onRef("a.forum_id", "=", "m.forum_id")
+        .on("a.ordinal", "=", 0),
+    )
+    .innerJoin("responses as r", "r.id", "m.response_id")
+    .leftJoin("consents as c", (join) => join.onRef("c.response_id", "=", "m.response_id").on("c.purpose", "=", "quotes"))
+    .where("m.forum_id", "=", forumId)
+    .where("r.status", "=", "submitted")
+    .select((eb) => [
+      "m.id",
+      "m.survey_id",
+      "m.question_code",
+      "m.state",
+      // The original never leaves the database here: the redacted copy replaces it in SQL.
+      eb.fn.coalesce("m.redacted_text", "a.text_value").as("text"),
+      sql<number>`case when m.redacted_text is null then 0 else 1 end`.as("redacted"),
+      "m.safeguarding",
+      "m.safeguarding_resolved_at",
+      "r.survey_version_id",
+      "r.submitted_on",
+      "r.submitted_at",
+      "c.granted as quote_granted",
+    ]);
+}
+
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseItems>["execute"]>>[number];
+
+function themeFilter(forumId: string, code: string) {
+  return (eb: ExpressionBuilder<Database & { m: Database["moderation_items"] }, "m">): Expression<SqlBool> =>
+    eb.exists(
+      eb
+        .selectFrom("moderation_item_themes as mit")
+        .innerJoin("themes as t", "t.id", "mit.theme_id")
+        .select(sql<number>`1`.as("one"))
+        .whereRef("mit.item_id", "=", "m.id")
+        .where("t.code", "=", code)
+        .where("t.forum_id", "=", forumId),
+    );
+}
+
+export function safeguardingOf(row: { safeguarding: number | null; safeguarding_resolved_at: string | null }): SafeguardingStatus {
+  if (Number(row.safeguarding) !== 1) return "none";
+  return row.safeguarding_resolved_at ? "resolved" : "open";
+}
+
+export async function themesOf(db: DB, forumId: string, itemIds: string[]): Promise<Map<string, ThemeOption[]>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("moderation_item_themes as mit")
+    .innerJoin("themes as t", "t.id", "mit.theme_id")
+    .select(["mit.item_id", "t.code", "t.label"])
+    .where("mit.item_id", "in", itemIds)
+    .where("t.forum_id", "=", forumId)
+    .orderBy("t.sort")
+    .execute();
+  return themesByItem(rows);
+}
+
+async function toQueueItems(db: DB, forumId: string, rows: BaseRow[], terms: RedactionTerm[]): Promise<QueueItem[]> {
+  const definitions = await publishedDefinitions(db, forumId, [...new Set(rows.map((r) => r.survey_version_id))]);
+  const themes = await themesOf(
+    db,
+    forumId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => {
+    const definition = definitions.get(row.survey_version_id);
+    const text = row.text ?? "";
+    return {
+      id: row.id,
+      surveyId: row.survey_id,
+      surveyTitle: definition?.title.en ?? "",
+      questionCode: row.question_code,
+      questionTitle: questionTitle(definition, row.question_code),
+      state: row.state,
+      text,
+      redacted: Number(row.redacted) === 1,
+      suggestions: findSuggestedRedactions(text, terms),
+      quoteConsent: Number(row.quote_granted) === 1,
+      themes: themes.get(row.id) ?? [],
+      safeguarding: safeguardingOf(row),
+      submittedOn: row.submitted_on,
+    };
+  });
+}
+
+interface QueuePage {
+  items: QueueItem[];
+  counts: Record<ModerationState, number> & { flagged: number };
+  /** Items matching the filter, over all pages. */
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+export async function listQueue(db: DB, forumId: string, filter: QueueFilter = {}): Promise<QueuePage> {
+  const state = filter.state ?? "pending";
+  let countQuery = db
+    .selectFrom("moderation_items as m")
+    .select((eb) => [
+      "m.state",
+      eb.fn.countAll<number>().as("n"),
+      sql<number>`sum(case when m.safeguarding = 1 and m.safeguarding_resolved_at is null then 1 else 0 end)`.as("flagged"),
+    ])
+    .where("m.forum_id", "=", forumId)
+    .groupBy("m.state");
+  if (filter.surveyId) countQuery = countQuery.where("m.survey_id", "=", filter.surveyId);
+  if (filter.theme) countQuery = countQuery.where(themeFilter(forumId, filter.theme));
+  const counts: QueuePage["counts"] = { pending: 0, approved: 0, rejected: 0, flagged: 0 };
+  for (const row of await countQuery.execute()) {
+    if ((MODERATION_STATES as readonly string[]).includes(row.state)) counts[row.state] = Number(row.n);
+    counts.flagged += Number(row.flagged ?? 0);
+  }
+
+  let query = baseItems(db, forumId);
+  let totalQuery = db
+    .selectFrom("moderation_items as m")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("m.forum_id", "=", forumId);
+  if (filter.surveyId) {
+    query = query.where("m.survey_id", "=", filter.surveyId);
+    totalQuery = totalQuery.where("m.survey_id", "=", filter.surveyId);
+  }
+  if (state !== "all") {
+    query = query.where("m.state", "=", state);
+    totalQuery = totalQuery.where("m.state", "=", state);
+  }
+  if (filter.theme) {
+    query = query.where(themeFilter(forumId, filter.theme));
+    totalQuery = totalQuery.where(themeFilter(forumId, filter.theme));
+  }
+  if (filter.flagged) {
+    query = query.where("m.safeguarding", "=", 1).where("m.safeguarding_resolved_at", "is", null);
+    totalQuery = totalQuery.where("m.safeguarding", "=", 1).where("m.safeguarding_resolved_at", "is", null);
+  }
+  const total = Number((await totalQuery.executeTakeFirst())?.n ?? 0);
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pageCount);
+  const rows = await query
+    .orderBy("r.submitted_at")
+    .orderBy("m.id")
+    .limit(QUEUE_PAGE_SIZE)
+    .offset((page - 1) * QUEUE_PAGE_SIZE)
+    .execute();
+  const terms = await listRedactionTerms(db, forumId);
+  return { items: await toQueueItems(db, forumId, rows, terms), counts, total, page, pageCount };
+}
+
+interface ItemView extends QueueItem {
+  /** What the redaction box starts with: the saved redaction, or the suggestions applied. */
+  proposedRedaction: string;
+  safeguardingNote: string | null;
+  safeguardingFlaggedBy: string | null;
+  safeguardingResolution: string | null;
+  decidedAt: string | null;
+}
+
+/** One item in this forum, or undefined (another forum's id finds nothing). */
+export async function getItem(db: DB, forumId: string, itemId: string): Promise<ItemView | undefined> {
+  const row = await baseItems(db, forumId)
+    .select(["m.safeguarding_note", "m.safeguarding_flagged_by", "m.safeguarding_resolution", "m.decided_at"])
+    .where("m.id", "=", itemId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const terms = await listRedactionTerms(db, forumId);
+  const [item] = await toQueueItems(db, forumId, [row], terms);
+  return {
+    ...item,
+    proposedRedaction: item.redacted ? item.text : applyRedactions(item.text, item.suggestions),
+    safeguardingNote: row.safeguarding_note,
+    safeguardingFlaggedBy: row.safeguarding_flagged_by,
+    safeguardingResolution: row.safeguarding_resolution,
+    decidedAt: row.decided_at,
+  };
+}
