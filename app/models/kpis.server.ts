@@ -24,7 +24,8 @@
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { PostgresAdapter, sql, type RawBuilder } from "kysely";
+import { sql, type RawBuilder } from "kysely";
+import { isPostgres } from "~/models/dialect.server";
 import { openDatabase, type DB } from "~/db.server";
 import {
   ALL_SEGMENT,
@@ -253,10 +254,6 @@ async function unreconciledMonths(db: DB, ctx: SummaryContext): Promise<string[]
 function nextMonth(month: string): string {
   const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
   return m === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, "0")}`;
-}
-
-function isPostgres(db: DB): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** PostgreSQL serialization failures and deadlocks are retried; the work is idempotent. */

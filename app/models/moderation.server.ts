@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "~/db.server";
 import { newId } from "~/codes.server";
 import { applyRedactions, findSuggestedRedactions, TERM_KINDS, type RedactionSpan, type RedactionTerm, type TermKind } from "~/domain/pii";
@@ -6,6 +6,7 @@ import { localise, type SurveyDefinition } from "~/domain/survey";
 import { DEFAULT_THEMES, themesByItem } from "~/domain/themes";
 import type { Database, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
+import { isPostgres } from "./dialect.server";
 
 /**
  * Moderation of free-text answers. The original text stays in `answers` and leaves this module
@@ -175,9 +176,7 @@ export async function moderationSurveys(db: DB, forumId: string): Promise<Modera
 
 /** A random text id made by the database itself, so the queue fills in one statement. */
 function randomIdSql(db: DB) {
-  return db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<string>`cast(gen_random_uuid() as text)`
-    : sql<string>`lower(hex(randomblob(16)))`;
+  return isPostgres(db) ? sql<string>`cast(gen_random_uuid() as text)` : sql<string>`lower(hex(randomblob(16)))`;
 }
 
 /**

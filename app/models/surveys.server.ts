@@ -1,5 +1,6 @@
 import type { DB } from "~/db.server";
 import { newId, newPublicId } from "~/codes.server";
+import { isUniqueViolation } from "~/models/dialect.server";
 import type { SurveyDefinition } from "~/domain/survey";
 import { codeChanges, type CodeChange } from "~/domain/survey-diff";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
@@ -519,11 +520,6 @@ export async function publishDraft(db: DB, forumId: string, surveyId: string): P
       .execute();
     return { ok: true, versionId: editable.draft.versionId, versionNo: editable.draft.versionNo, opened };
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
 export async function isSlugTaken(db: DB, forumId: string, slug: string): Promise<boolean> {

@@ -43,6 +43,7 @@ import type { Database, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { findForumBySlug, type ForumSummary } from "./forums.server";
 import { applicableKpis, computeKpiCells, KpiRequestError, kpiSegments, periodsWithResponses, RESPONSE_SEGMENTS } from "./kpis.server";
+import { isUniqueViolation } from "./dialect.server";
 import { approvedQuotes, type ThemeOption } from "./moderation.server";
 
 /** Who is acting: the signed-in staff member (auth's Staff fits this shape), or the seed. */
@@ -786,11 +787,6 @@ function itemColumns(input: YswdInput, evidence: CheckedEvidence | null) {
     completed_on: input.completedOn,
     next_review_on: input.nextReviewOn,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
 /** Drafts a new item (unpublished) with the next reference of the year it was raised. */
