@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
+import { requireStaff } from "~/auth/session.server";
 import { StaffNav } from "~/components/staff-nav";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Forum admin" }];
 export const handle = { wide: true };

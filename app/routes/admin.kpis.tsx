@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
 import { formatPercent } from "~/components/kpi-figures";
 import { StaffNav } from "~/components/staff-nav";
@@ -12,8 +12,8 @@ import { translator } from "~/i18n";
 import { forumSurveys, type ForumSurvey } from "~/models/board.server";
 import { KpiDefinitionError, listKpis, listKpiVersions, saveKpiDefinition, setKpiTarget } from "~/models/kpi-register.server";
 import { KPI_ID_PATTERN, KpiDefinitionFormSchema, kpiQuestionProblems, KpiTargetSchema } from "~/schemas/kpi-register";
-import { firstErrors } from "~/staff-forms.server";
-import { staffChrome } from "~/staff.server";
+import { firstErrors } from "~/auth/staff-forms.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "KPI register" }];
 export const handle = { wide: true };

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import * as z from "zod";
-import { requireRole, type Staff } from "~/auth.server";
+import { requireRole, type Staff } from "~/auth/session.server";
 import { Button, ErrorSummary } from "~/components/forms";
 import { formatDate } from "~/components/moderation";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { listSafeguarding, resolveSafeguarding } from "~/models/moderation.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Safeguarding: needs action" }];
 export const handle = { wide: true };

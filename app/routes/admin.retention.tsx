@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
@@ -10,8 +10,8 @@ import { translator } from "~/i18n";
 import { listAudit } from "~/models/audit.server";
 import { applyRetention, retentionStatus, setRetentionMonths } from "~/models/retention.server";
 import { ApplyRetentionSchema, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN, RetentionMonthsSchema } from "~/schemas/retention";
-import { firstErrors } from "~/staff-forms.server";
-import { staffChrome } from "~/staff.server";
+import { firstErrors } from "~/auth/staff-forms.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Data retention" }];
 export const handle = { wide: true };

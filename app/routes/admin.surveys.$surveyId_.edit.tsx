@@ -13,7 +13,7 @@ import {
   type UseFormRegister,
   type UseFormSetValue,
 } from "react-hook-form";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { BackLink, ErrorMessage, ErrorSummary } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
@@ -41,7 +41,7 @@ import {
   type BuilderQuestion,
 } from "~/schemas/survey-builder";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.title}` : "Edit survey" }];
 export const handle = { hydrate: true, wide: true };

@@ -7,7 +7,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { BackLink } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
@@ -15,7 +15,7 @@ import { decodeImportFile, fileTooBig, IMPORT_META_COLUMNS, type ImportProblem }
 import { translator } from "~/i18n";
 import { findImportJob, startImportJob, type ImportJob } from "~/models/import-jobs.server";
 import { getSurveyOverview, getVersionDefinition } from "~/models/surveys.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 /** The biggest file accepted: the import's own limit is 20 MB, and the upload stops at the same size. */
 const MAX_UPLOAD_BYTES = 20_000_000;

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import * as z from "zod";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { csvCell } from "~/domain/csv";
 import { createInvitationBatch, findSurveyToShare, MAX_BATCH } from "~/models/survey-invitations.server";
-import { firstErrors } from "~/staff-forms.server";
+import { firstErrors } from "~/auth/staff-forms.server";
 
 const BatchForm = z.object({
   label: z

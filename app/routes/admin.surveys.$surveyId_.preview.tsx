@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { BackLink, Button, ChoiceField, TextField } from "~/components/forms";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { easyReadFaces, localise, maxLengthOf, optionsOf } from "~/domain/survey";
 import { directionOf, translator } from "~/i18n";
 import { getDraft } from "~/models/surveys.server";
 import { languageName } from "~/schemas/survey-builder";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 /**
  * A survey as a parent sees it, in any of its languages, drawn with the public pages' own

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import QRCode from "qrcode";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { findSurveyToShare } from "~/models/survey-invitations.server";
 

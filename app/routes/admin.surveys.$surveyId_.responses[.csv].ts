@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { londonDate } from "~/domain/periods";
 import { countSubmittedResponses, rawResponsesCsv } from "~/models/raw-export.server";

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { listSurveys } from "~/models/surveys.server";
 import { displayDates, STATUS_TAGS } from "~/schemas/survey-builder";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Surveys" }];
 export const handle = { wide: true };

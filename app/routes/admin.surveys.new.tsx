@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { BackLink, Button, ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
@@ -9,8 +9,8 @@ import { AUDIENCES, type Audience, type SurveyDefinition } from "~/domain/survey
 import { translator } from "~/i18n";
 import { createDraftSurvey } from "~/models/surveys.server";
 import { AUDIENCE_NAMES, NewSurveySchema } from "~/schemas/survey-builder";
-import { firstErrors } from "~/staff-forms.server";
-import { staffChrome } from "~/staff.server";
+import { firstErrors } from "~/auth/staff-forms.server";
+import { staffChrome } from "~/auth/staff.server";
 import { SURVEY_TEMPLATES } from "~/templates";
 
 export const meta: MetaFunction = () => [{ title: "Create a survey" }];

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import * as z from "zod";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { hashToken } from "~/codes.server";
 import { ErrorSummary } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
@@ -17,7 +17,7 @@ import {
   otherForumCount,
   setForumRequiresMfa,
 } from "~/models/users.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 import type { Role } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Users" }];

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { figureText, ITEM_FIELD_IDS, ItemFormFields } from "~/components/yswd-item-form";
@@ -27,7 +27,7 @@ import {
   type YswdItem,
 } from "~/models/yswd.server";
 import { evidenceFromValues, parseItemForm, problemsToErrors, readItemForm, StatusChangeSchema, type ItemFormValues } from "~/schemas/yswd";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.item.reference}: you said, we did` : "Item not found" },

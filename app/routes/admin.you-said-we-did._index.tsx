@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import * as z from "zod";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { FilterSelect } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
@@ -10,7 +10,7 @@ import { THEME_CODE_PATTERN } from "~/domain/themes";
 import { formatDay, STATUS_LABELS, STATUS_TAG_CLASS, YSWD_STATUSES } from "~/domain/yswd";
 import { listThemes } from "~/models/moderation.server";
 import { listItems } from "~/models/yswd.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "You said, we did: the register" }];
 export const handle = { wide: true };

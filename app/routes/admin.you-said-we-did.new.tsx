@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { ITEM_FIELD_IDS, ItemFormFields } from "~/components/yswd-item-form";
@@ -11,7 +11,7 @@ import { translator } from "~/i18n";
 import { listThemes, seedThemes } from "~/models/moderation.server";
 import { createItem, draftEvidence, evidenceSurveys, YswdNotAllowed } from "~/models/yswd.server";
 import { EMPTY_ITEM_FORM, evidenceFromValues, parseItemForm, problemsToErrors, readItemForm, type ItemFormValues } from "~/schemas/yswd";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Draft a “you said, we did” item" }];
 export const handle = { wide: true };

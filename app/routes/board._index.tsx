@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { BoardViewForm } from "~/components/board-view";
 import { TrendChart, trendPoints, trendSummary } from "~/components/charts";
 import { ErrorSummary } from "~/components/forms";
@@ -13,7 +13,7 @@ import { segmentName, segmentValueName } from "~/domain/segment-labels";
 import { translator } from "~/i18n";
 import { boardFigures, resolveBoardView, type BoardFigures } from "~/models/board.server";
 import { exportQueryString, PERIOD_TYPE_NAMES } from "~/schemas/board";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Board dashboard" }];
 export const handle = { wide: true };

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { BoardViewForm } from "~/components/board-view";
 import { TrendChart, trendPoints, trendSummary } from "~/components/charts";
 import { ErrorSummary } from "~/components/forms";
@@ -28,7 +28,7 @@ import { translator } from "~/i18n";
 import { boardFigures, resolveBoardView } from "~/models/board.server";
 import { listKpiVersions } from "~/models/kpi-register.server";
 import { PERIOD_TYPE_NAMES } from "~/schemas/board";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.survey ? `Board pack: ${data.survey.title}` : "Board pack" },

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { isPeriodType, PERIOD_TYPES, type PeriodType } from "~/domain/periods";
 import { formatDay, STATUS_LABELS, STATUS_TAG_CLASS } from "~/domain/yswd";
 import { boardRegister } from "~/models/yswd.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "You said, we did: board section" }];
 export const handle = { wide: true };

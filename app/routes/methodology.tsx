@@ -16,7 +16,7 @@ import { FLAG_MEANINGS, METHOD_NOTES } from "~/domain/xlsx-metadata";
 import { K14 } from "~/domain/yswd";
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { defaultRegister, listKpis, type RegisteredKpi } from "~/models/kpi-register.server";
 import { resolvePublicForum } from "~/models/yswd.server";
 import { SURVEY_TEMPLATES } from "~/templates";

@@ -19,7 +19,7 @@ import { localise } from "~/domain/survey";
 import { formatDay } from "~/domain/yswd";
 import { translator, type Translate } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { computeKpiCells, kpiSegments, periodsWithResponses } from "~/models/kpis.server";
 import { findPublishedSurvey } from "~/models/surveys.server";
 

@@ -9,9 +9,16 @@ import { easyReadFaces, localise, maxLengthOf, optionsOf, type SurveyDefinition 
 import { problemText } from "~/components/problems";
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { issueResumeCode, loadAnswers, ResponseAlreadySubmitted, saveAnswer } from "~/models/responses.server";
-import { contentLanguage, flashCookie, requireInProgress, requireSurvey, RESUME_COOKIE, surveyPath } from "~/survey-session.server";
+import {
+  contentLanguage,
+  flashCookie,
+  requireInProgress,
+  requireSurvey,
+  RESUME_COOKIE,
+  surveyPath,
+} from "~/respondent/survey-session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.title : "Question" }];
 

@@ -19,7 +19,7 @@ import { formatDay, localisedField, REFERENCE_PATTERN } from "~/domain/yswd";
 import type { Translate } from "~/i18n";
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { getPublicItem, resolvePublicForum } from "~/models/yswd.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -8,7 +8,7 @@ import { THEME_CODE_PATTERN } from "~/domain/themes";
 import { formatDay, isYswdStatus, localisedField, YSWD_STATUSES, type YswdStatus } from "~/domain/yswd";
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { listThemes } from "~/models/moderation.server";
 import { evidenceSurveys, listPublicItems, resolvePublicForum } from "~/models/yswd.server";
 

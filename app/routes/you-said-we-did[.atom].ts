@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { localisedField, renderAtomFeed } from "~/domain/yswd";
 import { translator } from "~/i18n";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { feedItems, resolvePublicForum } from "~/models/yswd.server";
 
 /**

@@ -1,13 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { json, redirect } from "@remix-run/node";
 import { hashToken } from "~/codes.server";
-import { readCookie } from "~/cookies.server";
+import { isHttps, readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb, type DB } from "~/db.server";
-import { env } from "~/env.server";
 import { recordAudit } from "~/models/audit.server";
 import { deleteSession, findSession, insertSession, markSessionMfaPassed, setSessionForum, touchSession } from "~/models/sessions.server";
 import { findUserById, listMemberships, type Membership, type UserRecord } from "~/models/users.server";
-import type { Role } from "../db/schema";
+import type { Role } from "../../db/schema";
 
 /**
  * Sessions for forum staff and board members. The session id lives only in an HttpOnly cookie;
@@ -20,22 +19,9 @@ export const ABSOLUTE_HOURS = 12;
 const SECURE_NAME = "__Host-session";
 const PLAIN_NAME = "session";
 
-/**
- * Production cookies are `__Host-` prefixed and Secure. Browsers accept those on https and on
- * localhost; a plain-http address on a LAN would silently drop them, so that case (a forum
- * trying the app out) falls back to a plain HttpOnly cookie.
- */
-function secureCookies(request: Request): boolean {
-  if (env().NODE_ENV !== "production") return false;
-  const url = new URL(request.url);
-  return url.protocol === "https:" || request.headers.get("X-Forwarded-Proto") === "https" || url.hostname === "localhost";
-}
-
+/** `__Host-` prefixed (which requires Secure) whenever the cookie is Secure; a plain name otherwise. */
 function sessionCookie(request: Request, value: string, maxAgeSeconds: number): string {
-  const secure = secureCookies(request);
-  const parts = [`${secure ? SECURE_NAME : PLAIN_NAME}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
-  if (secure) parts.push("Secure");
-  return parts.join("; ");
+  return serialiseCookie(request, isHttps(request) ? SECURE_NAME : PLAIN_NAME, value, { maxAgeSeconds });
 }
 
 function readSessionId(request: Request): string | undefined {
