@@ -10,6 +10,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-toke
 import { ApiTokenSchema, RevokeTokenSchema } from "~/schemas/api-tokens";
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
+import { formText, notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "API tokens" }];
 export const handle = { wide: true };
@@ -37,17 +38,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const db = getDb();
   const form = await request.formData();
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value.slice(0, 200) : "";
-  };
   if (form.get("intent") === "revoke") {
-    const parsed = RevokeTokenSchema.safeParse({ id: text("id") });
+    const parsed = RevokeTokenSchema.safeParse({ id: formText(form, "id") });
     if (!parsed.success)
       return json<ActionData>({ errors: { tokens: "Choose a token to revoke." }, values: { label: "" }, created: null }, { status: 400 });
     const tokens = await listApiTokens(db, staff.forumId);
     const token = tokens.find((t) => t.id === parsed.data.id);
-    if (!token) throw json(null, { status: 404 });
+    if (!token) throw notFound();
     if (!(await revokeApiToken(db, { forumId: staff.forumId, tokenId: token.id, revokedBy: staff.user.id }))) {
       return json<ActionData>(
         { errors: { tokens: `The token “${token.label}” was already revoked.` }, values: { label: "" }, created: null },
@@ -56,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirect(`/admin/api-tokens?done=revoked&label=${encodeURIComponent(token.label)}`);
   }
-  const values = { label: text("label") };
+  const values = { label: formText(form, "label") };
   const parsed = ApiTokenSchema.safeParse(values);
   if (!parsed.success) return json<ActionData>({ errors: firstErrors(parsed.error), values, created: null }, { status: 400 });
   const { token } = await createApiToken(db, { forumId: staff.forumId, label: parsed.data.label, createdBy: staff.user.id });

@@ -14,6 +14,7 @@ import { KpiDefinitionError, listKpis, listKpiVersions, saveKpiDefinition, setKp
 import { KPI_ID_PATTERN, KpiDefinitionFormSchema, kpiQuestionProblems, KpiTargetSchema } from "~/schemas/kpi-register";
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "KPI register" }];
 export const handle = { wide: true };
@@ -172,7 +173,7 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     const known = (await listKpis(db, staff.forumId)).some((k) => k.id === kpi);
-    if (!known) throw json(null, { status: 404 });
+    if (!known) throw notFound();
     if (intent === "clear_target") {
       await setKpiTarget(db, staff.forumId, kpi, null);
       await audit(staff, "kpi.target_cleared", kpi);

@@ -10,6 +10,7 @@ import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { listSafeguarding, resolveSafeguarding } from "~/models/moderation.server";
 import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Safeguarding: needs action" }];
 export const handle = { wide: true };
@@ -54,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const resolved = await resolveSafeguarding(getDb(), staff, parsed.data.item, parsed.data.resolution);
-  if (!resolved) throw json(null, { status: 404 });
+  if (!resolved) throw notFound();
   return json<ResolveResult>({ done: "Marked as resolved.", error: null, value: "" });
 }
 

@@ -10,6 +10,7 @@ import { TERM_KINDS } from "~/domain/pii";
 import { translator } from "~/i18n";
 import { addRedactionTerm, listRedactionTerms, removeRedactionTerm } from "~/models/moderation.server";
 import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Names to look out for" }];
 export const handle = { wide: true };
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   if (form.intent === "remove") {
     const parsed = RemoveForm.safeParse(form);
-    if (!parsed.success || !(await removeRedactionTerm(db, staff, parsed.data.id))) throw json(null, { status: 404 });
+    if (!parsed.success || !(await removeRedactionTerm(db, staff, parsed.data.id))) throw notFound();
     return json<TermsResult>({ done: "Name removed from the list.", errors: {}, values: { term: "", kind: "" } });
   }
   const parsed = AddForm.safeParse(form);

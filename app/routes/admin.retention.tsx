@@ -12,6 +12,7 @@ import { applyRetention, retentionStatus, setRetentionMonths } from "~/models/re
 import { ApplyRetentionSchema, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN, RetentionMonthsSchema } from "~/schemas/retention";
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
+import { formText } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Data retention" }];
 export const handle = { wide: true };
@@ -62,15 +63,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const db = getDb();
   const form = await request.formData();
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value.slice(0, 200) : "";
-  };
   const fail = (errors: Record<string, string>, months = "") => json<ActionData>({ errors, values: { months } }, { status: 400 });
   const intent = form.get("intent");
 
   if (intent === "change") {
-    const months = text("months");
+    const months = formText(form, "months");
     const parsed = RetentionMonthsSchema.safeParse({ months });
     if (!parsed.success) return fail(firstErrors(parsed.error), months);
     try {
@@ -84,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "apply") {
-    const parsed = ApplyRetentionSchema.safeParse({ confirm: text("confirm") || undefined, due: text("due") });
+    const parsed = ApplyRetentionSchema.safeParse({ confirm: formText(form, "confirm") || undefined, due: formText(form, "due") });
     if (!parsed.success) {
       const errors = firstErrors(parsed.error);
       return fail({ confirm: errors.confirm ?? "This page was out of date. Check the number of responses and try again." });

@@ -19,6 +19,7 @@ import {
 } from "~/schemas/survey-builder";
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.survey.title}: survey` : "Survey" }];
 export const handle = { wide: true };
@@ -26,7 +27,7 @@ export const handle = { wide: true };
 async function load(request: Request, surveyId: string | undefined) {
   const staff = await requireRole(request, ["admin"]);
   const survey = surveyId ? await getSurveyOverview(getDb(), staff.forumId, surveyId) : undefined;
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   return { staff, survey };
 }
 

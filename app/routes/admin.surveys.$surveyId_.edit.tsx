@@ -42,6 +42,7 @@ import {
 } from "~/schemas/survey-builder";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
 import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.title}` : "Edit survey" }];
 export const handle = { hydrate: true, wide: true };
@@ -71,7 +72,7 @@ const ROLE_NAMES: Record<QuestionRole, string> = {
 async function load(request: Request, surveyId: string | undefined) {
   const staff = await requireRole(request, ["admin"]);
   const editable = surveyId ? await getDraft(getDb(), staff.forumId, surveyId) : undefined;
-  if (!editable) throw json(null, { status: 404 });
+  if (!editable) throw notFound();
   return { staff, editable };
 }
 

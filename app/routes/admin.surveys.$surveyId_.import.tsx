@@ -16,6 +16,7 @@ import { translator } from "~/i18n";
 import { findImportJob, startImportJob, type ImportJob } from "~/models/import-jobs.server";
 import { getSurveyOverview, getVersionDefinition } from "~/models/surveys.server";
 import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 /** The biggest file accepted: the import's own limit is 20 MB, and the upload stops at the same size. */
 const MAX_UPLOAD_BYTES = 20_000_000;
@@ -31,7 +32,7 @@ async function load(request: Request, surveyId: string | undefined) {
   const staff = await requireRole(request, ["admin"]);
   const db = getDb();
   const survey = surveyId ? await getSurveyOverview(db, staff.forumId, surveyId) : undefined;
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   return { staff, db, survey };
 }
 

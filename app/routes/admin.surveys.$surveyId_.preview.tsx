@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { BackLink, Button, ChoiceField, TextField } from "~/components/forms";
 import { requireRole } from "~/auth/session.server";
@@ -10,6 +10,7 @@ import { directionOf, translator } from "~/i18n";
 import { getDraft } from "~/models/surveys.server";
 import { languageName } from "~/schemas/survey-builder";
 import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 /**
  * A survey as a parent sees it, in any of its languages, drawn with the public pages' own
@@ -21,7 +22,7 @@ export const handle = { wide: true };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const editable = params.surveyId ? await getDraft(getDb(), staff.forumId, params.surveyId) : undefined;
-  if (!editable) throw json(null, { status: 404 });
+  if (!editable) throw notFound();
   const definition = editable.base;
   const url = new URL(request.url);
   const asked = url.searchParams.get("lang") ?? "en";

@@ -9,6 +9,7 @@ import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { findSurveyToShare, listInvitationBatches, setSurveyAccess } from "~/models/survey-invitations.server";
 import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Share a survey" }];
 export const handle = { wide: true };
@@ -16,7 +17,7 @@ export const handle = { wide: true };
 async function load(request: Request, surveyId: string | undefined) {
   const staff = await requireRole(request, ["admin"]);
   const survey = surveyId ? await findSurveyToShare(getDb(), staff.forumId, surveyId) : undefined;
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   return { staff, survey };
 }
 

@@ -19,6 +19,7 @@ import {
 } from "~/models/users.server";
 import { staffChrome } from "~/auth/staff.server";
 import type { Role } from "../../db/schema";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Users" }];
 export const handle = { wide: true };
@@ -106,7 +107,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.intent === "reset") {
     const parsed = ResetForm.safeParse(form);
     const member = parsed.success ? await findForumMember(db, staff.forumId, parsed.data.userId) : undefined;
-    if (!member) throw json(null, { status: 404 });
+    if (!member) throw notFound();
     const token = await createInvitation(db, { forumId: staff.forumId, kind: "reset", userId: member.userId, createdBy: staff.user.id });
     // The reset changes the password in every forum the person belongs to: the log says so.
     const otherForums = await otherForumCount(db, staff.forumId, member.userId);

@@ -10,6 +10,7 @@ import { translator } from "~/i18n";
 import { changeRole, findForumMember, listForumMembers, nameSafeguardingLead, otherForumCount, removeMember } from "~/models/users.server";
 import { staffChrome } from "~/auth/staff.server";
 import type { Role } from "../../db/schema";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Manage a member" }];
 export const handle = { wide: true };
@@ -20,7 +21,7 @@ async function load(request: Request, userId: string | undefined) {
   const staff = await requireRole(request, ["admin"]);
   const member = userId ? await findForumMember(getDb(), staff.forumId, userId) : undefined;
   // Someone in another forum, or nobody: not found, whichever it is.
-  if (!member) throw json(null, { status: 404 });
+  if (!member) throw notFound();
   return { staff, member };
 }
 
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (parsed.data.role === member.role) return back("role");
     const result = await changeRole(db, staff.forumId, member.userId, parsed.data.role);
     if (!result.ok) {
-      if (result.reason === "not_found") throw json(null, { status: 404 });
+      if (result.reason === "not_found") throw notFound();
       return refused("role", PROBLEMS[result.reason]);
     }
     await audit(staff, "user.role_changed", member.userId, { from: result.previousRole, to: parsed.data.role });
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.intent === "lead") {
     const result = await nameSafeguardingLead(db, staff.forumId, member.userId);
     if (!result.ok) {
-      if (result.reason === "not_found") throw json(null, { status: 404 });
+      if (result.reason === "not_found") throw notFound();
       return refused("lead", PROBLEMS[result.reason]);
     }
     await audit(staff, "user.safeguarding_lead_named", member.userId, { previous: result.previousLead });
@@ -84,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (member.userId === staff.user.id) return refused("remove", "You cannot remove yourself. Ask another admin.");
     const result = await removeMember(db, staff.forumId, member.userId);
     if (!result.ok) {
-      if (result.reason === "not_found") throw json(null, { status: 404 });
+      if (result.reason === "not_found") throw notFound();
       return refused("remove", PROBLEMS[result.reason]);
     }
     await audit(staff, "user.removed", member.userId, { role: result.role });

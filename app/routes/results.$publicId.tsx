@@ -22,6 +22,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/respondent/language.server";
 import { computeKpiCells, kpiSegments, periodsWithResponses } from "~/models/kpis.server";
 import { findPublishedSurvey } from "~/models/surveys.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Survey results" }];
 
@@ -41,7 +42,7 @@ type PublicCell = ReturnType<typeof publicCell>;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const survey = await findPublishedSurvey(db, params.publicId ?? "");
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   const url = new URL(request.url);
   const t = translator(requestLanguage(request));
   const requestedType = url.searchParams.get("periodType") || "stocktake";

@@ -19,12 +19,13 @@ import {
   RESUME_COOKIE,
   surveyPath,
 } from "~/respondent/survey-session.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.title : "Question" }];
 
 function findQuestion(definition: SurveyDefinition, code: string | undefined) {
   const question = definition.questions.find((q) => q.code === code);
-  if (!question) throw json(null, { status: 404 });
+  if (!question) throw notFound();
   return question;
 }
 

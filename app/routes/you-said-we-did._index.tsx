@@ -11,6 +11,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/respondent/language.server";
 import { listThemes } from "~/models/moderation.server";
 import { evidenceSurveys, listPublicItems, resolvePublicForum } from "~/models/yswd.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? "You said, we did" },
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = translator(requestLanguage(request));
   const pageTitle = t("yswd.title");
   const resolved = await resolvePublicForum(db, url.searchParams.get("forum"));
-  if (resolved.kind === "none") throw json(null, { status: 404 });
+  if (resolved.kind === "none") throw notFound();
   if (resolved.kind === "choose") {
     return { kind: "choose" as const, pageTitle, forums: resolved.forums.map((f) => ({ slug: f.slug, name: f.name })) };
   }
