@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-tokens.server";
@@ -70,13 +69,11 @@ const at = (iso: string | null) => (iso ? when.format(new Date(iso)) : "");
 export default function ApiTokens() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors = result?.errors ?? {};
   const example = `curl -H "Authorization: Bearer <token>" "${data.origin}/api/v1/kpis?survey=parent-carer-experience&periodType=stocktake&by=district"`;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       {result?.created ? (
         <div className="notification token-once" role="status" aria-labelledby="token-title">

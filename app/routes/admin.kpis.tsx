@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { audit, requireRole } from "~/auth/session.server";
 import { ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
 import { formatPercent } from "~/components/kpi-figures";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { localise, optionsOf } from "~/domain/survey";
 import { kpiMetadata } from "~/domain/xlsx-metadata";
@@ -286,7 +285,6 @@ function OptionChecks({
 export default function KpiRegister() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors = result?.errors ?? {};
   const definitionValues = result?.form === "definition" ? result.values : null;
@@ -296,7 +294,6 @@ export default function KpiRegister() {
   const prefill = definitionValues ?? (data.changing ? { ...data.changing, mode: "change" } : null);
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       {data.done ? (
         <div className="notification" role="status">

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { requireRole } from "~/auth/session.server";
 import { Button, ErrorSummary } from "~/components/forms";
 import { formatDate, HighlightedText, QuoteConsentTag, RedactionLegend, STATE_TAGS } from "~/components/moderation";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import {
@@ -152,7 +151,6 @@ const ERROR_LABELS: Record<string, string> = { redacted: "#redacted", theme: "#t
 export default function ModerateItem() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const { item } = data;
   const errors = result?.errors ?? {};
@@ -161,7 +159,6 @@ export default function ModerateItem() {
 
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a href="/admin/moderation" className="back-link">
         Back to the queue
       </a>

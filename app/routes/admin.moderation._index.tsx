@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { requireRole } from "~/auth/session.server";
 import { Button, ErrorSummary, FilterSelect } from "~/components/forms";
 import { formatDate, HighlightedText, QuoteConsentTag, RedactionLegend, STATE_TAGS } from "~/components/moderation";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import type { RedactionKind } from "~/domain/pii";
 import { translator } from "~/i18n";
@@ -112,7 +111,6 @@ function queryString(filter: Record<string, string | number | boolean>, change: 
 export default function ModerationQueue() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const { queue, filter } = data;
   const kinds = [...new Set(queue.items.flatMap((i) => i.suggestions.map((s) => s.kind)))] as RedactionKind[];
@@ -123,7 +121,6 @@ export default function ModerationQueue() {
 
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={result?.error ? [{ href: "#items", text: result.error }] : []} t={t} />
       {result?.done ? (
         <div className="notification" role="status">

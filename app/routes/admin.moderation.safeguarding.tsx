@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { requireRole, type Staff } from "~/auth/session.server";
 import { Button, ErrorSummary } from "~/components/forms";
 import { formatDate } from "~/components/moderation";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { listSafeguarding, resolveSafeguarding } from "~/models/moderation.server";
@@ -62,14 +61,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SafeguardingList() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const { open, resolved } = data.list;
   const error = result?.error;
 
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a href="/admin/moderation" className="back-link">
         Back to the queue
       </a>

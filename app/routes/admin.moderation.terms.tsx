@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { requireRole } from "~/auth/session.server";
 import { Button, ErrorSummary } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { TERM_KINDS } from "~/domain/pii";
 import { translator } from "~/i18n";
@@ -69,13 +68,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function RedactionTerms() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors = result?.errors ?? {};
   const values = result?.values ?? { term: "", kind: "" };
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a href="/admin/moderation" className="back-link">
         Back to the queue
       </a>

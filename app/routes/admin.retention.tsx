@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { monthName } from "~/domain/periods";
 import { translator } from "~/i18n";
@@ -196,7 +195,6 @@ function DoneNotification({ done, months }: { done: Done; months: number }) {
 export default function Retention() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors = result?.errors ?? {};
   const { status } = data;
@@ -204,7 +202,6 @@ export default function Retention() {
   const due = status.submitted + status.inProgress;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       {data.done ? <DoneNotification done={data.done} months={status.retentionMonths} /> : null}
       <h1 className="heading-l">Data retention</h1>

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { audit, requireRole } from "~/auth/session.server";
 import { BackLink, Button, ErrorMessage, ErrorSummary, TextField } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { codeChangeMessage } from "~/domain/survey-diff";
 import { translator } from "~/i18n";
@@ -128,7 +127,6 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", d
 export default function SurveyOverviewPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const { survey } = data;
   const errors: Problems = result?.errors ?? {};
@@ -138,7 +136,6 @@ export default function SurveyOverviewPage() {
   const nextVersion = (survey.versions[0]?.versionNo ?? 0) + (survey.draft ? 0 : 1);
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <BackLink href="/admin/surveys" t={t} />
       <ErrorSummary errors={summary} t={t} />
       {data.done ? (

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type MouseEvent, type ReactNode } from "react";
 import {
   useFieldArray,
@@ -15,7 +15,6 @@ import {
 } from "react-hook-form";
 import { audit, requireRole } from "~/auth/session.server";
 import { BackLink, ErrorMessage, ErrorSummary } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { QUESTION_ROLES, QUESTION_TYPES, type QuestionRole, type QuestionType } from "~/domain/survey";
 import { codeChangeMessage, kpisFedBy, translationCompleteness } from "~/domain/survey-diff";
@@ -190,7 +189,6 @@ const NO_ERRORS: ErrorItem[] = [];
 export default function EditSurvey() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const builderResult = result?.kind === "builder" ? result : undefined;
   const jsonResult = result?.kind === "json" ? result : undefined;
@@ -199,7 +197,6 @@ export default function EditSurvey() {
     : `Version ${data.publishedVersionNo} is published and never changes. Saving here starts version ${data.nextVersionNo} as a draft; families keep answering version ${data.publishedVersionNo} until you publish it.`;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <BackLink href={`/admin/surveys/${data.survey.id}`} t={t} />
       {data.saved || data.created ? (
         <div className="notification" role="status">

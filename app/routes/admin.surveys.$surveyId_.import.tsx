@@ -6,10 +6,9 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { BackLink } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { decodeImportFile, fileTooBig, IMPORT_META_COLUMNS, type ImportProblem } from "~/domain/import";
 import { translator } from "~/i18n";
@@ -187,13 +186,11 @@ function JobStatus({ job, surveyId }: { job: ImportJob; surveyId: string }) {
 export default function ImportResponses() {
   const data = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const job = data.job;
   const showForm = !job || job.status !== "running";
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <BackLink href={`/admin/surveys/${data.survey.id}`} t={t} />
       <h1 className="heading-l">
         <span className="caption-m">{data.survey.title}</span>

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
-import { useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ChoiceField, TextField } from "~/components/forms";
 import { requireRole } from "~/auth/session.server";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { easyReadFaces, localise, maxLengthOf, optionsOf } from "~/domain/survey";
 import { directionOf, translator } from "~/i18n";
@@ -77,7 +76,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Preview() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   const staffT = translator("en");
   // The parent's pages speak the survey's language where the interface has it, English otherwise.
   const t = translator(data.language);
@@ -85,7 +83,6 @@ export default function Preview() {
   const fieldId = question ? `answer-${question.code}` : "";
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <BackLink href={`/admin/surveys/${data.surveyId}`} t={staffT} />
       <div className="builder-preview-bar">
         <p className="body">

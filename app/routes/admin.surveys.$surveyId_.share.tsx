@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { audit, requireRole } from "~/auth/session.server";
 import { Button, ErrorSummary, TextField } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { findSurveyToShare, listInvitationBatches, setSurveyAccess } from "~/models/survey-invitations.server";
@@ -63,14 +62,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ShareSurvey() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors = { ...data.batchErrors, ...((result as { errors?: Record<string, string> } | undefined)?.errors ?? {}) };
   const values = data.batchValues;
   const base = `/admin/surveys/${data.survey.id}`;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a className="back-link" href={base}>
         Back to the survey
       </a>

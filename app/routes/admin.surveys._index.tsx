@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { listSurveys } from "~/models/surveys.server";
 import { displayDates, STATUS_TAGS } from "~/schemas/survey-builder";
@@ -21,10 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SurveyList() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <h1 className="heading-l">Surveys</h1>
       <p className="body">
         <a className="button" href="/admin/surveys/new">

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { audit, requireRole } from "~/auth/session.server";
 import { hashToken } from "~/codes.server";
 import { ErrorSummary } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
@@ -142,13 +141,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Users() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors: Record<string, string> = result?.errors ?? {};
   const lead = data.members.find((m) => m.safeguardingLead);
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       {data.link ? (
         <div className="notification" role="status" aria-labelledby="link-title">

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { audit, requireRole } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { changeRole, findForumMember, listForumMembers, nameSafeguardingLead, otherForumCount, removeMember } from "~/models/users.server";
@@ -97,7 +96,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ManageMember() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors: Record<string, string> = result?.errors ?? {};
   const { member } = data;
@@ -110,7 +108,6 @@ export default function ManageMember() {
     ) : null;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a className="back-link" href="/admin/users">
         Back to users
       </a>

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { figureText, ITEM_FIELD_IDS, ItemFormFields } from "~/components/yswd-item-form";
 import { getDb, type DB } from "~/db.server";
 import { londonDate } from "~/domain/periods";
@@ -202,7 +201,6 @@ const ERROR_IDS: Record<string, string> = { ...ITEM_FIELD_IDS, to: "to", note: "
 export default function EditItem() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const { item } = data;
   const errors = result?.errors ?? {};
@@ -213,7 +211,6 @@ export default function EditItem() {
 
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a href="/admin/you-said-we-did" className="back-link">
         Back to the register
       </a>

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { requireRole } from "~/auth/session.server";
 import { FilterSelect } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { THEME_CODE_PATTERN } from "~/domain/themes";
 import { formatDay, STATUS_LABELS, STATUS_TAG_CLASS, YSWD_STATUSES } from "~/domain/yswd";
@@ -50,11 +49,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Register() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   const { filter } = data;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       {data.deleted ? (
         <div className="notification" role="status">
           <p className="notification__title">{data.deleted} deleted.</p>

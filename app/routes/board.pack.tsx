@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { BoardViewForm } from "~/components/board-view";
 import { TrendChart, trendPoints, trendSummary } from "~/components/charts";
@@ -19,7 +19,6 @@ import {
   SUPPRESSED_TEXT,
   TrendTable,
 } from "~/components/kpi-figures";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { PERIOD_TYPES } from "~/domain/periods";
 import { segmentName, segmentValueName } from "~/domain/segment-labels";
@@ -98,12 +97,10 @@ const londonDateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Lond
 
 export default function BoardPack() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   const t = translator("en");
   const figures = data.figures;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(data.errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       <div className="no-print">
         <p className="body">
