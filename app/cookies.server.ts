@@ -17,9 +17,16 @@ export function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-function isHttps(request: Request): boolean {
+/**
+ * Cookies are Secure when the request came over https (directly or through a proxy that says so).
+ * A plain-http address, such as a forum trying the app out on its own network, still gets working
+ * cookies: browsers would silently drop Secure ones there.
+ */
+export function isHttps(request: Request): boolean {
   return new URL(request.url).protocol === "https:" || request.headers.get("X-Forwarded-Proto") === "https";
 }
+
+/** The one Set-Cookie writer, for staff sessions and respondent cookies alike. */
 
 export function serialiseCookie(
   request: Request,

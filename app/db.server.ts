@@ -1,21 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import {
-  Kysely,
-  Migrator,
-  PostgresAdapter,
-  PostgresDialect,
-  SqliteAdapter,
-  SqliteDialect,
-  sql,
-  type MigrationProvider,
-  type Transaction,
-} from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider, type Transaction } from "kysely";
 import pg from "pg";
 import type { Database } from "../db/schema";
 import { migrations } from "../db/migrations/index";
 import { env } from "./env.server";
+import { isPostgres, isSqlite } from "./models/dialect.server";
 
 export type Dialect = "sqlite" | "postgres";
 export type DB = Kysely<Database>;
@@ -103,7 +94,7 @@ const FAMILY_TABLES = ["answers", "responses", "moderation_items", "consents", "
  */
 export async function eraseDeletedFromDisk(db: DB, options: { vacuum?: boolean } = {}): Promise<void> {
   if (db.isTransaction) return;
-  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+  if (isSqlite(db)) {
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
   } else if (options.vacuum) {
     for (const table of FAMILY_TABLES) await sql`vacuum ${sql.table(table)}`.execute(db);
@@ -140,7 +131,7 @@ const ungrouped = (groupState.__forumUngrouped ??= new WeakSet<DB>());
 export function groupedTransaction<T>(db: DB, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   // Inside a transaction already: the work joins it, as a nested call would expect.
   if (db.isTransaction) return work(db as Transaction<Database>);
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter) || ungrouped.has(db)) return db.transaction().execute(work);
+  if (!isSqlite(db) || ungrouped.has(db)) return db.transaction().execute(work);
   return new Promise<T>((resolve, reject) => {
     let jobs = pendingGroups.get(db);
     if (!jobs) {
@@ -203,7 +194,7 @@ export const MIGRATION_LOCK_KEY = 72_201;
  * tables across every schema, so a database holding several schemas (tests) must name its own.
  */
 export async function migrateToLatest(db: DB, options: { schema?: string } = {}): Promise<string[]> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return runMigrator(db, undefined);
+  if (!isPostgres(db)) return runMigrator(db, undefined);
   return db.connection().execute(async (connection) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(connection);
     try {

@@ -15,7 +15,7 @@ import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { directionOf, translator } from "~/i18n";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [

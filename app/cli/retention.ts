@@ -4,6 +4,7 @@
  * the same on start and every few hours; this is for a first look, or a run on demand.
  */
 import { getDb } from "~/db.server";
+import { listForums } from "~/models/forums.server";
 import { applyRetention, retentionStatus, type RetentionStatus } from "~/models/retention.server";
 
 const dryRun = process.argv.includes("--dry-run");
@@ -19,7 +20,7 @@ const describe = (s: RetentionStatus) =>
 
 const db = getDb();
 try {
-  const forums = await db.selectFrom("forums").select(["id", "name"]).orderBy("name").execute();
+  const forums = await listForums(db);
   for (const forum of forums) {
     if (dryRun) {
       console.log(`${forum.name}: would delete ${describe(await retentionStatus(db, forum.id))}.`);

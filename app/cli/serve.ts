@@ -13,9 +13,9 @@ import { getDb, migrateToLatest } from "~/db.server";
 import { env } from "~/env.server";
 import { pruneImportJobs } from "~/models/import-jobs.server";
 import { applyRetentionToAll } from "~/models/retention.server";
-import { pruneRateLimits } from "~/rate-limit.server";
 import { contentSecurityPolicy } from "~/security/content-security-policy";
 import { refusalPage, refuseBeforeReading } from "~/security/request-guard";
+import { pruneRateLimits } from "~/auth/rate-limit.server";
 import { seedDemoForum } from "~/seed.server";
 
 /** How often the server deletes raw responses past each forum's retention period (and old rate-limit windows and import jobs). */

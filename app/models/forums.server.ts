@@ -28,3 +28,8 @@ export async function countForums(db: DB): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Every forum, by name. */
+export async function listForums(db: DB): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom("forums").select(["id", "name"]).orderBy("name").execute();
+}

@@ -11,10 +11,10 @@
  * nothing, and the page says so.
  */
 import { randomBytes } from "node:crypto";
-import { SqliteAdapter } from "kysely";
 import type { DB } from "~/db.server";
 import type { ImportProblem } from "~/domain/import";
 import { recordAudit } from "./audit.server";
+import { isSqlite } from "./dialect.server";
 import { importResponses } from "./import.server";
 import { refreshKpiSummary } from "./kpi-summary.server";
 
@@ -61,7 +61,7 @@ export async function startImportJob(
     })
     .execute();
   running.set(id, { status: "running", done: 0, total: null });
-  const sharedProgress = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  const sharedProgress = !isSqlite(db);
   const save = (state: ImportJob) =>
     db
       .updateTable("import_jobs")

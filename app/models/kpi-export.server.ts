@@ -14,7 +14,8 @@ import { KPI_METADATA_COLUMNS, METHOD_NOTES, METHOD_VERSION, SDC_RULE_TEXT, type
 import { EVERY, readKpiExportQuery, type KpiExportQuery } from "~/schemas/board";
 import { findForumSurvey, type ForumSurvey } from "./board.server";
 import { cellsFromSummary, checkCellsOptions, periodsFromSummary } from "./kpi-dashboard.server";
-import { isPostgres, refreshWith } from "./kpi-summary.server";
+import { refreshWith } from "./kpi-summary.server";
+import { isPostgres } from "./dialect.server";
 import { kpiSegments, KpiRequestError, summaryContext, type KpiResultCell } from "./kpi-survey.server";
 
 export interface KpiExportOptions {

@@ -23,11 +23,12 @@
  *
  * Portable SQL for SQLite and PostgreSQL; no row-by-row work in JavaScript.
  */
-import { PostgresAdapter, sql, type RawBuilder } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { DB } from "~/db.server";
 import { EHCP_QUALITY_INDEX_MINIMUM } from "~/domain/kpi-definitions";
 import { markKpisStale } from "./kpi-stale.server";
 import { indexQuestionCode, summaryContext, type SummaryContext } from "./kpi-survey.server";
+import { isPostgres } from "./dialect.server";
 
 // ------------------------------------------------------------------------------------------------
 // Refreshing the monthly summary
@@ -118,10 +119,6 @@ async function unreconciledMonths(db: DB, ctx: SummaryContext): Promise<string[]
 export function nextMonth(month: string): string {
   const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
   return m === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, "0")}`;
-}
-
-export function isPostgres(db: DB): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** PostgreSQL serialization failures and deadlocks are retried; the work is idempotent. */

@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, PostgresAdapter, sql, type SqlBool } from "kysely";
+import { type Expression, type ExpressionBuilder, sql, type SqlBool } from "kysely";
 import type { DB } from "~/db.server";
 import { applyRedactions, findSuggestedRedactions, type RedactionSpan, type RedactionTerm } from "~/domain/pii";
 import { themesByItem } from "~/domain/themes";
@@ -6,6 +6,7 @@ import type { Database } from "../../db/schema";
 import { MODERATION_STATES, type ModerationState } from "./moderation-actor.server";
 import { listRedactionTerms, type ThemeOption } from "./moderation-themes.server";
 import { freeTextCodes, publishedDefinitions, questionTitle } from "./moderation-definitions.server";
+import { isPostgres } from "./dialect.server";
 
 export const QUEUE_PAGE_SIZE = 20;
 // ---------------------------------------------------------------------------------------------
@@ -13,9 +14,7 @@ export const QUEUE_PAGE_SIZE = 20;
 
 /** A random text id made by the database itself, so the queue fills in one statement. */
 function randomIdSql(db: DB) {
-  return db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<string>`cast(gen_random_uuid() as text)`
-    : sql<string>`lower(hex(randomblob(16)))`;
+  return isPostgres(db) ? sql<string>`cast(gen_random_uuid() as text)` : sql<string>`lower(hex(randomblob(16)))`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DB } from "~/db.server";
 import { newId, newPublicId } from "~/codes.server";
+import { isUniqueViolation } from "~/models/dialect.server";
 import type { SurveyDefinition } from "~/domain/survey";
 import { type CodeChange, codeChanges } from "~/domain/survey-diff";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
@@ -419,12 +420,7 @@ export async function publishDraft(db: DB, forumId: string, surveyId: string): P
   });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-}
-
-async function isSlugTaken(db: DB, forumId: string, slug: string): Promise<boolean> {
+export async function isSlugTaken(db: DB, forumId: string, slug: string): Promise<boolean> {
   const row = await db.selectFrom("surveys").select("id").where("forum_id", "=", forumId).where("slug", "=", slug).executeTakeFirst();
   return Boolean(row);
 }

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import * as z from "zod";
-import { audit, requireStaff, switchForum } from "~/auth.server";
+import { audit, requireStaff, switchForum } from "~/auth/session.server";
 import { Button, ErrorSummary } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { passwordProblem, PASSWORD_MESSAGES } from "~/domain/passwords";
 import { translator } from "~/i18n";
 import { setPassword, verifyPassword } from "~/models/users.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account" }];
 export const handle = { wide: true };

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { getSession, markMfaPassed } from "~/auth.server";
+import { getSession, markMfaPassed } from "~/auth/session.server";
 import { Button, ErrorSummary, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { setTotp } from "~/models/users.server";
-import { acceptTotp, newTotpSecret, totpQrSvg } from "~/totp.server";
+import { acceptTotp, newTotpSecret, totpQrSvg } from "~/auth/totp.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up two-factor authentication" }];
 

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
-import { StaffNav } from "~/components/staff-nav";
-import { staffChrome } from "~/staff.server";
+import { useLoaderData } from "@remix-run/react";
+import { requireStaff } from "~/auth/session.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Forum admin" }];
 export const handle = { wide: true };
@@ -43,10 +42,8 @@ const SECTIONS = [
 
 export default function AdminHome() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <h1 className="heading-l">{data.nav.forumName}</h1>
       <ul className="card-list card-list--grid">
         {SECTIONS.filter((s) => s.roles.includes(data.role)).map((s) => (

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-tokens.server";
 import { ApiTokenSchema, RevokeTokenSchema } from "~/schemas/api-tokens";
-import { firstErrors } from "~/staff-forms.server";
-import { staffChrome } from "~/staff.server";
+import { firstErrors } from "~/auth/staff-forms.server";
+import { staffChrome } from "~/auth/staff.server";
+import { formText, notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "API tokens" }];
 export const handle = { wide: true };
@@ -37,17 +37,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const db = getDb();
   const form = await request.formData();
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value.slice(0, 200) : "";
-  };
   if (form.get("intent") === "revoke") {
-    const parsed = RevokeTokenSchema.safeParse({ id: text("id") });
+    const parsed = RevokeTokenSchema.safeParse({ id: formText(form, "id") });
     if (!parsed.success)
       return json<ActionData>({ errors: { tokens: "Choose a token to revoke." }, values: { label: "" }, created: null }, { status: 400 });
     const tokens = await listApiTokens(db, staff.forumId);
     const token = tokens.find((t) => t.id === parsed.data.id);
-    if (!token) throw json(null, { status: 404 });
+    if (!token) throw notFound();
     if (!(await revokeApiToken(db, { forumId: staff.forumId, tokenId: token.id, revokedBy: staff.user.id }))) {
       return json<ActionData>(
         { errors: { tokens: `The token “${token.label}” was already revoked.` }, values: { label: "" }, created: null },
@@ -56,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirect(`/admin/api-tokens?done=revoked&label=${encodeURIComponent(token.label)}`);
   }
-  const values = { label: text("label") };
+  const values = { label: formText(form, "label") };
   const parsed = ApiTokenSchema.safeParse(values);
   if (!parsed.success) return json<ActionData>({ errors: firstErrors(parsed.error), values, created: null }, { status: 400 });
   const { token } = await createApiToken(db, { forumId: staff.forumId, label: parsed.data.label, createdBy: staff.user.id });
@@ -73,13 +69,11 @@ const at = (iso: string | null) => (iso ? when.format(new Date(iso)) : "");
 export default function ApiTokens() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors = result?.errors ?? {};
   const example = `curl -H "Authorization: Bearer <token>" "${data.origin}/api/v1/kpis?survey=parent-carer-experience&periodType=stocktake&by=district"`;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       {result?.created ? (
         <div className="notification token-once" role="status" aria-labelledby="token-title">

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { AUDIT_PAGE_SIZE, auditActionGroups, listAudit, readAuditQuery, type AuditListEntry } from "~/models/audit.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log" }];
 export const handle = { wide: true };
@@ -62,7 +61,6 @@ function queryString(values: { action: string; from: string; to: string }, page?
 
 export default function AuditLog() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   const t = translator("en");
   const errors = data.errors;
   const pages = Math.max(1, Math.ceil(data.total / AUDIT_PAGE_SIZE));
@@ -90,7 +88,6 @@ export default function AuditLog() {
   );
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       <h1 className="heading-l">Audit log</h1>
       <p className="body">Who did what, and when, in {data.nav.forumName}, newest first. Sign-ins of the forum’s members are included.</p>

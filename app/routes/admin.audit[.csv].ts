@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { londonDate } from "~/domain/periods";
 import { auditCsv, exportAudit, readAuditQuery } from "~/models/audit.server";

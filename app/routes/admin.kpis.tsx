@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { audit, requireRole } from "~/auth.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { audit, requireRole } from "~/auth/session.server";
 import { ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
 import { formatPercent } from "~/components/kpi-figures";
 import { OptionChecks } from "~/components/kpi-option-checks";
 import { KpiVersionHistory } from "~/components/kpi-version-history";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { localise, optionsOf } from "~/domain/survey";
 import { kpiMetadata } from "~/domain/xlsx-metadata";
@@ -14,8 +13,9 @@ import { translator } from "~/i18n";
 import { forumSurveys, type ForumSurvey } from "~/models/board.server";
 import { KpiDefinitionError, listAllKpiVersions, listKpis, saveKpiDefinition, setKpiTarget } from "~/models/kpi-register.server";
 import { KPI_ID_PATTERN, KpiDefinitionFormSchema, kpiQuestionProblems, KpiTargetSchema } from "~/schemas/kpi-register";
-import { firstErrors } from "~/staff-forms.server";
-import { staffChrome } from "~/staff.server";
+import { firstErrors } from "~/auth/staff-forms.server";
+import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "KPI register" }];
 export const handle = { wide: true };
@@ -176,7 +176,7 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     const known = (await listKpis(db, staff.forumId)).some((k) => k.id === kpi);
-    if (!known) throw json(null, { status: 404 });
+    if (!known) throw notFound();
     if (intent === "clear_target") {
       await setKpiTarget(db, staff.forumId, kpi, null);
       await audit(staff, "kpi.target_cleared", kpi);
@@ -239,7 +239,6 @@ const codes = (list: readonly string[]) => (list.length > 0 ? list.join(", ") : 
 export default function KpiRegister() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors = result?.errors ?? {};
   const definitionValues = result?.form === "definition" ? result.values : null;
@@ -249,7 +248,6 @@ export default function KpiRegister() {
   const prefill = definitionValues ?? (data.changing ? { ...data.changing, mode: "change" } : null);
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       {data.done ? (
         <div className="notification" role="status">

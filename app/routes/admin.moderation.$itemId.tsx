@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { Button, ErrorSummary } from "~/components/forms";
 import { formatDate, HighlightedText, QuoteConsentTag, RedactionLegend, STATE_TAGS } from "~/components/moderation";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { approveItem, redactItem, rejectItem, setThemes } from "~/models/moderation-decisions.server";
@@ -13,20 +12,17 @@ import { flagSafeguarding, unflagSafeguarding } from "~/models/moderation-safegu
 import { getItem } from "~/models/moderation-queue.server";
 import { listThemes } from "~/models/moderation-themes.server";
 import { originalText } from "~/models/moderation.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderate an answer" }];
 export const handle = { wide: true };
-
-function notFound(): never {
-  throw json(null, { status: 404 });
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireRole(request, ["moderator"]);
   const db = getDb();
   const item = await getItem(db, staff.forumId, params.itemId ?? "");
-  if (!item) notFound();
+  if (!item) throw notFound();
   return {
     ...staffChrome(staff),
     item,
@@ -71,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["moderator"]);
   const itemId = params.itemId ?? "";
   // Another forum's item is not found, whatever the form says.
-  if (!(await getItem(getDb(), staff.forumId, itemId))) notFound();
+  if (!(await getItem(getDb(), staff.forumId, itemId))) throw notFound();
   const form = await request.formData();
   const parsed = ActionForm.safeParse({
     intent: form.get("intent"),
@@ -90,14 +86,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const data = parsed.data;
   switch (data.intent) {
     case "approve":
-      if (!(await approveItem(db, staff, itemId))) notFound();
+      if (!(await approveItem(db, staff, itemId))) throw notFound();
       return reply({ done: "Answer approved." });
     case "reject":
-      if (!(await rejectItem(db, staff, itemId))) notFound();
+      if (!(await rejectItem(db, staff, itemId))) throw notFound();
       return reply({ done: "Answer rejected. It will not appear anywhere." });
     case "redact": {
       const outcome = await redactItem(db, staff, itemId, data.redacted);
-      if (outcome === "not_found") notFound();
+      if (outcome === "not_found") throw notFound();
       if (outcome === "unchanged") {
         return reply(
           {
@@ -112,16 +108,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "themes": {
       const outcome = await setThemes(db, staff, itemId, data.themes);
-      if (outcome === "not_found") notFound();
+      if (outcome === "not_found") throw notFound();
       if (outcome === "unknown_theme") return reply({ errors: { theme: "Choose themes from the list" } }, 400);
       return reply({ done: data.themes.length === 0 ? "Themes removed." : "Themes saved." });
     }
     case "flag":
-      if (!(await flagSafeguarding(db, staff, itemId, data.note))) notFound();
+      if (!(await flagSafeguarding(db, staff, itemId, data.note))) throw notFound();
       return reply({ done: "Flagged for safeguarding. The safeguarding lead will see it on their list." });
     case "unflag": {
       const outcome = await unflagSafeguarding(db, staff, itemId);
-      if (outcome === "not_found") notFound();
+      if (outcome === "not_found") throw notFound();
       if (outcome === "forbidden") {
         throw json(
           { title: "You cannot take back this flag", body: "Only the person who raised it, the safeguarding lead or an admin can." },
@@ -138,7 +134,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
       }
       const original = await originalText(db, staff, itemId);
-      if (original === undefined) notFound();
+      if (original === undefined) throw notFound();
       return reply({ original });
     }
   }
@@ -149,7 +145,6 @@ const ERROR_LABELS: Record<string, string> = { redacted: "#redacted", theme: "#t
 export default function ModerateItem() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const { item } = data;
   const errors = result?.errors ?? {};
@@ -158,7 +153,6 @@ export default function ModerateItem() {
 
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a href="/admin/moderation" className="back-link">
         Back to the queue
       </a>

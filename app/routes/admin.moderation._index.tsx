@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { Button, ErrorSummary, FilterSelect } from "~/components/forms";
 import { formatDate, HighlightedText, QuoteConsentTag, RedactionLegend, STATE_TAGS } from "~/components/moderation";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import type { RedactionKind } from "~/domain/pii";
 import { translator } from "~/i18n";
@@ -13,7 +12,7 @@ import { bulkApprove, type BulkRefusal } from "~/models/moderation-decisions.ser
 import { ensureQueued, listQueue, QUEUE_PAGE_SIZE } from "~/models/moderation-queue.server";
 import { listThemes, seedThemes } from "~/models/moderation-themes.server";
 import { moderationSurveys } from "~/models/moderation-definitions.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation" }];
 export const handle = { wide: true };
@@ -106,7 +105,6 @@ function queryString(filter: Record<string, string | number | boolean>, change: 
 export default function ModerationQueue() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const { queue, filter } = data;
   const kinds = [...new Set(queue.items.flatMap((i) => i.suggestions.map((s) => s.kind)))] as RedactionKind[];
@@ -117,7 +115,6 @@ export default function ModerationQueue() {
 
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={result?.error ? [{ href: "#items", text: result.error }] : []} t={t} />
       {result?.done ? (
         <div className="notification" role="status">

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { requireRole, type Staff } from "~/auth.server";
+import { requireRole, type Staff } from "~/auth/session.server";
 import { Button, ErrorSummary } from "~/components/forms";
 import { formatDate } from "~/components/moderation";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { listSafeguarding, resolveSafeguarding } from "~/models/moderation-safeguarding.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Safeguarding: needs action" }];
 export const handle = { wide: true };
@@ -54,21 +54,19 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const resolved = await resolveSafeguarding(getDb(), staff, parsed.data.item, parsed.data.resolution);
-  if (!resolved) throw json(null, { status: 404 });
+  if (!resolved) throw notFound();
   return json<ResolveResult>({ done: "Marked as resolved.", error: null, value: "" });
 }
 
 export default function SafeguardingList() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const { open, resolved } = data.list;
   const error = result?.error;
 
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a href="/admin/moderation" className="back-link">
         Back to the queue
       </a>

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { Button, ErrorSummary } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { TERM_KINDS } from "~/domain/pii";
 import { translator } from "~/i18n";
 import { addRedactionTerm, listRedactionTerms, removeRedactionTerm } from "~/models/moderation-themes.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Names to look out for" }];
 export const handle = { wide: true };
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   if (form.intent === "remove") {
     const parsed = RemoveForm.safeParse(form);
-    if (!parsed.success || !(await removeRedactionTerm(db, staff, parsed.data.id))) throw json(null, { status: 404 });
+    if (!parsed.success || !(await removeRedactionTerm(db, staff, parsed.data.id))) throw notFound();
     return json<TermsResult>({ done: "Name removed from the list.", errors: {}, values: { term: "", kind: "" } });
   }
   const parsed = AddForm.safeParse(form);
@@ -68,13 +68,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function RedactionTerms() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors = result?.errors ?? {};
   const values = result?.values ?? { term: "", kind: "" };
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a href="/admin/moderation" className="back-link">
         Back to the queue
       </a>

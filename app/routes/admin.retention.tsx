@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
 import { ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { monthName } from "~/domain/periods";
 import { translator } from "~/i18n";
 import { listAudit } from "~/models/audit.server";
 import { applyRetention, retentionStatus, setRetentionMonths } from "~/models/retention.server";
 import { ApplyRetentionSchema, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN, RetentionMonthsSchema } from "~/schemas/retention";
-import { firstErrors } from "~/staff-forms.server";
-import { staffChrome } from "~/staff.server";
+import { firstErrors } from "~/auth/staff-forms.server";
+import { staffChrome } from "~/auth/staff.server";
+import { formText } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Data retention" }];
 export const handle = { wide: true };
@@ -62,15 +62,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const db = getDb();
   const form = await request.formData();
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value.slice(0, 200) : "";
-  };
   const fail = (errors: Record<string, string>, months = "") => json<ActionData>({ errors, values: { months } }, { status: 400 });
   const intent = form.get("intent");
 
   if (intent === "change") {
-    const months = text("months");
+    const months = formText(form, "months");
     const parsed = RetentionMonthsSchema.safeParse({ months });
     if (!parsed.success) return fail(firstErrors(parsed.error), months);
     try {
@@ -84,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "apply") {
-    const parsed = ApplyRetentionSchema.safeParse({ confirm: text("confirm") || undefined, due: text("due") });
+    const parsed = ApplyRetentionSchema.safeParse({ confirm: formText(form, "confirm") || undefined, due: formText(form, "due") });
     if (!parsed.success) {
       const errors = firstErrors(parsed.error);
       return fail({ confirm: errors.confirm ?? "This page was out of date. Check the number of responses and try again." });
@@ -199,7 +195,6 @@ function DoneNotification({ done, months }: { done: Done; months: number }) {
 export default function Retention() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors = result?.errors ?? {};
   const { status } = data;
@@ -207,7 +202,6 @@ export default function Retention() {
   const due = status.submitted + status.inProgress;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       {data.done ? <DoneNotification done={data.done} months={status.retentionMonths} /> : null}
       <h1 className="heading-l">Data retention</h1>

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { audit, requireRole } from "~/auth.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { audit, requireRole } from "~/auth/session.server";
 import { BackLink, Button, ErrorMessage, ErrorSummary, TextField } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { datesToInstants, displayDates, instantsToDates } from "~/domain/periods";
 import { languageName } from "~/domain/survey-builder-form";
@@ -11,8 +10,9 @@ import { codeChangeMessage } from "~/domain/survey-diff";
 import { translator } from "~/i18n";
 import { duplicateSurvey, getSurveyOverview, publishDraft, setSurveyDates, setSurveyStatus } from "~/models/surveys.server";
 import { DuplicateSchema, STATUS_TAGS, SurveyDatesSchema } from "~/schemas/survey-builder";
-import { firstErrors } from "~/staff-forms.server";
-import { staffChrome } from "~/staff.server";
+import { firstErrors } from "~/auth/staff-forms.server";
+import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.survey.title}: survey` : "Survey" }];
 export const handle = { wide: true };
@@ -20,7 +20,7 @@ export const handle = { wide: true };
 async function load(request: Request, surveyId: string | undefined) {
   const staff = await requireRole(request, ["admin"]);
   const survey = surveyId ? await getSurveyOverview(getDb(), staff.forumId, surveyId) : undefined;
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   return { staff, survey };
 }
 
@@ -121,7 +121,6 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", d
 export default function SurveyOverviewPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const { survey } = data;
   const errors: Problems = result?.errors ?? {};
@@ -131,7 +130,6 @@ export default function SurveyOverviewPage() {
   const nextVersion = (survey.versions[0]?.versionNo ?? 0) + (survey.draft ? 0 : 1);
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <BackLink href="/admin/surveys" t={t} />
       <ErrorSummary errors={summary} t={t} />
       {data.done ? (

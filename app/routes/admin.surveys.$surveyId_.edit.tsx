@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { audit, requireRole } from "~/auth.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { Builder } from "~/components/survey-builder/builder";
 import { JsonEditor } from "~/components/survey-builder/json-editor";
 import type { ErrorItem } from "~/components/survey-builder/shared";
+import { audit, requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { definitionToForm } from "~/domain/survey-builder-mapping";
 import { applyBuilderStep, parseBuilderStep } from "~/domain/survey-builder-steps";
@@ -15,7 +14,8 @@ import { translator } from "~/i18n";
 import { getDraft, saveDraft } from "~/models/surveys.server";
 import { BuilderFormSchema, formFieldsToObject, SurveyBuilderSchema } from "~/schemas/survey-builder";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.title}` : "Edit survey" }];
 export const handle = { hydrate: true, wide: true };
@@ -23,7 +23,7 @@ export const handle = { hydrate: true, wide: true };
 async function load(request: Request, surveyId: string | undefined) {
   const staff = await requireRole(request, ["admin"]);
   const editable = surveyId ? await getDraft(getDb(), staff.forumId, surveyId) : undefined;
-  if (!editable) throw json(null, { status: 404 });
+  if (!editable) throw notFound();
   return { staff, editable };
 }
 
@@ -141,7 +141,6 @@ const NO_ERRORS: ErrorItem[] = [];
 export default function EditSurvey() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const builderResult = result?.kind === "builder" ? result : undefined;
   const jsonResult = result?.kind === "json" ? result : undefined;
@@ -150,7 +149,6 @@ export default function EditSurvey() {
     : `Version ${data.publishedVersionNo} is published and never changes. Saving here starts version ${data.nextVersionNo} as a draft; families keep answering version ${data.publishedVersionNo} until you publish it.`;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <BackLink href={`/admin/surveys/${data.survey.id}`} t={t} />
       {data.saved || data.created ? (
         <div className="notification" role="status">

@@ -6,17 +6,17 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
 import { BackLink } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { decodeImportFile, fileTooBig, IMPORT_META_COLUMNS, type ImportProblem } from "~/domain/import";
 import { translator } from "~/i18n";
 import { findImportJob, startImportJob, type ImportJob } from "~/models/import-jobs.server";
 import { getSurveyOverview } from "~/models/surveys.server";
 import { getVersionDefinition } from "~/models/published-surveys.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 /** The biggest file accepted: the import's own limit is 20 MB, and the upload stops at the same size. */
 const MAX_UPLOAD_BYTES = 20_000_000;
@@ -32,7 +32,7 @@ async function load(request: Request, surveyId: string | undefined) {
   const staff = await requireRole(request, ["admin"]);
   const db = getDb();
   const survey = surveyId ? await getSurveyOverview(db, staff.forumId, surveyId) : undefined;
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   return { staff, db, survey };
 }
 
@@ -187,13 +187,11 @@ function JobStatus({ job, surveyId }: { job: ImportJob; surveyId: string }) {
 export default function ImportResponses() {
   const data = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const job = data.job;
   const showForm = !job || job.status !== "running";
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <BackLink href={`/admin/surveys/${data.survey.id}`} t={t} />
       <h1 className="heading-l">
         <span className="caption-m">{data.survey.title}</span>

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import * as z from "zod";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { csvCell } from "~/domain/csv";
 import { createInvitationBatch, findSurveyToShare, MAX_BATCH } from "~/models/survey-invitations.server";
-import { firstErrors } from "~/staff-forms.server";
+import { firstErrors } from "~/auth/staff-forms.server";
+import { notFound } from "~/http.server";
 
 const BatchForm = z.object({
   label: z
@@ -27,7 +28,7 @@ const BatchForm = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const survey = params.surveyId ? await findSurveyToShare(getDb(), staff.forumId, params.surveyId) : undefined;
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   const form = Object.fromEntries(await request.formData());
   const parsed = BatchForm.safeParse(form);
   const sharePage = `/admin/surveys/${survey.id}/share`;
@@ -61,6 +62,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const survey = params.surveyId ? await findSurveyToShare(getDb(), staff.forumId, params.surveyId) : undefined;
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   return redirect(`/admin/surveys/${survey.id}/share`);
 }

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
+
+import { useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ChoiceField, TextField } from "~/components/forms";
-import { requireRole } from "~/auth.server";
-import { StaffNav } from "~/components/staff-nav";
+import { requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { easyReadFaces, localise, maxLengthOf, optionsOf } from "~/domain/survey";
 import { languageName } from "~/domain/survey-builder-form";
 import { directionOf, translator } from "~/i18n";
 import { getDraft } from "~/models/surveys.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 /**
  * A survey as a parent sees it, in any of its languages, drawn with the public pages' own
@@ -21,7 +21,7 @@ export const handle = { wide: true };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const editable = params.surveyId ? await getDraft(getDb(), staff.forumId, params.surveyId) : undefined;
-  if (!editable) throw json(null, { status: 404 });
+  if (!editable) throw notFound();
   const definition = editable.base;
   const url = new URL(request.url);
   const asked = url.searchParams.get("lang") ?? "en";
@@ -76,7 +76,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Preview() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   const staffT = translator("en");
   // The parent's pages speak the survey's language where the interface has it, English otherwise.
   const t = translator(data.language);
@@ -84,7 +83,6 @@ export default function Preview() {
   const fieldId = question ? `answer-${question.code}` : "";
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <BackLink href={`/admin/surveys/${data.surveyId}`} t={staffT} />
       <div className="builder-preview-bar">
         <p className="body">

@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+
 import QRCode from "qrcode";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { findSurveyToShare } from "~/models/survey-invitations.server";
+import { notFound } from "~/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const survey = params.surveyId ? await findSurveyToShare(getDb(), staff.forumId, params.surveyId) : undefined;
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   const link = `${new URL(request.url).origin}/s/${survey.publicId}`;
   const svg = await QRCode.toString(link, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
   return new Response(svg, {

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { audit, requireRole } from "~/auth.server";
+
+import { audit, requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { londonDate } from "~/domain/periods";
 import { countSubmittedResponses, rawResponsesCsv } from "~/models/raw-export.server";
+import { notFound } from "~/http.server";
 
 /**
  * /admin/surveys/:surveyId/responses.csv: the raw responses, for the forum's admins only. Free
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const includeOriginals = new URL(request.url).searchParams.get("originals") === "1";
   const surveyId = params.surveyId ?? "";
   const chunks = await rawResponsesCsv(db, { forumId: staff.forumId, surveyId, includeOriginals });
-  if (!chunks) throw json(null, { status: 404 });
+  if (!chunks) throw notFound();
   const rows = await countSubmittedResponses(db, staff.forumId, surveyId);
   await audit(staff, includeOriginals ? "responses.exported_with_originals" : "responses.exported", surveyId, { rows });
   const encoder = new TextEncoder();

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { Button, ErrorSummary, TextField } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { findSurveyToShare, listInvitationBatches, setSurveyAccess } from "~/models/survey-invitations.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Share a survey" }];
 export const handle = { wide: true };
@@ -16,7 +16,7 @@ export const handle = { wide: true };
 async function load(request: Request, surveyId: string | undefined) {
   const staff = await requireRole(request, ["admin"]);
   const survey = surveyId ? await findSurveyToShare(getDb(), staff.forumId, surveyId) : undefined;
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   return { staff, survey };
 }
 
@@ -62,14 +62,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ShareSurvey() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors = { ...data.batchErrors, ...((result as { errors?: Record<string, string> } | undefined)?.errors ?? {}) };
   const values = data.batchValues;
   const base = `/admin/surveys/${data.survey.id}`;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a className="back-link" href={base}>
         Back to the survey
       </a>

@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
-import { StaffNav } from "~/components/staff-nav";
+import { useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { displayDates } from "~/domain/periods";
 import { listSurveys } from "~/models/surveys.server";
 import { STATUS_TAGS } from "~/schemas/survey-builder";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Surveys" }];
 export const handle = { wide: true };
@@ -22,10 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SurveyList() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <h1 className="heading-l">Surveys</h1>
       <p className="body">
         <a className="button" href="/admin/surveys/new">

@@ -1,16 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { audit, requireRole } from "~/auth.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { audit, requireRole } from "~/auth/session.server";
 import { BackLink, Button, ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { AUDIENCES, type Audience, type SurveyDefinition } from "~/domain/survey";
 import { translator } from "~/i18n";
 import { createDraftSurvey } from "~/models/surveys.server";
 import { AUDIENCE_NAMES, NewSurveySchema } from "~/schemas/survey-builder";
-import { firstErrors } from "~/staff-forms.server";
-import { staffChrome } from "~/staff.server";
+import { firstErrors } from "~/auth/staff-forms.server";
+import { staffChrome } from "~/auth/staff.server";
 import { SURVEY_TEMPLATES } from "~/templates";
 
 export const meta: MetaFunction = () => [{ title: "Create a survey" }];
@@ -83,7 +82,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewSurvey() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors: Record<string, string> = result?.errors ?? {};
   const values = result?.values;
@@ -92,7 +90,6 @@ export default function NewSurvey() {
   const start = values?.start ?? "parent-carer-experience";
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <BackLink href="/admin/surveys" t={t} />
       <ErrorSummary errors={summary} t={t} />
       <h1 className="heading-l">Create a survey</h1>

@@ -1,19 +1,19 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { hashToken } from "~/codes.server";
 import { ErrorSummary } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { createInvitation } from "~/models/user-invitations.server";
 import { findForumMember, forumRequiresMfa, otherForumCount, setForumRequiresMfa } from "~/models/forum-members.server";
 import { listForumMembers } from "~/models/users.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 import type { Role } from "../../db/schema";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Users" }];
 export const handle = { wide: true };
@@ -101,7 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.intent === "reset") {
     const parsed = ResetForm.safeParse(form);
     const member = parsed.success ? await findForumMember(db, staff.forumId, parsed.data.userId) : undefined;
-    if (!member) throw json(null, { status: 404 });
+    if (!member) throw notFound();
     const token = await createInvitation(db, { forumId: staff.forumId, kind: "reset", userId: member.userId, createdBy: staff.user.id });
     // The reset changes the password in every forum the person belongs to: the log says so.
     const otherForums = await otherForumCount(db, staff.forumId, member.userId);
@@ -136,13 +136,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Users() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors: Record<string, string> = result?.errors ?? {};
   const lead = data.members.find((m) => m.safeguardingLead);
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       {data.link ? (
         <div className="notification" role="status" aria-labelledby="link-title">

@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { changeRole, findForumMember, nameSafeguardingLead, otherForumCount, removeMember } from "~/models/forum-members.server";
 import { listForumMembers } from "~/models/users.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 import type { Role } from "../../db/schema";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Manage a member" }];
 export const handle = { wide: true };
@@ -21,7 +21,7 @@ async function load(request: Request, userId: string | undefined) {
   const staff = await requireRole(request, ["admin"]);
   const member = userId ? await findForumMember(getDb(), staff.forumId, userId) : undefined;
   // Someone in another forum, or nobody: not found, whichever it is.
-  if (!member) throw json(null, { status: 404 });
+  if (!member) throw notFound();
   return { staff, member };
 }
 
@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (parsed.data.role === member.role) return back("role");
     const result = await changeRole(db, staff.forumId, member.userId, parsed.data.role);
     if (!result.ok) {
-      if (result.reason === "not_found") throw json(null, { status: 404 });
+      if (result.reason === "not_found") throw notFound();
       return refused("role", PROBLEMS[result.reason]);
     }
     await audit(staff, "user.role_changed", member.userId, { from: result.previousRole, to: parsed.data.role });
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.intent === "lead") {
     const result = await nameSafeguardingLead(db, staff.forumId, member.userId);
     if (!result.ok) {
-      if (result.reason === "not_found") throw json(null, { status: 404 });
+      if (result.reason === "not_found") throw notFound();
       return refused("lead", PROBLEMS[result.reason]);
     }
     await audit(staff, "user.safeguarding_lead_named", member.userId, { previous: result.previousLead });
@@ -85,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (member.userId === staff.user.id) return refused("remove", "You cannot remove yourself. Ask another admin.");
     const result = await removeMember(db, staff.forumId, member.userId);
     if (!result.ok) {
-      if (result.reason === "not_found") throw json(null, { status: 404 });
+      if (result.reason === "not_found") throw notFound();
       return refused("remove", PROBLEMS[result.reason]);
     }
     await audit(staff, "user.removed", member.userId, { role: result.role });
@@ -97,7 +97,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ManageMember() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const errors: Record<string, string> = result?.errors ?? {};
   const { member } = data;
@@ -110,7 +109,6 @@ export default function ManageMember() {
     ) : null;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a className="back-link" href="/admin/users">
         Back to users
       </a>

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { figureText, ITEM_FIELD_IDS, ItemFormFields } from "~/components/yswd-item-form";
 import { getDb, type DB } from "~/db.server";
 import { londonDate } from "~/domain/periods";
@@ -17,16 +16,13 @@ import { draftEvidence } from "~/models/yswd/evidence.server";
 import { attachedQuoteIds, getItem, itemEvidence, itemHistory, publishingProblems, type YswdItem } from "~/models/yswd/items.server";
 import { YswdNotAllowed } from "~/models/yswd/shared.server";
 import { evidenceFromValues, parseItemForm, problemsToErrors, readItemForm, StatusChangeSchema, type ItemFormValues } from "~/schemas/yswd";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.item.reference}: you said, we did` : "Item not found" },
 ];
 export const handle = { wide: true };
-
-function notFound(): never {
-  throw json(null, { status: 404 });
-}
 
 function valuesOf(item: YswdItem, quotes: string[]): ItemFormValues {
   const ur = item.translations.ur ?? {};
@@ -74,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireRole(request, ["moderator"]);
   const db = getDb();
   const item = await getItem(db, staff.forumId, params.itemId ?? "");
-  if (!item) notFound();
+  if (!item) throw notFound();
   const quotes = await attachedQuoteIds(db, staff.forumId, item.id);
   const values = valuesOf(item, quotes);
   const current = await itemEvidence(db, staff.forumId, item);
@@ -128,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const itemId = params.itemId ?? "";
   // Another forum's item (or none) is a 404 whatever the form says.
-  if (!(await getItem(db, staff.forumId, itemId))) notFound();
+  if (!(await getItem(db, staff.forumId, itemId))) throw notFound();
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   try {
@@ -141,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const parsed = parseItemForm(values);
         if (!parsed.ok) return reply({ values, evidence, errors: parsed.errors }, 400);
         const result = await updateItem(db, staff, itemId, parsed.item);
-        if (result.status === "not_found") notFound();
+        if (result.status === "not_found") throw notFound();
         if (result.status === "invalid") return reply({ values, evidence, errors: problemsToErrors(result.problems) }, 400);
         return reply({ done: "Changes saved." });
       }
@@ -153,24 +149,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return reply({ statusValues, errors: { [String(issue.path[0])]: issue.message } }, 400);
         }
         const result = await changeStatus(db, staff, itemId, parsed.data);
-        if (result.status === "not_found") notFound();
+        if (result.status === "not_found") throw notFound();
         if (result.status === "invalid") return reply({ statusValues, errors: problemsToErrors(result.problems) }, 400);
         return reply({ done: `Status changed to “${STATUS_LABELS[parsed.data.to]}”.` });
       }
       case "publish": {
         const result = await publishItem(db, staff, itemId);
-        if (result.status === "not_found") notFound();
+        if (result.status === "not_found") throw notFound();
         if (result.status === "invalid") return reply({ errors: problemsToErrors(result.problems) }, 400);
         return reply({ done: "Published." });
       }
       case "unpublish":
-        if (!(await unpublishItem(db, staff, itemId))) notFound();
+        if (!(await unpublishItem(db, staff, itemId))) throw notFound();
         return reply({ done: "Unpublished: the item is a draft again and has left the public pages." });
       case "delete": {
         if (form.get("confirm") !== "yes")
           return reply({ errors: { confirm: "Tick the box to confirm you want to delete this item" } }, 400);
         const item = await getItem(db, staff.forumId, itemId);
-        if (!item || !(await deleteItem(db, staff, itemId))) notFound();
+        if (!item || !(await deleteItem(db, staff, itemId))) throw notFound();
         return redirect(`/admin/you-said-we-did?deleted=${encodeURIComponent(item.reference)}`);
       }
       default:
@@ -195,7 +191,6 @@ const ERROR_IDS: Record<string, string> = { ...ITEM_FIELD_IDS, to: "to", note: "
 export default function EditItem() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const { item } = data;
   const errors = result?.errors ?? {};
@@ -206,7 +201,6 @@ export default function EditItem() {
 
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a href="/admin/you-said-we-did" className="back-link">
         Back to the register
       </a>

@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/auth/session.server";
 import { FilterSelect } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { THEME_CODE_PATTERN } from "~/domain/themes";
 import { formatDay, STATUS_LABELS, STATUS_TAG_CLASS, YSWD_STATUSES } from "~/domain/yswd";
 import { listThemes } from "~/models/moderation-themes.server";
 import { listItems } from "~/models/yswd/items.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "You said, we did: the register" }];
 export const handle = { wide: true };
@@ -50,11 +49,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Register() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   const { filter } = data;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       {data.deleted ? (
         <div className="notification" role="status">
           <p className="notification__title">{data.deleted} deleted.</p>

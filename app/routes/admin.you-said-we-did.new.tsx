@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { ITEM_FIELD_IDS, ItemFormFields } from "~/components/yswd-item-form";
 import { getDb, type DB } from "~/db.server";
 import { londonDate } from "~/domain/periods";
@@ -15,7 +14,7 @@ import { createItem } from "~/models/yswd/edit.server";
 import { draftEvidence } from "~/models/yswd/evidence.server";
 import { YswdNotAllowed } from "~/models/yswd/shared.server";
 import { EMPTY_ITEM_FORM, evidenceFromValues, parseItemForm, problemsToErrors, readItemForm, type ItemFormValues } from "~/schemas/yswd";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Draft a “you said, we did” item" }];
 export const handle = { wide: true };
@@ -78,14 +77,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewItem() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const values = result?.values ?? data.values;
   const errors = result?.errors ?? {};
   const evidence = result?.evidence ?? data.evidence;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <a href="/admin/you-said-we-did" className="back-link">
         Back to the register
       </a>

@@ -1,19 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
 import { BoardViewForm } from "~/components/board-view";
 import { TrendChart, trendPoints, trendSummary } from "~/components/charts";
 import { ErrorSummary } from "~/components/forms";
 import { BreakdownTable, KpiTile, kpiWording, MethodNotes, periodChoices, periodDates, TrendTable } from "~/components/kpi-figures";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { PERIOD_TYPES } from "~/domain/periods";
 import { segmentName, segmentValueName } from "~/domain/segment-labels";
 import { translator } from "~/i18n";
 import { boardFigures, resolveBoardView, type BoardFigures } from "~/models/board.server";
 import { exportQueryString, PERIOD_TYPE_NAMES } from "~/schemas/board";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Board dashboard" }];
 export const handle = { wide: true };
@@ -71,7 +70,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function BoardDashboard() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   const t = translator("en");
   const figures = data.figures;
   const errors = Object.entries(data.errors).map(([field, text]) => ({ href: `#${field}`, text }));
@@ -83,7 +81,6 @@ export default function BoardDashboard() {
   const everything = data.survey ? exportQueryString({ survey: data.survey.slug, periodType: "every", by: "every" }) : "";
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={errors} t={t} />
       <h1 className="heading-l">Board dashboard</h1>
       {!data.hasSurveys ? (

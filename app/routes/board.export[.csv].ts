@@ -1,6 +1,6 @@
 import { METHODOLOGY_PATH } from "~/domain/methodology";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { exportAuditDetail, exportFileName, resolveKpiExport, tidyCsvStream } from "~/models/kpi-export.server";
 

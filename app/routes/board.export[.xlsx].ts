@@ -1,6 +1,6 @@
 import { METHODOLOGY_PATH } from "~/domain/methodology";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { audit, requireRole } from "~/auth.server";
+import { audit, requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { surveyKpiMetadata } from "~/models/board.server";
 import { exportAuditDetail, exportFileName, kpiCellChunks, kpiWorkbookStream, resolveKpiExport } from "~/models/kpi-export.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
+import { useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
 import { BoardViewForm } from "~/components/board-view";
 import { TrendChart, trendPoints, trendSummary } from "~/components/charts";
 import { ErrorSummary } from "~/components/forms";
@@ -20,7 +20,6 @@ import {
   TrendTable,
 } from "~/components/kpi-figures";
 import { KpiVersionHistory } from "~/components/kpi-version-history";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { PERIOD_TYPES } from "~/domain/periods";
 import { segmentName, segmentValueName } from "~/domain/segment-labels";
@@ -29,7 +28,7 @@ import { translator } from "~/i18n";
 import { boardFigures, resolveBoardView } from "~/models/board.server";
 import { listAllKpiVersions } from "~/models/kpi-register.server";
 import { PERIOD_TYPE_NAMES } from "~/schemas/board";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.survey ? `Board pack: ${data.survey.title}` : "Board pack" },
@@ -98,12 +97,10 @@ const londonDateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Lond
 
 export default function BoardPack() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   const t = translator("en");
   const figures = data.figures;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={Object.entries(data.errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       <div className="no-print">
         <p className="body">

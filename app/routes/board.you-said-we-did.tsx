@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth.server";
-import { StaffNav } from "~/components/staff-nav";
+import { useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { isPeriodType, PERIOD_TYPES, type PeriodType } from "~/domain/periods";
 import { formatDay, STATUS_LABELS, STATUS_TAG_CLASS } from "~/domain/yswd";
 import { boardRegister } from "~/models/yswd/board.server";
-import { staffChrome } from "~/staff.server";
+import { staffChrome } from "~/auth/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "You said, we did: board section" }];
 export const handle = { wide: true };
@@ -55,10 +54,8 @@ function fixed(value: number | null): string {
 
 export default function BoardYouSaidWeDid() {
   const data = useLoaderData<typeof loader>();
-  const location = useLocation();
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <h1 className="heading-l">You said, we did</h1>
       <p className="body">
         For the board pack: what is due for review, how many commitments were closed by their target date (K14), and how quickly the forum

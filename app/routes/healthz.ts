@@ -1,10 +1,10 @@
-import { sql } from "kysely";
 import { getDb } from "~/db.server";
+import { pingDatabase } from "~/models/health.server";
 
 /** 200 once the database answers; 503 while it does not. */
 export async function loader() {
   try {
-    await sql`select 1`.execute(getDb());
+    await pingDatabase(getDb());
     return new Response("ok", { status: 200, headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
   } catch {
     return new Response("database unavailable", { status: 503, headers: { "Content-Type": "text/plain" } });

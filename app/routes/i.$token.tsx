@@ -3,9 +3,9 @@ import { json, redirect } from "@remix-run/node";
 import { serialiseCookie } from "~/cookies.server";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { checkSurveyInvitation } from "~/models/survey-invitations.server";
-import { INVITATION_COOKIE, surveyPath } from "~/survey-session.server";
+import { INVITATION_COOKIE, surveyPath } from "~/respondent/survey-session.server";
 
 /**
  * A single-use invitation link. The token is kept in a cookie for this survey only and spent

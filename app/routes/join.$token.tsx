@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import * as z from "zod";
-import { createSession } from "~/auth.server";
+import { createSession } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { PasswordField } from "~/components/password-field";
@@ -12,7 +12,7 @@ import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { checkInvitation, joinWithInvitation, type Invitation } from "~/models/user-invitations.server";
 import { decoyPasswordHash, findUserByEmail, findUserById, normaliseEmail, verifyPassword } from "~/models/users.server";
-import { allowAttempt, recordFailure, tooManyFailures } from "~/rate-limit.server";
+import { allowAttempt, recordFailure, tooManyFailures } from "~/auth/rate-limit.server";
 import type { Role } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Join your forum" }];

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { serialiseCookie } from "~/cookies.server";
 import { isUiLanguage } from "~/i18n";
-import { LANGUAGE_COOKIE } from "~/language.server";
 import { sameSitePath } from "~/security/same-site-path";
+import { LANGUAGE_COOKIE } from "~/respondent/language.server";
 
 /** Switches the interface language with a plain link, so it works without JavaScript. */
 export async function loader({ request }: LoaderFunctionArgs) {

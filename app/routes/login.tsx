@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { createSession, getSession } from "~/auth.server";
+import { createSession, getSession } from "~/auth/session.server";
 import { Button, ErrorSummary, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { decoyPasswordHash, findUserByEmail, normaliseEmail, verifyPassword } from "~/models/users.server";
-import { clientAddress, recordFailure, tooManyFailures } from "~/rate-limit.server";
-import { safeNext } from "~/staff-forms.server";
+import { clientAddress, recordFailure, tooManyFailures } from "~/auth/rate-limit.server";
+import { safeNext } from "~/auth/staff-forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in" }];
 

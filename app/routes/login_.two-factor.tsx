@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { getSession, markMfaPassed } from "~/auth.server";
+import { getSession, markMfaPassed } from "~/auth/session.server";
 import { Button, ErrorSummary, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
-import { allowAttempt } from "~/rate-limit.server";
-import { safeNext } from "~/staff-forms.server";
-import { acceptTotp } from "~/totp.server";
+import { allowAttempt } from "~/auth/rate-limit.server";
+import { safeNext } from "~/auth/staff-forms.server";
+import { acceptTotp } from "~/auth/totp.server";
 
 export const meta: MetaFunction = () => [{ title: "Enter your security code" }];
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { destroySession, getSession } from "~/auth.server";
+import { destroySession, getSession } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 

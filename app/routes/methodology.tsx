@@ -17,10 +17,11 @@ import { FLAG_MEANINGS, METHOD_NOTES } from "~/domain/xlsx-metadata";
 import { K14 } from "~/domain/yswd";
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { defaultRegister, listKpis, type RegisteredKpi } from "~/models/kpi-register.server";
 import { resolvePublicForum } from "~/models/yswd/public.server";
 import { SURVEY_TEMPLATES } from "~/templates";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "How our figures are made" }];
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (slug !== null && !FORUM_SLUG.test(slug)) throw json(null, { status: 400 });
   const db = getDb();
   const resolved = await resolvePublicForum(db, slug);
-  if (slug !== null && resolved.kind !== "forum") throw json(null, { status: 404 });
+  if (slug !== null && resolved.kind !== "forum") throw notFound();
   const register = resolved.kind === "forum" ? await listKpis(db, resolved.forum.id) : defaultRegister();
   return {
     pageTitle: translator(requestLanguage(request))("methodology.title"),

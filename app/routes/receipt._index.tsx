@@ -7,10 +7,10 @@ import { getDb } from "~/db.server";
 import { localise } from "~/domain/survey";
 import type { MessageKey } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { findByReceipt, withdrawResponse } from "~/models/responses.server";
 import { getVersionDefinition } from "~/models/published-surveys.server";
-import { allowAttempt, clientAddress } from "~/rate-limit.server";
+import { allowAttempt, clientAddress } from "~/auth/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Check or withdraw your response" }];
 

@@ -19,10 +19,11 @@ import { localise } from "~/domain/survey";
 import { formatDay } from "~/domain/yswd";
 import { translator, type Translate } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
 import { computeKpiCells, periodsWithResponses } from "~/models/kpi-dashboard.server";
 import { kpiSegments } from "~/models/kpi-survey.server";
 import { findPublishedSurvey } from "~/models/published-surveys.server";
+import { requestLanguage } from "~/respondent/language.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Survey results" }];
 
@@ -42,7 +43,7 @@ type PublicCell = ReturnType<typeof publicCell>;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const survey = await findPublishedSurvey(db, params.publicId ?? "");
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   const url = new URL(request.url);
   const t = translator(requestLanguage(request));
   const requestedType = url.searchParams.get("periodType") || "stocktake";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { clientAddress } from "~/rate-limit.server";
-import { resumeWithCode } from "~/resume.server";
+import { clientAddress } from "~/auth/rate-limit.server";
+import { resumeWithCode } from "~/respondent/resume.server";
 
 /** The resume link: sets the survey cookie on this device and carries on. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -5,8 +5,8 @@ import * as z from "zod";
 import { Button, ErrorSummary, TextField } from "~/components/forms";
 import type { MessageKey } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { clientAddress } from "~/rate-limit.server";
-import { resumeWithCode } from "~/resume.server";
+import { clientAddress } from "~/auth/rate-limit.server";
+import { resumeWithCode } from "~/respondent/resume.server";
 
 export const meta: MetaFunction = () => [{ title: "Continue a saved survey" }];
 

@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { localise } from "~/domain/survey";
 import type { MessageKey } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { consentWordingFor, startResponse, type ConsentWording } from "~/models/responses.server";
 import { checkSurveyInvitation } from "~/models/survey-invitations.server";
 import type { PublishedSurvey } from "~/models/published-surveys.server";
@@ -22,7 +22,7 @@ import {
   respondentRoleOf,
   responseCookie,
   surveyPath,
-} from "~/survey-session.server";
+} from "~/respondent/survey-session.server";
 
 /** Parents consent about their child; young people about themselves; professionals about pupils. */
 function consentMessage(purpose: (typeof CONSENTS)[number], wording: ConsentWording): MessageKey {

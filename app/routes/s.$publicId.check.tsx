@@ -7,7 +7,7 @@ import { getDb } from "~/db.server";
 import { routedAnswers, visibleQuestions } from "~/domain/routing";
 import { localise, optionsOf } from "~/domain/survey";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { loadAnswers, submitResponse } from "~/models/responses.server";
 import { translator } from "~/i18n";
 import {
@@ -18,7 +18,7 @@ import {
   requireInProgress,
   requireSurvey,
   surveyPath,
-} from "~/survey-session.server";
+} from "~/respondent/survey-session.server";
 
 export const meta: MetaFunction = () => [{ title: "Check your answers" }];
 

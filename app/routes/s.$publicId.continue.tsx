@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { continuePath, requireInProgress, requireSurvey } from "~/survey-session.server";
+import { continuePath, requireInProgress, requireSurvey } from "~/respondent/survey-session.server";
 
 /** Picks up where the respondent left off: the first unanswered question, or the check page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { EasyRead } from "~/components/forms";
 import { readCookie } from "~/cookies.server";
 import { useTranslation } from "~/i18n/use-translation";
-import { currentResponse, RECEIPT_COOKIE, requireSurvey, surveyPath } from "~/survey-session.server";
+import { currentResponse, RECEIPT_COOKIE, requireSurvey, surveyPath } from "~/respondent/survey-session.server";
 
 export const meta: MetaFunction = () => [{ title: "Your answers have been sent" }];
 

@@ -9,15 +9,23 @@ import { easyReadFaces, localise, maxLengthOf, optionsOf, type SurveyDefinition 
 import { problemText } from "~/components/problems";
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
+import { requestLanguage } from "~/respondent/language.server";
 import { issueResumeCode, loadAnswers, ResponseAlreadySubmitted, saveAnswer } from "~/models/responses.server";
-import { contentLanguage, flashCookie, requireInProgress, requireSurvey, RESUME_COOKIE, surveyPath } from "~/survey-session.server";
+import {
+  contentLanguage,
+  flashCookie,
+  requireInProgress,
+  requireSurvey,
+  RESUME_COOKIE,
+  surveyPath,
+} from "~/respondent/survey-session.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.title : "Question" }];
 
 function findQuestion(definition: SurveyDefinition, code: string | undefined) {
   const question = definition.questions.find((q) => q.code === code);
-  if (!question) throw json(null, { status: 404 });
+  if (!question) throw notFound();
   return question;
 }
 

@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { EasyRead } from "~/components/forms";
 import { readCookie } from "~/cookies.server";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireInProgress, requireSurvey, RESUME_COOKIE, surveyPath } from "~/survey-session.server";
+import { requireInProgress, requireSurvey, RESUME_COOKIE, surveyPath } from "~/respondent/survey-session.server";
 
 export const meta: MetaFunction = () => [{ title: "Your answers have been saved" }];
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+
 import { useLoaderData } from "@remix-run/react";
 import {
   kpiName,
@@ -19,8 +19,9 @@ import { formatDay, localisedField, REFERENCE_PATTERN } from "~/domain/yswd";
 import type { Translate } from "~/i18n";
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
 import { getPublicItem, resolvePublicForum } from "~/models/yswd/public.server";
+import { requestLanguage } from "~/respondent/language.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.pageTitle}: ${data.item.reference}` : "You said, we did" },
@@ -47,12 +48,12 @@ function publicCell(
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const reference = params.reference ?? "";
-  if (!REFERENCE_PATTERN.test(reference)) throw json(null, { status: 404 });
+  if (!REFERENCE_PATTERN.test(reference)) throw notFound();
   const db = getDb();
   const resolved = await resolvePublicForum(db, url.searchParams.get("forum"));
-  if (resolved.kind !== "forum") throw json(null, { status: 404 });
+  if (resolved.kind !== "forum") throw notFound();
   const page = await getPublicItem(db, resolved.forum.id, reference);
-  if (!page) throw json(null, { status: 404 });
+  if (!page) throw notFound();
   const { item, evidence, history, survey } = page;
   const forumQuery = resolved.qualified ? `?forum=${encodeURIComponent(resolved.forum.slug)}` : "";
   const checked = evidence.checked;

@@ -8,10 +8,11 @@ import { THEME_CODE_PATTERN } from "~/domain/themes";
 import { formatDay, isYswdStatus, localisedField, YSWD_STATUSES, type YswdStatus } from "~/domain/yswd";
 import { translator } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestLanguage } from "~/language.server";
 import { listThemes } from "~/models/moderation-themes.server";
 import { evidenceSurveys } from "~/models/yswd/choices.server";
 import { listPublicItems, resolvePublicForum } from "~/models/yswd/public.server";
+import { requestLanguage } from "~/respondent/language.server";
+import { notFound } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? "You said, we did" },
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = translator(requestLanguage(request));
   const pageTitle = t("yswd.title");
   const resolved = await resolvePublicForum(db, url.searchParams.get("forum"));
-  if (resolved.kind === "none") throw json(null, { status: 404 });
+  if (resolved.kind === "none") throw notFound();
   if (resolved.kind === "choose") {
     return { kind: "choose" as const, pageTitle, forums: resolved.forums.map((f) => ({ slug: f.slug, name: f.name })) };
   }

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { localisedField, renderAtomFeed } from "~/domain/yswd";
 import { translator } from "~/i18n";
-import { requestLanguage } from "~/language.server";
 import { feedItems, resolvePublicForum } from "~/models/yswd/public.server";
+import { requestLanguage } from "~/respondent/language.server";
 
 /**
  * /you-said-we-did.atom: the forum's published public items, newest change first, so families

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticator } from "otplib";
-import { createSession, destroySession, getSession, requireRole } from "~/auth.server";
+import { createSession, destroySession, getSession, requireRole } from "~/auth/session.server";
 import { hashToken } from "~/codes.server";
 import type { DB } from "~/db.server";
 import { passwordProblem, PASSWORD_MAX, PASSWORD_MIN } from "~/domain/passwords";
@@ -26,7 +26,7 @@ import {
   resetPasswordWithInvitation,
   spendInvitation,
 } from "~/models/user-invitations.server";
-import { acceptTotp, newTotpSecret } from "~/totp.server";
+import { acceptTotp, newTotpSecret } from "~/auth/totp.server";
 import type { Role } from "../../db/schema";
 import { createTestDb, STORES, type TestDb } from "../support/db";
 

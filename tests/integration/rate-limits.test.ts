@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "~/db.server";
-import { allowAttempt, pruneRateLimits, recordFailure, tooManyFailures } from "~/rate-limit.server";
+import { allowAttempt, pruneRateLimits, recordFailure, tooManyFailures } from "~/auth/rate-limit.server";
 import { createTestDb, postgresUrl, STORES, type TestDb } from "../support/db";
 
 /**

@@ -24,6 +24,7 @@ import {
   type YswdTranslation,
   type YswdTranslations,
 } from "./shared.server";
+import { isUniqueViolation } from "../dialect.server";
 
 // ---------------------------------------------------------------------------------------------
 // Writing items
@@ -136,11 +137,6 @@ function itemColumns(input: YswdInput, evidence: CheckedEvidence | null) {
     completed_on: input.completedOn,
     next_review_on: input.nextReviewOn,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
 /** Drafts a new item (unpublished) with the next reference of the year it was raised. */

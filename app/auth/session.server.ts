@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { json, redirect } from "@remix-run/node";
 import { hashToken } from "~/codes.server";
-import { readCookie } from "~/cookies.server";
+import { isHttps, readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb, type DB } from "~/db.server";
-import { env } from "~/env.server";
 import { recordAudit } from "~/models/audit.server";
+import { deleteSession, findSession, insertSession, markSessionMfaPassed, setSessionForum, touchSession } from "~/models/sessions.server";
 import { findUserById, listMemberships, type Membership, type UserRecord } from "~/models/users.server";
-import type { Role } from "../db/schema";
+import type { Role } from "../../db/schema";
 
 /**
  * Sessions for forum staff and board members. The session id lives only in an HttpOnly cookie;
@@ -19,22 +19,9 @@ export const ABSOLUTE_HOURS = 12;
 const SECURE_NAME = "__Host-session";
 const PLAIN_NAME = "session";
 
-/**
- * Production cookies are `__Host-` prefixed and Secure. Browsers accept those on https and on
- * localhost; a plain-http address on a LAN would silently drop them, so that case (a forum
- * trying the app out) falls back to a plain HttpOnly cookie.
- */
-function secureCookies(request: Request): boolean {
-  if (env().NODE_ENV !== "production") return false;
-  const url = new URL(request.url);
-  return url.protocol === "https:" || request.headers.get("X-Forwarded-Proto") === "https" || url.hostname === "localhost";
-}
-
+/** `__Host-` prefixed (which requires Secure) whenever the cookie is Secure; a plain name otherwise. */
 function sessionCookie(request: Request, value: string, maxAgeSeconds: number): string {
-  const secure = secureCookies(request);
-  const parts = [`${secure ? SECURE_NAME : PLAIN_NAME}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
-  if (secure) parts.push("Secure");
-  return parts.join("; ");
+  return serialiseCookie(request, isHttps(request) ? SECURE_NAME : PLAIN_NAME, value, { maxAgeSeconds });
 }
 
 function readSessionId(request: Request): string | undefined {
@@ -59,22 +46,18 @@ export async function createSession(
   options: { mfaPassed: boolean; forumId?: string | null },
 ): Promise<string> {
   const existing = readSessionId(request);
-  if (existing) await db.deleteFrom("sessions").where("id_hash", "=", hashToken(existing)).execute();
+  if (existing) await deleteSession(db, hashToken(existing));
   const id = randomBytes(32).toString("base64url");
   const now = new Date();
   const memberships = await listMemberships(db, userId);
-  await db
-    .insertInto("sessions")
-    .values({
-      id_hash: hashToken(id),
-      user_id: userId,
-      forum_id: options.forumId ?? memberships[0]?.forumId ?? null,
-      mfa_passed: options.mfaPassed ? 1 : 0,
-      created_at: now.toISOString(),
-      last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + ABSOLUTE_HOURS * 3_600_000).toISOString(),
-    })
-    .execute();
+  await insertSession(db, {
+    idHash: hashToken(id),
+    userId,
+    forumId: options.forumId ?? memberships[0]?.forumId ?? null,
+    mfaPassed: options.mfaPassed,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ABSOLUTE_HOURS * 3_600_000).toISOString(),
+  });
   return sessionCookie(request, id, ABSOLUTE_HOURS * 3600);
 }
 
@@ -82,23 +65,19 @@ export async function getSession(request: Request, db: DB = getDb()): Promise<St
   const id = readSessionId(request);
   if (!id) return undefined;
   const idHash = hashToken(id);
-  const row = await db
-    .selectFrom("sessions")
-    .select(["user_id", "forum_id", "mfa_passed", "last_seen_at", "expires_at"])
-    .where("id_hash", "=", idHash)
-    .executeTakeFirst();
+  const row = await findSession(db, idHash);
   if (!row) return undefined;
   const now = new Date();
   const idleLimit = new Date(now.getTime() - IDLE_MINUTES * 60_000).toISOString();
   if (row.expires_at <= now.toISOString() || row.last_seen_at <= idleLimit) {
-    await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+    await deleteSession(db, idHash);
     return undefined;
   }
   const user = await findUserById(db, row.user_id);
   if (!user || user.disabled) return undefined;
   // Sliding idle timeout; written at most once a minute to keep reads cheap.
   if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
-    await db.updateTable("sessions").set({ last_seen_at: now.toISOString() }).where("id_hash", "=", idHash).execute();
+    await touchSession(db, idHash, now.toISOString());
   }
   const memberships = await listMemberships(db, user.id);
   return {
@@ -112,18 +91,18 @@ export async function getSession(request: Request, db: DB = getDb()): Promise<St
 
 export async function destroySession(request: Request, db: DB = getDb()): Promise<string> {
   const id = readSessionId(request);
-  if (id) await db.deleteFrom("sessions").where("id_hash", "=", hashToken(id)).execute();
+  if (id) await deleteSession(db, hashToken(id));
   return sessionCookie(request, "", 0);
 }
 
 export async function switchForum(db: DB, session: StaffSession, forumId: string): Promise<boolean> {
   if (!session.memberships.some((m) => m.forumId === forumId)) return false;
-  await db.updateTable("sessions").set({ forum_id: forumId }).where("id_hash", "=", session.idHash).execute();
+  await setSessionForum(db, session.idHash, forumId);
   return true;
 }
 
 export async function markMfaPassed(db: DB, session: StaffSession): Promise<void> {
-  await db.updateTable("sessions").set({ mfa_passed: 1 }).where("id_hash", "=", session.idHash).execute();
+  await markSessionMfaPassed(db, session.idHash);
 }
 
 export interface Staff {

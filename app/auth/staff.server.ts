@@ -1,4 +1,4 @@
-import type { Staff } from "~/auth.server";
+import type { Staff } from "~/auth/session.server";
 import type { StaffNavData } from "~/components/staff-nav";
 
 /** What every staff page's loader returns for the navigation and the header brand. */

@@ -1,6 +1,7 @@
 import { authenticator } from "otplib";
 import QRCode from "qrcode";
 import type { DB } from "~/db.server";
+import { claimTotpStep } from "~/models/totp-uses.server";
 
 // RFC 6238 defaults (30 s, 6 digits, SHA-1) work with every authenticator app; one step of
 // clock drift either way is accepted.
@@ -32,13 +33,7 @@ export function totpStep(code: string, secret: string, now = Date.now()): number
 export async function acceptTotp(db: DB, userId: string, secret: string, code: string, now = Date.now()): Promise<boolean> {
   const step = totpStep(code, secret, now);
   if (step === null) return false;
-  const updated = await db
-    .updateTable("users")
-    .set({ totp_last_step: step })
-    .where("id", "=", userId)
-    .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  return claimTotpStep(db, userId, step);
 }
 
 export async function totpQrSvg(email: string, issuer: string, secret: string): Promise<string> {

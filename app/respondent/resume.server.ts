@@ -2,8 +2,8 @@ import { redirect } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n";
 import { findByResumeCode } from "~/models/responses.server";
-import { allowAttempt } from "~/rate-limit.server";
-import { responseCookie, surveyPath } from "~/survey-session.server";
+import { allowAttempt } from "~/auth/rate-limit.server";
+import { responseCookie, surveyPath } from "~/respondent/survey-session.server";
 
 /** Shared by the form and the emailed or written-down link. */
 export async function resumeWithCode(request: Request, code: string, address: string) {

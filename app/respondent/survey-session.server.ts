@@ -1,4 +1,4 @@
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb } from "~/db.server";
 import { firstUnanswered } from "~/domain/routing";
@@ -8,6 +8,7 @@ import { type PublishedSurvey } from "~/models/published-surveys.server";
 import { getVersionDefinition } from "~/models/published-surveys.server";
 import { findPublishedSurvey } from "~/models/published-surveys.server";
 import { findRespondentResponse, loadAnswers, type RespondentResponse } from "~/models/responses.server";
+import { notFound } from "~/http.server";
 
 /**
  * What every survey page needs: the published survey behind the public id, and the
@@ -26,9 +27,9 @@ export function surveyPath(publicId: string, rest = ""): string {
 }
 
 export async function requireSurvey(publicId: string | undefined): Promise<PublishedSurvey> {
-  if (!publicId || !/^[a-z0-9]{4,40}$/.test(publicId)) throw json(null, { status: 404 });
+  if (!publicId || !/^[a-z0-9]{4,40}$/.test(publicId)) throw notFound();
   const survey = await findPublishedSurvey(getDb(), publicId);
-  if (!survey) throw json(null, { status: 404 });
+  if (!survey) throw notFound();
   return survey;
 }
 
