@@ -1,4 +1,5 @@
-import { eraseDeletedFromDisk, groupedTransaction, type DB } from "~/db.server";
+import { groupedTransaction, type DB } from "~/db.server";
+import { eraseDeletedFromDisk } from "./erasure.server";
 import type { NewAnswer } from "../../db/schema";
 import { hashCode, newCode, newId } from "~/codes.server";
 import { checkSubmission, type SubmissionProblem } from "~/domain/answers";

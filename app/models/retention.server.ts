@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Database } from "../../db/schema";
-import { eraseDeletedFromDisk, type DB } from "~/db.server";
+import type { DB } from "~/db.server";
+import { eraseDeletedFromDisk } from "./erasure.server";
 import { londonDate } from "~/domain/periods";
 import { recordAudit } from "./audit.server";
 import { refreshKpiSummary } from "./kpi-summary.server";
