@@ -2,6 +2,7 @@ import * as z from "zod";
 import type { Answers, AnswerValue } from "./routing";
 import { visibleQuestions } from "./routing";
 import { maxLengthOf, optionsOf, type SurveyDefinition, type SurveyQuestion } from "./survey";
+import { withoutControlCharacters } from "./plain-text";
 
 /**
  * What can be wrong with one answer. The UI turns each into a sentence in the parent's
@@ -20,7 +21,8 @@ export type AnswerProblem =
 type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false; problem: AnswerProblem };
 
 /** The raw form values for one question: every `answer` field sent, as strings. */
-const RawAnswer = z.array(z.string().max(100_000));
+/** Control characters are removed here too, so answers from an import or any other path are as clean as a form's. */
+const RawAnswer = z.array(z.string().max(100_000).transform(withoutControlCharacters));
 
 /** Line endings normalised so a phone's \r\n never counts twice against the limit. */
 function cleanText(raw: string): string {

@@ -10,6 +10,7 @@ import { passwordProblem, PASSWORD_MESSAGES } from "~/domain/passwords";
 import { translator } from "~/i18n";
 import { setPassword, verifyPassword } from "~/models/users.server";
 import { staffChrome } from "~/auth/staff.server";
+import { readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account" }];
 export const handle = { wide: true };
@@ -27,7 +28,7 @@ const PasswordForm = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const db = getDb();
   if (form.intent === "forum" && typeof form.forum === "string") {
     const ok = await switchForum(db, staff.session, form.forum);

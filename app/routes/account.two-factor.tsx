@@ -8,6 +8,7 @@ import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { setTotp } from "~/models/users.server";
 import { acceptTotp, newTotpSecret, totpQrSvg } from "~/auth/totp.server";
+import { readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up two-factor authentication" }];
 
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireSignedIn(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const db = getDb();
   const forumId = session.membership?.forumId ?? null;
   if (form.get("intent") === "disable") {

@@ -9,7 +9,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-toke
 import { ApiTokenSchema, RevokeTokenSchema } from "~/schemas/api-tokens";
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
-import { formText, notFound } from "~/http.server";
+import { formText, notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "API tokens" }];
 export const handle = { wide: true };
@@ -36,7 +36,7 @@ interface ActionData {
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const db = getDb();
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "revoke") {
     const parsed = RevokeTokenSchema.safeParse({ id: formText(form, "id") });
     if (!parsed.success)

@@ -15,7 +15,7 @@ import { KpiDefinitionError, listAllKpiVersions, listKpis, saveKpiDefinition, se
 import { KPI_ID_PATTERN, KpiDefinitionFormSchema, kpiQuestionProblems, KpiTargetSchema } from "~/schemas/kpi-register";
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "KPI register" }];
 export const handle = { wide: true };
@@ -148,7 +148,7 @@ type DefinitionValues = {
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const db = getDb();
-  const form = await request.formData();
+  const form = await readForm(request);
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value.slice(0, 200) : "";

@@ -13,7 +13,7 @@ import { getItem } from "~/models/moderation-queue.server";
 import { listThemes } from "~/models/moderation-themes.server";
 import { originalText } from "~/models/moderation.server";
 import { staffChrome } from "~/auth/staff.server";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderate an answer" }];
 export const handle = { wide: true };
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const itemId = params.itemId ?? "";
   // Another forum's item is not found, whatever the form says.
   if (!(await getItem(getDb(), staff.forumId, itemId))) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = ActionForm.safeParse({
     intent: form.get("intent"),
     redacted: form.get("redacted") ?? undefined,

@@ -13,6 +13,7 @@ import { ensureQueued, listQueue, QUEUE_PAGE_SIZE } from "~/models/moderation-qu
 import { listThemes, seedThemes } from "~/models/moderation-themes.server";
 import { moderationSurveys } from "~/models/moderation-definitions.server";
 import { staffChrome } from "~/auth/staff.server";
+import { readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation" }];
 export const handle = { wide: true };
@@ -70,7 +71,7 @@ type BulkResult = { done: string | null; error: string | null; refused: BulkRefu
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["moderator"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = BulkForm.safeParse({ items: form.getAll("item").map(String) });
   if (!parsed.success) {
     return json<BulkResult>({ done: null, error: parsed.error.issues[0].message, refused: [] }, { status: 400 });

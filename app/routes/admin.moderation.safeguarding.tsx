@@ -9,7 +9,7 @@ import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { listSafeguarding, resolveSafeguarding } from "~/models/moderation-safeguarding.server";
 import { staffChrome } from "~/auth/staff.server";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Safeguarding: needs action" }];
 export const handle = { wide: true };
@@ -44,7 +44,7 @@ interface ResolveResult {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireSafeguardingLead(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = ResolveForm.safeParse(form);
   const item = typeof form.item === "string" ? form.item : "";
   if (!parsed.success) {

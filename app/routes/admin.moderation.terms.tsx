@@ -9,7 +9,7 @@ import { TERM_KINDS } from "~/domain/pii";
 import { translator } from "~/i18n";
 import { addRedactionTerm, listRedactionTerms, removeRedactionTerm } from "~/models/moderation-themes.server";
 import { staffChrome } from "~/auth/staff.server";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Names to look out for" }];
 export const handle = { wide: true };
@@ -40,7 +40,7 @@ interface TermsResult {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["moderator"]);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const values = { term: String(form.term ?? ""), kind: String(form.kind ?? "") };
   const db = getDb();
   if (form.intent === "remove") {

@@ -11,7 +11,7 @@ import { applyRetention, retentionStatus, setRetentionMonths } from "~/models/re
 import { ApplyRetentionSchema, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN, RetentionMonthsSchema } from "~/schemas/retention";
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
-import { formText } from "~/http.server";
+import { formText, readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Data retention" }];
 export const handle = { wide: true };
@@ -61,7 +61,7 @@ interface ActionData {
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const db = getDb();
-  const form = await request.formData();
+  const form = await readForm(request);
   const fail = (errors: Record<string, string>, months = "") => json<ActionData>({ errors, values: { months } }, { status: 400 });
   const intent = form.get("intent");
 

@@ -12,7 +12,7 @@ import { duplicateSurvey, getSurveyOverview, publishDraft, setSurveyDates, setSu
 import { DuplicateSchema, STATUS_TAGS, SurveyDatesSchema } from "~/schemas/survey-builder";
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.survey.title}: survey` : "Survey" }];
 export const handle = { wide: true };
@@ -59,7 +59,7 @@ type Problems = Record<string, string>;
 export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, survey } = await load(request, params.surveyId);
   const db = getDb();
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string).slice(0, 200) : "");
   const fail = (intent: string, errors: Problems, values: Record<string, string> = {}) => json({ intent, errors, values }, { status: 400 });
 

@@ -15,7 +15,7 @@ import { getDraft, saveDraft } from "~/models/surveys.server";
 import { BuilderFormSchema, formFieldsToObject, SurveyBuilderSchema } from "~/schemas/survey-builder";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
 import { staffChrome } from "~/auth/staff.server";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.title}` : "Edit survey" }];
 export const handle = { hydrate: true, wide: true };
@@ -65,7 +65,7 @@ function issueItems(issues: readonly { path: readonly PropertyKey[]; message: st
 export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, editable } = await load(request, params.surveyId);
   const db = getDb();
-  const body = await request.formData();
+  const body = await readForm(request);
   const intent = String(body.get("intent") ?? "save");
   const back = (chosen: string, extra = "") =>
     `/admin/surveys/${editable.id}/edit?saved=1${chosen ? `&lang=${encodeURIComponent(chosen)}` : ""}${extra}`;

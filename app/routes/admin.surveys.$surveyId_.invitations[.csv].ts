@@ -6,7 +6,7 @@ import { getDb } from "~/db.server";
 import { csvCell } from "~/domain/csv";
 import { createInvitationBatch, findSurveyToShare, MAX_BATCH } from "~/models/survey-invitations.server";
 import { firstErrors } from "~/auth/staff-forms.server";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 const BatchForm = z.object({
   label: z
@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const survey = params.surveyId ? await findSurveyToShare(getDb(), staff.forumId, params.surveyId) : undefined;
   if (!survey) throw notFound();
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = BatchForm.safeParse(form);
   const sharePage = `/admin/surveys/${survey.id}/share`;
   if (!parsed.success) {

@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { findSurveyToShare, listInvitationBatches, setSurveyAccess } from "~/models/survey-invitations.server";
 import { staffChrome } from "~/auth/staff.server";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Share a survey" }];
 export const handle = { wide: true };
@@ -47,7 +47,7 @@ const AccessForm = z.object({ intent: z.literal("access"), access: z.enum(["publ
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, survey } = await load(request, params.surveyId);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const db = getDb();
   if (form.intent === "access") {
     const parsed = AccessForm.safeParse(form);

@@ -11,6 +11,7 @@ import { AUDIENCE_NAMES, NewSurveySchema } from "~/schemas/survey-builder";
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
 import { SURVEY_TEMPLATES } from "~/templates";
+import { readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Create a survey" }];
 export const handle = { wide: true };
@@ -50,7 +51,7 @@ function blankDefinition(title: string, audience: Audience): SurveyDefinition {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const values = {
     start: typeof form.start === "string" ? form.start : "",
     slug: typeof form.slug === "string" ? form.slug.slice(0, 200) : "",

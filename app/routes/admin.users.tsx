@@ -13,7 +13,7 @@ import { findForumMember, forumRequiresMfa, otherForumCount, setForumRequiresMfa
 import { listForumMembers } from "~/models/users.server";
 import { staffChrome } from "~/auth/staff.server";
 import type { Role } from "../../db/schema";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Users" }];
 export const handle = { wide: true };
@@ -96,7 +96,7 @@ function linkCookie(request: Request, value: string) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const db = getDb();
   if (form.intent === "reset") {
     const parsed = ResetForm.safeParse(form);

@@ -10,7 +10,7 @@ import { changeRole, findForumMember, nameSafeguardingLead, otherForumCount, rem
 import { listForumMembers } from "~/models/users.server";
 import { staffChrome } from "~/auth/staff.server";
 import type { Role } from "../../db/schema";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Manage a member" }];
 export const handle = { wide: true };
@@ -56,7 +56,7 @@ function refused(field: string, text: string) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, member } = await load(request, params.userId);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const db = getDb();
   const back = (done: string) => redirect(`/admin/users?done=${done}&user=${encodeURIComponent(member.userId)}`);
   if (form.intent === "role") {

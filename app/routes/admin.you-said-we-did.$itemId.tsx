@@ -17,7 +17,7 @@ import { attachedQuoteIds, getItem, itemEvidence, itemHistory, publishingProblem
 import { YswdNotAllowed } from "~/models/yswd/shared.server";
 import { evidenceFromValues, parseItemForm, problemsToErrors, readItemForm, StatusChangeSchema, type ItemFormValues } from "~/schemas/yswd";
 import { staffChrome } from "~/auth/staff.server";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.item.reference}: you said, we did` : "Item not found" },
@@ -125,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const itemId = params.itemId ?? "";
   // Another forum's item (or none) is a 404 whatever the form says.
   if (!(await getItem(db, staff.forumId, itemId))) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {
     switch (intent) {

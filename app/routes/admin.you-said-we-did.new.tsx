@@ -15,6 +15,7 @@ import { draftEvidence } from "~/models/yswd/evidence.server";
 import { YswdNotAllowed } from "~/models/yswd/shared.server";
 import { EMPTY_ITEM_FORM, evidenceFromValues, parseItemForm, problemsToErrors, readItemForm, type ItemFormValues } from "~/schemas/yswd";
 import { staffChrome } from "~/auth/staff.server";
+import { readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Draft a “you said, we did” item" }];
 export const handle = { wide: true };
@@ -56,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["moderator"]);
   const db = getDb();
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = readItemForm(form);
   const evidence = await draftEvidence(db, staff.forumId, evidenceFromValues(values), values.themes, values.quotes);
   if (form.get("intent") === "evidence") {

@@ -14,6 +14,7 @@ import { checkInvitation, joinWithInvitation, type Invitation } from "~/models/u
 import { decoyPasswordHash, findUserByEmail, findUserById, normaliseEmail, verifyPassword } from "~/models/users.server";
 import { allowAttempt, recordFailure, tooManyFailures } from "~/auth/rate-limit.server";
 import type { Role } from "../../db/schema";
+import { readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Join your forum" }];
 
@@ -85,7 +86,7 @@ function spentOrTaken(reason: "spent" | "email_taken" | "already_member", email:
 export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const { invitation } = await usableInvitation(db, params.token);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const typedEmail = typeof form.email === "string" ? form.email.trim().slice(0, 320) : "";
 
   if (form.intent === "existing") {

@@ -10,6 +10,7 @@ import { recordAudit } from "~/models/audit.server";
 import { decoyPasswordHash, findUserByEmail, normaliseEmail, verifyPassword } from "~/models/users.server";
 import { clientAddress, recordFailure, tooManyFailures } from "~/auth/rate-limit.server";
 import { safeNext } from "~/auth/staff-forms.server";
+import { readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in" }];
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const email = typeof form.email === "string" ? form.email.slice(0, 320) : "";
   const parsed = LoginForm.safeParse(form);
   if (!parsed.success) {

@@ -9,6 +9,7 @@ import { recordAudit } from "~/models/audit.server";
 import { allowAttempt } from "~/auth/rate-limit.server";
 import { safeNext } from "~/auth/staff-forms.server";
 import { acceptTotp } from "~/auth/totp.server";
+import { readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Enter your security code" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const session = await getSession(request);
   if (!session) throw redirect("/login");
-  const form = await request.formData();
+  const form = await readForm(request);
   const code = String(form.get("code") ?? "").slice(0, 20);
   const next = safeNext(String(form.get("next") ?? ""));
   const db = getDb();

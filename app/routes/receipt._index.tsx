@@ -11,6 +11,7 @@ import { requestLanguage } from "~/respondent/language.server";
 import { findByReceipt, withdrawResponse } from "~/models/responses.server";
 import { getVersionDefinition } from "~/models/published-surveys.server";
 import { allowAttempt, clientAddress } from "~/auth/rate-limit.server";
+import { readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Check or withdraw your response" }];
 
@@ -23,7 +24,7 @@ const ReceiptForm = z.object({
 type Found = { survey: string; submittedAt: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const typed = typeof form.code === "string" ? form.code.slice(0, 100) : "";
   const parsed = ReceiptForm.safeParse(form);
   if (!parsed.success) {

@@ -11,6 +11,7 @@ import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { checkInvitation, resetPasswordWithInvitation } from "~/models/user-invitations.server";
 import { findForumMember } from "~/models/forum-members.server";
+import { readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password" }];
 
@@ -42,7 +43,7 @@ const ResetForm = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const { invitation, member } = await usableReset(db, params.token);
-  const parsed = ResetForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ResetForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ errors: { password: parsed.error.issues[0].message } as Record<string, string> }, { status: 400 });
   const problem = passwordProblem(parsed.data.password, member.email);
   if (problem) return json({ errors: { password: PASSWORD_MESSAGES[problem] } as Record<string, string> }, { status: 400 });

@@ -7,6 +7,7 @@ import type { MessageKey } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { clientAddress } from "~/auth/rate-limit.server";
 import { resumeWithCode } from "~/respondent/resume.server";
+import { readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Continue a saved survey" }];
 
@@ -15,7 +16,7 @@ const ResumeForm = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const typed = typeof form.code === "string" ? form.code.slice(0, 100) : "";
   const parsed = ResumeForm.safeParse(form);
   if (!parsed.success) return json({ error: parsed.error.issues[0].message as MessageKey, typed }, { status: 400 });

@@ -23,6 +23,7 @@ import {
   responseCookie,
   surveyPath,
 } from "~/respondent/survey-session.server";
+import { readForm } from "~/http.server";
 
 /** Parents consent about their child; young people about themselves; professionals about pupils. */
 function consentMessage(purpose: (typeof CONSENTS)[number], wording: ConsentWording): MessageKey {
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const survey = await requireSurvey(params.publicId);
   if (survey.status !== "open") throw json(null, { status: 410 });
   await requireInvitationIfNeeded(request, survey, false);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const values = {
     quotes: form.quotes === "yes",
     follow_up: form.follow_up === "yes",

@@ -19,7 +19,7 @@ import {
   RESUME_COOKIE,
   surveyPath,
 } from "~/respondent/survey-session.server";
-import { notFound } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.title : "Question" }];
 
@@ -85,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const answers = await loadAnswers(db, response.id);
   if (!positionOf(definition, answers, question.code)) throw notRouted(uiLanguage);
 
-  const form = await request.formData();
+  const form = await readForm(request);
   const raw = form.getAll("answer").map((v) => (typeof v === "string" ? v : ""));
   const intent = form.get("intent") === "save" ? "save" : "continue";
   const blank = raw.every((v) => v.trim() === "");

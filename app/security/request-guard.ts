@@ -97,10 +97,8 @@ export function bodySizeRefusal(request: GuardedRequest): Refusal | null {
 
 /** Refuses anything but a form: no type, plain text, JSON, XML, and multipart except where a file is expected. */
 export function bodyTypeRefusal(request: GuardedRequest): Refusal | null {
-  const declared = request.header("content-length");
-  const hasBody = request.header("transfer-encoding") !== undefined || (declared !== undefined && Number(declared) > 0);
+  // Browsers send a form's type even when it has no fields, so a missing type is refused too.
   const type = (request.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (!hasBody && type === "") return null;
   if (type === "application/x-www-form-urlencoded") return null;
   if (type === "multipart/form-data" && UPLOAD_ROUTES.some((route) => route.test(request.path))) return null;
   return {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseAnswer } from "~/domain/answers";
+import { withoutControlCharacters } from "~/domain/plain-text";
 import { contentSecurityPolicy } from "~/security/content-security-policy";
+import { parentCarerExperience } from "~/templates";
 import { FORM_BODY_LIMIT_BYTES, IMPORT_FILE_LIMIT_BYTES, refusalPage, refuseBeforeReading } from "~/security/request-guard";
 import { sameSitePath } from "~/security/same-site-path";
 
@@ -67,8 +70,10 @@ describe("the body checks, from the headers alone", () => {
     expect(post({ ...from, "Content-Type": "Application/X-WWW-Form-Urlencoded; charset=UTF-8", "Content-Length": "5" })).toBeNull();
   });
 
-  it("lets an empty POST through to its route (a button with no fields)", () => {
-    expect(post({ ...from, "Content-Length": "0" })).toBeNull();
+  it("lets an empty form through to its route (a button with no fields), but not an empty body of no type", () => {
+    expect(post({ ...from, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": "0" })).toBeNull();
+    expect(post({ ...from, "Content-Length": "0" })?.status).toBe(415);
+    expect(post({ ...from })?.status).toBe(415);
   });
 
   it("writes the refusal page with its message, escaped", () => {
@@ -114,5 +119,24 @@ describe("the Content-Security-Policy", () => {
     expect(directives["form-action"]).toBe("'self'");
     expect(directives["frame-ancestors"]).toBe("'none'");
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+});
+
+describe("withoutControlCharacters", () => {
+  it("removes NUL, escape, DEL and the other C0 controls but keeps tab, newline and carriage return", () => {
+    expect(withoutControlCharacters("a\u0000b\u0001c\u001bd\u007fe\tf\ng\r\nh")).toBe("abcde\tf\ng\r\nh");
+  });
+
+  it("returns text with nothing to remove unchanged, other scripts and emoji included", () => {
+    const text = "بچے کی دیکھ بھال 👍 Zażółć";
+    expect(withoutControlCharacters(text)).toBe(text);
+  });
+});
+
+describe("answers from any path", () => {
+  it("lose their control characters at the answer schema", () => {
+    const question = parentCarerExperience.questions.find((q) => q.type === "text_long");
+    if (!question) throw new Error("the parent template has a long text question");
+    expect(parseAnswer(question, ["Call\u0000 me\u0007 back"])).toEqual({ ok: true, value: { kind: "text", text: "Call me back" } });
   });
 });
