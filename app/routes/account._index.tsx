@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { audit, requireStaff, switchForum } from "~/auth/session.server";
 import { Button, ErrorSummary } from "~/components/forms";
-import { StaffNav } from "~/components/staff-nav";
 import { getDb } from "~/db.server";
 import { passwordProblem, PASSWORD_MESSAGES } from "~/domain/passwords";
 import { translator } from "~/i18n";
@@ -53,12 +52,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Account() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = translator("en");
   const error = result?.error;
   return (
     <>
-      <StaffNav nav={data.nav} current={location.pathname} />
       <ErrorSummary errors={error ? [{ href: `#${error.field}`, text: error.text }] : []} t={t} />
       {result?.done ? (
         <div className="notification" role="status">
@@ -75,7 +72,7 @@ export default function Account() {
       {data.nav.forums.length > 1 ? (
         <>
           <h2 className="heading-m">Forum</h2>
-          <form method="post">
+          <form method="post" action="?index">
             <input type="hidden" name="intent" value="forum" />
             <label className="label" htmlFor="forum">
               Work in
@@ -92,7 +89,7 @@ export default function Account() {
         </>
       ) : null}
       <h2 className="heading-m">Change your password</h2>
-      <form method="post" noValidate>
+      <form method="post" action="?index" noValidate>
         <input type="hidden" name="intent" value="password" />
         <div className={`form-group${error?.field === "current" ? " form-group--error" : ""}`}>
           <label className="label" htmlFor="current">

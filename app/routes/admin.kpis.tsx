@@ -15,7 +15,7 @@ import { KpiDefinitionError, listAllKpiVersions, listKpis, saveKpiDefinition, se
 import { KPI_ID_PATTERN, KpiDefinitionFormSchema, kpiQuestionProblems, KpiTargetSchema } from "~/schemas/kpi-register";
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
-import { notFound, readForm } from "~/http.server";
+import { formText, notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "KPI register" }];
 export const handle = { wide: true };
@@ -149,10 +149,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["admin"]);
   const db = getDb();
   const form = await readForm(request);
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value.slice(0, 200) : "";
-  };
+  const text = (name: string) => formText(form, name);
   const list = (name: string) =>
     form
       .getAll(name)

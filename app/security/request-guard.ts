@@ -17,6 +17,10 @@ const IMPORT_BODY_LIMIT_BYTES = IMPORT_FILE_LIMIT_BYTES + 64 * 1024;
 /** Routes that take a file upload, the only ones that accept multipart bodies. */
 const UPLOAD_ROUTES = [/^\/admin\/surveys\/[^/]+\/import\/?$/];
 
+/** The survey builder posts a whole survey definition (every question in every language): up to 2 MB of JSON. */
+const BUILDER_ROUTE = /^\/admin\/surveys\/[^/]+\/edit\/?$/;
+const BUILDER_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
+
 export type Refusal = {
   status: 400 | 403 | 411 | 413 | 415;
   title: string;
@@ -38,7 +42,8 @@ export function changesState(method: string): boolean {
 }
 
 export function bodyLimitFor(path: string): number {
-  return UPLOAD_ROUTES.some((route) => route.test(path)) ? IMPORT_BODY_LIMIT_BYTES : FORM_BODY_LIMIT_BYTES;
+  if (UPLOAD_ROUTES.some((route) => route.test(path))) return IMPORT_BODY_LIMIT_BYTES;
+  return BUILDER_ROUTE.test(path) ? BUILDER_BODY_LIMIT_BYTES : FORM_BODY_LIMIT_BYTES;
 }
 
 function originOf(value: string): string | null {

@@ -56,6 +56,13 @@ describe("the body checks, from the headers alone", () => {
     );
   });
 
+  it("gives the survey builder room for a whole definition in every language, and no more", () => {
+    const form = { "Content-Type": "application/x-www-form-urlencoded" };
+    expect(post({ ...from, ...form, "Content-Length": String(2 * 1024 * 1024) }, "/admin/surveys/3/edit")).toBeNull();
+    expect(post({ ...from, ...form, "Content-Length": String(2 * 1024 * 1024) }, "/admin/surveys/3")?.status).toBe(413);
+    expect(post({ ...from, ...form, "Content-Length": String(4 * 1024 * 1024) }, "/admin/surveys/3/edit")?.status).toBe(413);
+  });
+
   it("refuses an undeclared (chunked) size with 411 and a nonsense length with 400", () => {
     expect(post({ ...from, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" })?.status).toBe(411);
     expect(post({ ...from, ...form, "Content-Length": "12abc" })?.status).toBe(400);
