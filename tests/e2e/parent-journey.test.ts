@@ -127,6 +127,7 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     // Replaying a question form after submission changes nothing.
     const replay = await page.request.post(`${app.url}/s/${app.publicIds["parent-carer-experience"]}/q/overall_experience`, {
       form: { answer: "very_poor", intent: "continue" },
+      headers: { Origin: app.url },
       maxRedirects: 0,
     });
     expect(replay.status()).toBe(409);
@@ -155,7 +156,11 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     await button.dblclick();
     await page.waitForURL(/\/done$/);
     // A retried POST of the same form, as a flaky network would send it.
-    const retry = await page.request.post(`${app.url}/s/${app.publicIds["parent-carer-experience"]}/check`, { maxRedirects: 0 });
+    const retry = await page.request.post(`${app.url}/s/${app.publicIds["parent-carer-experience"]}/check`, {
+      form: {},
+      headers: { Origin: app.url },
+      maxRedirects: 0,
+    });
     expect(retry.status()).toBe(302);
     const after = (await countResponses()).filter((r) => r.status === "submitted").length;
     expect(after - before).toBe(1);
@@ -197,14 +202,22 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     const skipped = await page.goto(`${base}/q/plan_needs_accurate`);
     expect(skipped?.status()).toBe(400);
     expect(await page.locator("h1").textContent()).toBe("This question is not part of your survey");
-    const forged = await page.request.post(`${base}/q/plan_needs_accurate`, { form: { answer: "agree" }, maxRedirects: 0 });
+    const forged = await page.request.post(`${base}/q/plan_needs_accurate`, {
+      form: { answer: "agree" },
+      headers: { Origin: app.url },
+      maxRedirects: 0,
+    });
     expect(forged.status()).toBe(400);
     const unknownQuestion = await page.goto(`${base}/q/no_such_question`);
     expect(unknownQuestion?.status()).toBe(404);
     const unknownSurvey = await page.goto(`${app.url}/s/doesnotexist1`);
     expect(unknownSurvey?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("Page not found");
-    const badOption = await page.request.post(`${base}/q/overall_experience`, { form: { answer: "superb" }, maxRedirects: 0 });
+    const badOption = await page.request.post(`${base}/q/overall_experience`, {
+      form: { answer: "superb" },
+      headers: { Origin: app.url },
+      maxRedirects: 0,
+    });
     expect(badOption.status()).toBe(400);
 
     // An over-long free-text answer: a clear message, and the text kept for editing.

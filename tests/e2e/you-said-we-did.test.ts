@@ -128,6 +128,7 @@ describe.skipIf(!chromiumPath)("you said, we did in the browser", () => {
           status: "received",
           raisedOn: londonDate(new Date()),
         },
+        headers: { Origin: app.url },
         maxRedirects: 0,
       });
       expect(response.status()).toBe(400);
