@@ -269,6 +269,8 @@ export interface ModerationItemTable {
   decided_by: string | null;
   decided_at: string | null;
   created_at: string;
+  /** JSON array of hashes of the suggested redactions a moderator dismissed on purpose. */
+  dismissed_suggestions: string | null;
 }
 
 /** A forum's theme taxonomy (codes stable, labels the forum's words). */

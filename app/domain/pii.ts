@@ -148,6 +148,26 @@ export function findSuggestedRedactions(text: string, terms: readonly RedactionT
   return mergeSpans(spans);
 }
 
+/**
+ * A suggestion's identity while the text stays the same: its kind and what it matched, so a
+ * dismissal follows the words, not their position.
+ */
+export function suggestionKey(text: string, span: RedactionSpan): string {
+  return `${span.kind}:${text.slice(span.start, span.end).toLocaleLowerCase("en-GB")}`;
+}
+
+/**
+ * The suggestions still open: those not dismissed on purpose by a moderator. An answer can be
+ * approved, and quoted, only when this is empty.
+ */
+export function openSuggestions(
+  text: string,
+  terms: readonly RedactionTerm[],
+  isDismissed: (key: string) => boolean = () => false,
+): RedactionSpan[] {
+  return findSuggestedRedactions(text, terms).filter((span) => !isDismissed(suggestionKey(text, span)));
+}
+
 /** The text with each span replaced by "[removed]". */
 export function applyRedactions(text: string, spans: readonly RedactionSpan[]): string {
   let result = "";

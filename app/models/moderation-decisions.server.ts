@@ -1,9 +1,10 @@
 import type { DB } from "~/db.server";
-import { applyRedactions, findSuggestedRedactions } from "~/domain/pii";
+import { hashToken } from "~/codes.server";
+import { applyRedactions, findSuggestedRedactions, openSuggestions, suggestionKey } from "~/domain/pii";
 import { recordAudit } from "./audit.server";
 import type { ModerationActor } from "./moderation-actor.server";
 import { listRedactionTerms } from "./moderation-themes.server";
-import { baseItems, safeguardingOf } from "./moderation-queue.server";
+import { baseItems, dismissedIn, safeguardingOf } from "./moderation-queue.server";
 
 // ---------------------------------------------------------------------------------------------
 // Decisions (each one audited with the item id as subject, never the text)
@@ -22,8 +23,52 @@ async function decide(db: DB, actor: ModerationActor, itemId: string, state: "ap
   });
 }
 
-export function approveItem(db: DB, actor: ModerationActor, itemId: string): Promise<boolean> {
-  return decide(db, actor, itemId, "approved");
+export type ApproveResult = "approved" | "not_found" | "suggestions_open";
+
+/**
+ * Approves an answer only when nothing in the text it would publish (the redacted copy, or the
+ * answer as written) still matches a detector: each suggestion must be redacted, or dismissed on
+ * purpose with dismissSuggestion. Approving as written is never a way round a highlighted phone number.
+ */
+export async function approveItem(db: DB, actor: ModerationActor, itemId: string): Promise<ApproveResult> {
+  const row = await baseItems(db, actor.forumId).where("m.id", "=", itemId).executeTakeFirst();
+  if (!row) return "not_found";
+  const terms = await listRedactionTerms(db, actor.forumId);
+  if (openSuggestions(row.text ?? "", terms, dismissedIn(row.dismissed_suggestions)).length > 0) return "suggestions_open";
+  return (await decide(db, actor, itemId, "approved")) ? "approved" : "not_found";
+}
+
+export type DismissResult = "dismissed" | "not_found" | "no_such_suggestion";
+
+/**
+ * Dismisses one suggested redaction (the `index`-th still open, which must be of `kind`) as
+ * identifying no one. Audited with its kind only; what it matched is kept as a hash.
+ */
+export async function dismissSuggestion(db: DB, actor: ModerationActor, itemId: string, index: number, kind: string): Promise<DismissResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await baseItems(trx, actor.forumId).where("m.id", "=", itemId).executeTakeFirst();
+    if (!row) return "not_found";
+    const text = row.text ?? "";
+    const open = openSuggestions(text, await listRedactionTerms(trx, actor.forumId), dismissedIn(row.dismissed_suggestions));
+    const span = open[index];
+    if (!span || span.kind !== kind) return "no_such_suggestion";
+    const hashes: string[] = row.dismissed_suggestions ? (JSON.parse(row.dismissed_suggestions) as string[]) : [];
+    hashes.push(hashToken(suggestionKey(text, span)));
+    await trx
+      .updateTable("moderation_items")
+      .set({ dismissed_suggestions: JSON.stringify([...new Set(hashes)]) })
+      .where("id", "=", itemId)
+      .where("forum_id", "=", actor.forumId)
+      .execute();
+    await recordAudit(trx, {
+      forumId: actor.forumId,
+      actor: actor.user.id,
+      action: "moderation.suggestion_dismissed",
+      subject: itemId,
+      detail: { kind: span.kind },
+    });
+    return "dismissed";
+  });
 }
 
 export function rejectItem(db: DB, actor: ModerationActor, itemId: string): Promise<boolean> {
@@ -94,7 +139,8 @@ export async function bulkApprove(
       if (!row) refused.push({ id, reason: "not_found" });
       else if (row.state !== "pending") refused.push({ id, reason: "not_pending" });
       else if (safeguardingOf(row) === "open") refused.push({ id, reason: "safeguarding" });
-      else if (findSuggestedRedactions(row.text ?? "", terms).length > 0) refused.push({ id, reason: "suggested_redactions" });
+      else if (openSuggestions(row.text ?? "", terms, dismissedIn(row.dismissed_suggestions)).length > 0)
+        refused.push({ id, reason: "suggested_redactions" });
       else approved.push(id);
     }
     if (approved.length > 0) {

@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, sql, type SqlBool } from "kysely";
 import type { DB } from "~/db.server";
-import { applyRedactions, findSuggestedRedactions, type RedactionSpan, type RedactionTerm } from "~/domain/pii";
+import { hashToken } from "~/codes.server";
+import { applyRedactions, openSuggestions, type RedactionSpan, type RedactionTerm } from "~/domain/pii";
 import { themesByItem } from "~/domain/themes";
 import type { Database } from "../../db/schema";
 import { MODERATION_STATES, type ModerationState } from "./moderation-actor.server";
@@ -105,6 +106,12 @@ interface QueueFilter {
   page?: number;
 }
 
+/** Whether a suggestion (by its key) is among an item's dismissed ones, stored as hashes. */
+export function dismissedIn(stored: string | null): (key: string) => boolean {
+  const hashes = new Set<string>(stored ? (JSON.parse(stored) as string[]) : []);
+  return (key) => hashes.has(hashToken(key));
+}
+
 export function baseItems(db: DB, forumId: string) {
   return db
     .selectFrom("moderation_items as m")
@@ -129,6 +136,7 @@ export function baseItems(db: DB, forumId: string) {
       sql<number>`case when m.redacted_text is null then 0 else 1 end`.as("redacted"),
       "m.safeguarding",
       "m.safeguarding_resolved_at",
+      "m.dismissed_suggestions",
       "r.survey_version_id",
       "r.submitted_on",
       "r.submitted_at",
@@ -188,7 +196,7 @@ async function toQueueItems(db: DB, forumId: string, rows: BaseRow[], terms: Red
       state: row.state,
       text,
       redacted: Number(row.redacted) === 1,
-      suggestions: findSuggestedRedactions(text, terms),
+      suggestions: openSuggestions(text, terms, dismissedIn(row.dismissed_suggestions)),
       quoteConsent: Number(row.quote_granted) === 1,
       themes: themes.get(row.id) ?? [],
       safeguarding: safeguardingOf(row),

@@ -2,7 +2,9 @@ import { sql } from "kysely";
 import type { DB } from "~/db.server";
 import { recordAudit } from "./audit.server";
 import { type ModerationActor, ModerationNotAllowed } from "./moderation-actor.server";
-import { baseItems, themesOf } from "./moderation-queue.server";
+import { openSuggestions } from "~/domain/pii";
+import { baseItems, dismissedIn, themesOf } from "./moderation-queue.server";
+import { listRedactionTerms } from "./moderation-themes.server";
 
 /**
  * Moderation of free-text answers. The original text stays in `answers` and leaves this module
@@ -10,8 +12,6 @@ import { baseItems, themesOf } from "./moderation-queue.server";
  * exports, public pages, "you said, we did" evidence) sees the redacted copy when there is one,
  * and other features see free text only through `approvedQuotes`.
  */
-
-// Kept here for the callers that reach the forum's themes through this module.
 
 // ---------------------------------------------------------------------------------------------
 // What other features may show
@@ -73,7 +73,12 @@ export async function approvedQuotes(db: DB, forumId: string, filter: QuoteFilte
   }
   query = query.orderBy("r.submitted_at").orderBy("m.id");
   if (filter.limit) query = query.limit(filter.limit);
-  const rows = await query.execute();
+  // The last guard before text leaves moderation: anything a detector still finds (and no
+  // moderator dismissed on purpose) is held back, whatever its state says.
+  const terms = await listRedactionTerms(db, forumId);
+  const rows = (await query.execute()).filter(
+    (row) => openSuggestions(row.text ?? "", terms, dismissedIn(row.dismissed_suggestions)).length === 0,
+  );
   const themes = await themesOf(
     db,
     forumId,

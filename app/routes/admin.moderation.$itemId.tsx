@@ -6,8 +6,9 @@ import { requireRole } from "~/auth/session.server";
 import { Button, ErrorSummary } from "~/components/forms";
 import { formatDate, HighlightedText, QuoteConsentTag, RedactionLegend, STATE_TAGS } from "~/components/moderation";
 import { getDb } from "~/db.server";
+import { REDACTION_KIND_LABELS } from "~/domain/pii";
 import { translator } from "~/i18n";
-import { approveItem, redactItem, rejectItem, setThemes } from "~/models/moderation-decisions.server";
+import { approveItem, dismissSuggestion, redactItem, rejectItem, setThemes } from "~/models/moderation-decisions.server";
 import { flagSafeguarding, unflagSafeguarding } from "~/models/moderation-safeguarding.server";
 import { getItem } from "~/models/moderation-queue.server";
 import { listThemes } from "~/models/moderation-themes.server";
@@ -49,6 +50,11 @@ const ActionForm = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("unflag") }),
   z.object({ intent: z.literal("original") }),
+  z.object({
+    intent: z.literal("dismiss"),
+    suggestion: z.coerce.number().int().min(0).max(1000),
+    kind: z.string().max(40),
+  }),
 ]);
 
 interface ItemActionResult {
@@ -74,6 +80,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     redacted: form.get("redacted") ?? undefined,
     themes: form.getAll("theme").map(String),
     note: form.get("note") ?? undefined,
+    suggestion: form.get("suggestion") ?? undefined,
+    kind: form.get("kind") ?? undefined,
   });
   const values = { redacted: String(form.get("redacted") ?? ""), note: String(form.get("note") ?? "") };
   if (!parsed.success) {
@@ -85,9 +93,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const data = parsed.data;
   switch (data.intent) {
-    case "approve":
-      if (!(await approveItem(db, staff, itemId))) throw notFound();
+    case "approve": {
+      const outcome = await approveItem(db, staff, itemId);
+      if (outcome === "not_found") throw notFound();
+      if (outcome === "suggestions_open") {
+        return reply(
+          {
+            errors: {
+              form: "This answer still has highlighted text that could identify someone. Redact it, or dismiss each suggestion that identifies no one, then approve.",
+            },
+          },
+          400,
+        );
+      }
       return reply({ done: "Answer approved." });
+    }
+    case "dismiss": {
+      const outcome = await dismissSuggestion(db, staff, itemId, data.suggestion, data.kind);
+      if (outcome === "not_found") throw notFound();
+      if (outcome === "no_such_suggestion") {
+        return reply({ errors: { form: "That suggestion has changed since the page was shown. Look at the answer again." } }, 409);
+      }
+      return reply({ done: "Suggestion dismissed. It is recorded in the audit log." });
+    }
     case "reject":
       if (!(await rejectItem(db, staff, itemId))) throw notFound();
       return reply({ done: "Answer rejected. It will not appear anywhere." });
@@ -203,6 +231,34 @@ export default function ModerateItem() {
       <h2 className="heading-m">{item.redacted ? "The answer, as redacted" : "The answer"}</h2>
       {kinds.length > 0 ? <RedactionLegend kinds={kinds} /> : null}
       <HighlightedText text={item.text} suggestions={item.suggestions} id="answer" />
+      {item.suggestions.length > 0 ? (
+        <div className="inset" data-testid="suggestions">
+          <h3 className="heading-s">Before approving</h3>
+          <p className="body">
+            Redact each highlighted part below, or dismiss a suggestion that identifies no one (for example a national helpline). Each
+            dismissal is recorded in the audit log.
+          </p>
+          <ul className="list">
+            {item.suggestions.map((span, index) => (
+              <li key={`${span.kind}-${span.start}`}>
+                <form method="post">
+                  <input type="hidden" name="intent" value="dismiss" />
+                  <input type="hidden" name="suggestion" value={index} />
+                  <input type="hidden" name="kind" value={span.kind} />
+                  {REDACTION_KIND_LABELS[span.kind]}: <q>{item.text.slice(span.start, span.end)}</q>{" "}
+                  <button type="submit" className="link-button">
+                    Dismiss
+                    <span className="visually-hidden">
+                      {" "}
+                      the suggestion {REDACTION_KIND_LABELS[span.kind].toLowerCase()} {index + 1}: it identifies no one
+                    </span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       {data.isAdmin && item.redacted ? (
         result?.original != null ? (

@@ -12,6 +12,7 @@ import * as totpReplay from "./2026-11-23T10-totp-replay";
 import * as youngPeopleKpis from "./2026-11-23T11-young-people-kpis";
 import * as rateLimits from "./2026-11-23T12-rate-limits";
 import * as importJobs from "./2026-11-23T13-import-jobs";
+import * as dismissedSuggestions from "./2026-12-03T00-dismissed-suggestions";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T11-young-people-kpis": youngPeopleKpis,
   "2026-11-23T12-rate-limits": rateLimits,
   "2026-11-23T13-import-jobs": importJobs,
+  "2026-12-03T00-dismissed-suggestions": dismissedSuggestions,
 };

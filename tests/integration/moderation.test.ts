@@ -4,7 +4,7 @@ import type { DB } from "~/db.server";
 import type { Answers } from "~/domain/routing";
 import { addRedactionTerm, seedThemes } from "~/models/moderation-themes.server";
 import { approvedQuotes, originalText } from "~/models/moderation.server";
-import { approveItem, bulkApprove, redactItem, rejectItem, setThemes } from "~/models/moderation-decisions.server";
+import { approveItem, bulkApprove, dismissSuggestion, redactItem, rejectItem, setThemes } from "~/models/moderation-decisions.server";
 import { ensureQueued, getItem, listQueue } from "~/models/moderation-queue.server";
 import { flagSafeguarding, listSafeguarding, resolveSafeguarding, unflagSafeguarding } from "~/models/moderation-safeguarding.server";
 import { ModerationNotAllowed, type ModerationActor } from "~/models/moderation-actor.server";
@@ -112,8 +112,8 @@ describe.each(STORES)("moderation on $kind", ({ kind, skip }) => {
     expect(await redactItem(t.db, moderator, namedId, "Oakfield Primary ignore us, ring 07700 900123.")).toBe("unchanged");
     expect(await redactItem(t.db, moderator, namedId, "   ")).toBe("empty");
     expect(await redactItem(t.db, moderator, namedId, "[removed] ignore us, ring [removed].")).toBe("redacted");
-    expect(await approveItem(t.db, moderator, namedId)).toBe(true);
-    expect(await approveItem(t.db, moderator, plainId)).toBe(true);
+    expect(await approveItem(t.db, moderator, namedId)).toBe("approved");
+    expect(await approveItem(t.db, moderator, plainId)).toBe("approved");
     expect(await rejectItem(t.db, moderator, rejectedId)).toBe(true);
 
     const quotes = await approvedQuotes(t.db, survey.forumId);
@@ -137,6 +137,54 @@ describe.each(STORES)("moderation on $kind", ({ kind, skip }) => {
     // Rejecting an approved item takes it out of every quote at once.
     await rejectItem(t.db, moderator, plainId);
     expect((await approvedQuotes(t.db, survey.forumId)).map((q) => q.itemId)).toEqual([namedId]);
+  });
+
+  it.skipIf(skip)("a single Approve never publishes a highlighted number: redact it, or dismiss each suggestion on purpose", async () => {
+    const { survey } = await forumWithSurvey(t.db);
+    const moderator = actor(survey.forumId, "moderator");
+    const r = await respond(t.db, survey, withText("Ring my son on 07700 900123 or write to mum@example.org"), { quotes: true });
+    await ensureQueued(t.db, survey.forumId);
+    const id = await itemFor(t.db, survey.forumId, r.responseId);
+
+    expect(await approveItem(t.db, moderator, id)).toBe("suggestions_open");
+    expect((await getItem(t.db, survey.forumId, id))?.state).toBe("pending");
+    expect(await approvedQuotes(t.db, survey.forumId)).toEqual([]);
+
+    // Dismissing needs the right suggestion: a stale page's index or kind changes nothing.
+    expect(await dismissSuggestion(t.db, moderator, id, 5, "phone")).toBe("no_such_suggestion");
+    expect(await dismissSuggestion(t.db, moderator, id, 0, "email")).toBe("no_such_suggestion");
+    expect(await dismissSuggestion(t.db, moderator, id, 0, "phone")).toBe("dismissed");
+    expect((await getItem(t.db, survey.forumId, id))?.suggestions.map((s) => s.kind)).toEqual(["email"]);
+    expect(await approveItem(t.db, moderator, id)).toBe("suggestions_open");
+    expect(await dismissSuggestion(t.db, moderator, id, 0, "email")).toBe("dismissed");
+    expect(await approveItem(t.db, moderator, id)).toBe("approved");
+    expect((await approvedQuotes(t.db, survey.forumId)).map((q) => q.itemId)).toEqual([id]);
+
+    // Each dismissal is audited by kind; what it matched is stored only as a hash.
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["detail"])
+      .where("action", "=", "moderation.suggestion_dismissed")
+      .where("subject", "=", id)
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.detail ?? "{}").kind)).toEqual(["phone", "email"]);
+    const stored = await t.db.selectFrom("moderation_items").select("dismissed_suggestions").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(stored.dismissed_suggestions).not.toMatch(/07700|example\.org/);
+  });
+
+  it.skipIf(skip)("approvedQuotes holds back an approved answer whose text still matches a detector", async () => {
+    const { survey } = await forumWithSurvey(t.db);
+    const moderator = actor(survey.forumId, "moderator");
+    const r = await respond(t.db, survey, withText("Our postcode is B15 2TT, please visit"), { quotes: true });
+    await ensureQueued(t.db, survey.forumId);
+    const id = await itemFor(t.db, survey.forumId, r.responseId);
+    // An approval made some other way (before this rule, or by hand in the database).
+    await t.db.updateTable("moderation_items").set({ state: "approved" }).where("id", "=", id).execute();
+    expect(await approvedQuotes(t.db, survey.forumId)).toEqual([]);
+    // A listed name added after approval is caught too.
+    expect(await redactItem(t.db, moderator, id)).toBe("redacted");
+    await addRedactionTerm(t.db, moderator, { term: "visit", kind: "other" });
+    expect(await approvedQuotes(t.db, survey.forumId)).toEqual([]);
   });
 
   it.skipIf(skip)("redacting with no text applies the suggestions, and refuses when there are none", async () => {
@@ -302,7 +350,7 @@ describe.each(STORES)("moderation on $kind", ({ kind, skip }) => {
     const outsiderAdmin = actor(otherSurvey.forumId, "admin");
 
     expect(await getItem(t.db, otherSurvey.forumId, id)).toBeUndefined();
-    expect(await approveItem(t.db, outsiderAdmin, id)).toBe(false);
+    expect(await approveItem(t.db, outsiderAdmin, id)).toBe("not_found");
     expect(await rejectItem(t.db, outsiderAdmin, id)).toBe(false);
     expect(await redactItem(t.db, outsiderAdmin, id, "changed")).toBe("not_found");
     expect(await setThemes(t.db, outsiderAdmin, id, ["transport"])).toBe("not_found");

@@ -56,7 +56,7 @@ async function approveAnswer(db: DB, survey: Survey, responseId: string, themes:
   await ensureQueued(db, survey.forumId);
   const row = await db.selectFrom("moderation_items").select("id").where("response_id", "=", responseId).executeTakeFirstOrThrow();
   const moderator = staff(survey.forumId, "moderator");
-  expect(await approveItem(db, moderator, row.id)).toBe(true);
+  expect(await approveItem(db, moderator, row.id)).toBe("approved");
   expect(await setThemes(db, moderator, row.id, themes)).toBe("saved");
   return row.id;
 }
