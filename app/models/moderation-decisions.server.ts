@@ -44,7 +44,13 @@ export type DismissResult = "dismissed" | "not_found" | "no_such_suggestion";
  * Dismisses one suggested redaction (the `index`-th still open, which must be of `kind`) as
  * identifying no one. Audited with its kind only; what it matched is kept as a hash.
  */
-export async function dismissSuggestion(db: DB, actor: ModerationActor, itemId: string, index: number, kind: string): Promise<DismissResult> {
+export async function dismissSuggestion(
+  db: DB,
+  actor: ModerationActor,
+  itemId: string,
+  index: number,
+  kind: string,
+): Promise<DismissResult> {
   return db.transaction().execute(async (trx) => {
     const row = await baseItems(trx, actor.forumId).where("m.id", "=", itemId).executeTakeFirst();
     if (!row) return "not_found";
