@@ -39,6 +39,25 @@ export async function otherForumCount(db: DB, forumId: string, userId: string): 
 }
 
 /**
+ * Whether `actorUserId` holds every role `targetUserId` has, i.e. is an admin of every forum the
+ * person belongs to. A password reset changes the person's sign-in in all their forums, so an
+ * admin of one forum may not reset someone who holds a role in a forum they do not run: that
+ * would let them sign in as, say, another forum's admin and read its families' answers.
+ */
+export async function holdsEveryRoleOf(db: DB, actorUserId: string, targetUserId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("memberships as target")
+    .leftJoin("memberships as actor", (join) =>
+      join.onRef("actor.forum_id", "=", "target.forum_id").on("actor.user_id", "=", actorUserId).on("actor.role", "=", "admin"),
+    )
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("target.user_id", "=", targetUserId)
+    .where("actor.user_id", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+/**
  * Serialises changes to one forum's memberships: a no-op update takes the forum row's lock on
  * PostgreSQL (SQLite runs one transaction at a time anyway), so two admins demoting each other
  * at the same moment cannot leave the forum without an admin.

@@ -9,7 +9,7 @@ import { readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { createInvitation } from "~/models/user-invitations.server";
-import { findForumMember, forumRequiresMfa, otherForumCount, setForumRequiresMfa } from "~/models/forum-members.server";
+import { findForumMember, forumRequiresMfa, holdsEveryRoleOf, otherForumCount, setForumRequiresMfa } from "~/models/forum-members.server";
 import { listForumMembers } from "~/models/users.server";
 import { staffChrome } from "~/auth/staff.server";
 import type { Role } from "../../db/schema";
@@ -102,6 +102,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = ResetForm.safeParse(form);
     const member = parsed.success ? await findForumMember(db, staff.forumId, parsed.data.userId) : undefined;
     if (!member) throw notFound();
+    if (!(await holdsEveryRoleOf(db, staff.user.id, member.userId))) {
+      await audit(staff, "user.reset_refused", member.userId, { reason: "roles_elsewhere" });
+      return redirect(`/admin/users/${encodeURIComponent(member.userId)}?refused=reset`);
+    }
     const token = await createInvitation(db, { forumId: staff.forumId, kind: "reset", userId: member.userId, createdBy: staff.user.id });
     // The reset changes the password in every forum the person belongs to: the log says so.
     const otherForums = await otherForumCount(db, staff.forumId, member.userId);

@@ -6,7 +6,14 @@ import { audit, requireRole } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
-import { changeRole, findForumMember, nameSafeguardingLead, otherForumCount, removeMember } from "~/models/forum-members.server";
+import {
+  changeRole,
+  findForumMember,
+  holdsEveryRoleOf,
+  nameSafeguardingLead,
+  otherForumCount,
+  removeMember,
+} from "~/models/forum-members.server";
 import { listForumMembers } from "~/models/users.server";
 import { staffChrome } from "~/auth/staff.server";
 import type { Role } from "../../db/schema";
@@ -33,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     member,
     isMe: member.userId === staff.user.id,
     otherForums: await otherForumCount(getDb(), staff.forumId, member.userId),
+    mayReset: await holdsEveryRoleOf(getDb(), staff.user.id, member.userId),
+    resetRefused: new URL(request.url).searchParams.get("refused") === "reset",
     currentLead: lead && lead.userId !== member.userId ? lead.email : null,
     confirmRemove: new URL(request.url).searchParams.get("confirm") === "remove",
   };
@@ -206,25 +215,39 @@ export default function ManageMember() {
           )}
 
           <h2 className="heading-m">Password</h2>
-          <form method="post" action="/admin/users">
-            <input type="hidden" name="intent" value="reset" />
-            <input type="hidden" name="userId" value={member.userId} />
-            <p className="body">
-              If they have forgotten their password, create a reset link and send it to them. Using it signs them out everywhere.
-            </p>
-            {data.otherForums > 0 ? (
-              <div className="inset" data-testid="other-forums">
-                <p className="body">
-                  {member.email} is also a member of {data.otherForums === 1 ? "another forum" : `${data.otherForums} other forums`}. The
-                  new password will work there too, so send the link only to them, by a way you know is theirs.
-                  {member.totpEnabled ? " Their two-factor authentication still protects every forum." : ""}
-                </p>
-              </div>
-            ) : null}
-            <button type="submit" className="button button--secondary">
-              Create a password reset link
-            </button>
-          </form>
+          {data.mayReset ? null : (
+            <div
+              className={data.resetRefused ? "error-summary" : "inset"}
+              data-testid="reset-not-yours"
+              role={data.resetRefused ? "alert" : undefined}
+            >
+              <p className="body">
+                {member.email} also has a role in another forum that you are not an admin of. A new password would let whoever holds the
+                link sign in there too, so you cannot create one: only an admin of every forum they belong to can.
+              </p>
+            </div>
+          )}
+          {data.mayReset ? (
+            <form method="post" action="/admin/users">
+              <input type="hidden" name="intent" value="reset" />
+              <input type="hidden" name="userId" value={member.userId} />
+              <p className="body">
+                If they have forgotten their password, create a reset link and send it to them. Using it signs them out everywhere.
+              </p>
+              {data.otherForums > 0 ? (
+                <div className="inset" data-testid="other-forums">
+                  <p className="body">
+                    {member.email} is also a member of {data.otherForums === 1 ? "another forum" : `${data.otherForums} other forums`}. The
+                    new password will work there too, so send the link only to them, by a way you know is theirs.
+                    {member.totpEnabled ? " Their two-factor authentication still protects every forum." : ""}
+                  </p>
+                </div>
+              ) : null}
+              <button type="submit" className="button button--secondary">
+                Create a password reset link
+              </button>
+            </form>
+          ) : null}
 
           {data.isMe ? null : (
             <>

@@ -243,31 +243,57 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     expect(await page.locator(".staff-bar__who").textContent()).toContain("moderator@example.org (moderator)");
   });
 
-  it("a member who is also in another forum: the reset section says the new password works there too", { timeout: 120_000 }, async () => {
-    const db = openDatabase(app.databaseUrl);
-    try {
-      const other = await createForum(db, { slug: "another-forum", name: "Another Parent Carer Forum" });
-      const user = await db.selectFrom("users").select("id").where("email", "=", "moderator@example.org").executeTakeFirstOrThrow();
-      await addMembership(db, { userId: user.id, forumId: other.id, role: "moderator" });
-    } finally {
-      await db.destroy();
-    }
-    const admin = await laptop();
-    await signIn(admin, app.url, "admin@example.org", DEMO_PASSWORD);
-    await admin.goto(`${app.url}/admin/users`);
-    await admin.getByRole("link", { name: "moderator@example.org", exact: true }).click();
-    expect(await admin.getByTestId("other-forums").textContent()).toContain(
-      "moderator@example.org is also a member of another forum. The new password will work there too",
-    );
-    await pageLoaded(admin);
-    await expectAccessible(admin);
-    // A member of this forum only is told nothing of the kind.
-    await admin.goto(`${app.url}/admin/users`);
-    await admin.getByRole("link", { name: "board@example.org" }).click();
-    await admin.locator("h1").waitFor();
-    await pageLoaded(admin);
-    expect(await admin.getByTestId("other-forums").count()).toBe(0);
-  });
+  it(
+    "a member who is also in another forum: no reset unless the admin runs that forum too, and then a warning",
+    { timeout: 120_000 },
+    async () => {
+      // Named to sort after the demo forum, so the demo admin still signs in to the demo forum.
+      const db = openDatabase(app.databaseUrl);
+      let otherId = "";
+      try {
+        const other = await createForum(db, { slug: "zeta-forum", name: "Zeta Parent Carer Forum" });
+        otherId = other.id;
+        const user = await db.selectFrom("users").select("id").where("email", "=", "moderator@example.org").executeTakeFirstOrThrow();
+        await addMembership(db, { userId: user.id, forumId: other.id, role: "moderator" });
+      } finally {
+        await db.destroy();
+      }
+      const admin = await laptop();
+      await signIn(admin, app.url, "admin@example.org", DEMO_PASSWORD);
+      await admin.goto(`${app.url}/admin/users`);
+      await admin.getByRole("link", { name: "moderator@example.org", exact: true }).click();
+      const memberPage = admin.url();
+      // A role in a forum this admin does not run: a reset would hand them that forum too.
+      expect(await admin.getByTestId("reset-not-yours").textContent()).toContain(
+        "also has a role in another forum that you are not an admin of",
+      );
+      expect(await admin.getByRole("button", { name: "Create a password reset link" }).count()).toBe(0);
+      await pageLoaded(admin);
+      await expectAccessible(admin);
+
+      // Once the admin runs that forum too, the reset is theirs to give, with a warning.
+      const db2 = openDatabase(app.databaseUrl);
+      try {
+        const me = await db2.selectFrom("users").select("id").where("email", "=", "admin@example.org").executeTakeFirstOrThrow();
+        await addMembership(db2, { userId: me.id, forumId: otherId, role: "admin" });
+      } finally {
+        await db2.destroy();
+      }
+      await admin.goto(memberPage);
+      expect(await admin.getByTestId("other-forums").textContent()).toContain(
+        "moderator@example.org is also a member of another forum. The new password will work there too",
+      );
+      await pageLoaded(admin);
+      await expectAccessible(admin);
+      // A member of this forum only is told nothing of the kind.
+      await admin.goto(`${app.url}/admin/users`);
+      await admin.getByRole("link", { name: "board@example.org" }).click();
+      await admin.locator("h1").waitFor();
+      await pageLoaded(admin);
+      expect(await admin.getByTestId("other-forums").count()).toBe(0);
+      expect(await admin.getByTestId("reset-not-yours").count()).toBe(0);
+    },
+  );
 
   it("an admin changes a role, moves the safeguarding lead, removes a member, and requires two-factor", { timeout: 120_000 }, async () => {
     const admin = await laptop();

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "~/db.server";
+import { createForum } from "~/models/forums.server";
+import { holdsEveryRoleOf } from "~/models/forum-members.server";
+import { addMembership, createUser } from "~/models/users.server";
+import { DEMO_FORUM } from "~/seed.server";
+import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
+
+/**
+ * Accounts are shared between forums, so a password reset changes someone's sign-in everywhere.
+ * An admin of one forum must not be able to reset, and so take over, someone who is an admin of
+ * another forum: they may reset only a person over whom they hold every role that person has.
+ */
+describe("a password reset cannot take over another forum's account", () => {
+  let app: RunningApp;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    app = await startApp();
+    const db = openDatabase(app.databaseUrl);
+    try {
+      const demo = await db.selectFrom("forums").select("id").where("slug", "=", DEMO_FORUM.slug).executeTakeFirstOrThrow();
+      const other = await createForum(db, { slug: "another-forum", name: "Another forum" });
+      const shared = await createForum(db, { slug: "shared-forum", name: "Zeta: a forum the demo admin also runs" });
+      const admin = await db.selectFrom("users").select("id").where("email", "=", "admin@example.org").executeTakeFirstOrThrow();
+      // Board here, admin in the other forum.
+      ids.twoHats = await createUser(db, { email: "two.hats@example.org", password: DEMO_PASSWORD });
+      await addMembership(db, { userId: ids.twoHats, forumId: demo.id, role: "board" });
+      await addMembership(db, { userId: ids.twoHats, forumId: other.id, role: "admin" });
+      // Moderator here and board in the other forum, where the demo admin is an admin too.
+      ids.bothMine = await createUser(db, { email: "both.mine@example.org", password: DEMO_PASSWORD });
+      await addMembership(db, { userId: ids.bothMine, forumId: demo.id, role: "moderator" });
+      await addMembership(db, { userId: ids.bothMine, forumId: shared.id, role: "board" });
+      await addMembership(db, { userId: admin.id, forumId: shared.id, role: "admin" });
+      ids.admin = admin.id;
+      ids.board = (await db.selectFrom("users").select("id").where("email", "=", "board@example.org").executeTakeFirstOrThrow()).id;
+    } finally {
+      await db.destroy();
+    }
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  async function resetsFor(userId: string): Promise<number> {
+    const db = openDatabase(app.databaseUrl);
+    try {
+      return (await db.selectFrom("invitations").select("token_hash").where("kind", "=", "reset").where("user_id", "=", userId).execute())
+        .length;
+    } finally {
+      await db.destroy();
+    }
+  }
+
+  it("knows whose credentials an admin may reset", async () => {
+    const db = openDatabase(app.databaseUrl);
+    try {
+      expect(await holdsEveryRoleOf(db, ids.admin, ids.board)).toBe(true);
+      expect(await holdsEveryRoleOf(db, ids.admin, ids.bothMine)).toBe(true);
+      expect(await holdsEveryRoleOf(db, ids.admin, ids.twoHats)).toBe(false);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it("refuses the reset link, says why on the member's page, and records the attempt", async () => {
+    const login = await fetch(`${app.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
+      body: new URLSearchParams({ email: "admin@example.org", password: DEMO_PASSWORD }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+    const reset = (userId: string) =>
+      fetch(`${app.url}/admin/users`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url, Cookie: cookie },
+        body: new URLSearchParams({ intent: "reset", userId }),
+      });
+
+    const page = await (await fetch(`${app.url}/admin/users/${ids.twoHats}`, { headers: { Cookie: cookie } })).text();
+    expect(page).toContain("also has a role in another forum that you are not an admin of");
+    expect(page).not.toContain("Create a password reset link");
+
+    const refused = await reset(ids.twoHats);
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get("location")).toBe(`/admin/users/${ids.twoHats}?refused=reset`);
+    expect(await resetsFor(ids.twoHats)).toBe(0);
+
+    const allowed = await reset(ids.bothMine);
+    expect(allowed.headers.get("location")).toMatch(/done=reset/);
+    expect(await resetsFor(ids.bothMine)).toBe(1);
+
+    const db = openDatabase(app.databaseUrl);
+    try {
+      const audit = await db.selectFrom("audit_log").select("action").where("subject", "=", ids.twoHats).execute();
+      expect(audit.map((a) => a.action)).toContain("user.reset_refused");
+    } finally {
+      await db.destroy();
+    }
+  });
+});
