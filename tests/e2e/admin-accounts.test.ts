@@ -249,15 +249,16 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     async () => {
       // Named to sort after the demo forum, so the demo admin still signs in to the demo forum.
       const db = openDatabase(app.databaseUrl);
-      let otherId = "";
-      try {
-        const other = await createForum(db, { slug: "zeta-forum", name: "Zeta Parent Carer Forum" });
-        otherId = other.id;
-        const user = await db.selectFrom("users").select("id").where("email", "=", "moderator@example.org").executeTakeFirstOrThrow();
-        await addMembership(db, { userId: user.id, forumId: other.id, role: "moderator" });
-      } finally {
-        await db.destroy();
-      }
+      const otherId = await (async () => {
+        try {
+          const other = await createForum(db, { slug: "zeta-forum", name: "Zeta Parent Carer Forum" });
+          const user = await db.selectFrom("users").select("id").where("email", "=", "moderator@example.org").executeTakeFirstOrThrow();
+          await addMembership(db, { userId: user.id, forumId: other.id, role: "moderator" });
+          return other.id;
+        } finally {
+          await db.destroy();
+        }
+      })();
       const admin = await laptop();
       await signIn(admin, app.url, "admin@example.org", DEMO_PASSWORD);
       await admin.goto(`${app.url}/admin/users`);
