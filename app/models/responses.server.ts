@@ -349,15 +349,29 @@ export async function issueResumeCode(db: DB, responseId: string): Promise<strin
   return Number(updated.numUpdatedRows) === 1 ? code : null;
 }
 
-export async function findByResumeCode(db: DB, code: string): Promise<{ responseId: string; publicId: string } | undefined> {
+/**
+ * Uses a resume code: the response it names, if still in progress, and the code stops working.
+ * Whoever is sent a parent's resume link can therefore not go on reading their answers; saving
+ * again gives the parent a fresh code. Two devices racing with one code: only one gets it.
+ */
+export async function claimResumeCode(db: DB, code: string): Promise<{ responseId: string; publicId: string } | undefined> {
+  const hash = hashCode(code);
   const row = await db
     .selectFrom("responses")
     .innerJoin("surveys", "surveys.id", "responses.survey_id")
     .select(["responses.id", "surveys.public_id"])
-    .where("responses.resume_hash", "=", hashCode(code))
+    .where("responses.resume_hash", "=", hash)
     .where("responses.status", "=", "in_progress")
     .executeTakeFirst();
-  return row ? { responseId: row.id, publicId: row.public_id } : undefined;
+  if (!row) return undefined;
+  const spent = await db
+    .updateTable("responses")
+    .set({ resume_hash: null })
+    .where("id", "=", row.id)
+    .where("resume_hash", "=", hash)
+    .where("status", "=", "in_progress")
+    .executeTakeFirst();
+  return Number(spent.numUpdatedRows) === 1 ? { responseId: row.id, publicId: row.public_id } : undefined;
 }
 
 export interface ReceiptView {

@@ -1,14 +1,14 @@
 import { redirect } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n";
-import { findByResumeCode } from "~/models/responses.server";
+import { claimResumeCode } from "~/models/responses.server";
 import { allowAttempt } from "~/auth/rate-limit.server";
 import { responseCookie, surveyPath } from "~/respondent/survey-session.server";
 
-/** Shared by the form and the emailed or written-down link. */
+/** The resume form's action: the code is spent here, and this device carries on. */
 export async function resumeWithCode(request: Request, code: string, address: string) {
   if (!(await allowAttempt(getDb(), `resume:${address}`, 20, 10 * 60_000))) return { error: "resume.error.tooMany" as MessageKey };
-  const found = await findByResumeCode(getDb(), code);
+  const found = await claimResumeCode(getDb(), code);
   if (!found) return { error: "resume.error.notFound" as MessageKey };
   return {
     redirect: redirect(surveyPath(found.publicId, "continue"), {

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { clientAddress } from "~/auth/rate-limit.server";
-import { resumeWithCode } from "~/respondent/resume.server";
 
-/** The resume link: sets the survey cookie on this device and carries on. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const result = await resumeWithCode(request, (params.code ?? "").slice(0, 40), clientAddress(context));
-  if (result.redirect) return result.redirect;
-  return redirect("/resume");
+/**
+ * The resume link opens the resume form with its code filled in; pressing Continue spends it.
+ * Opening a link changes nothing, so a mail or chat app that fetches it for a preview cannot use
+ * up a parent's code.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  return redirect(`/resume?code=${encodeURIComponent((params.code ?? "").slice(0, 40))}`);
 }

@@ -1,6 +1,6 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { Button, ErrorSummary, TextField } from "~/components/forms";
 import type { MessageKey } from "~/i18n";
@@ -15,6 +15,11 @@ const ResumeForm = z.object({
   code: z.string().trim().min(1, { error: "resume.error.empty" }).max(40, { error: "resume.error.notFound" }),
 });
 
+/** A resume link arrives here with its code, to be sent with one press (see resume.$code). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { code: (new URL(request.url).searchParams.get("code") ?? "").slice(0, 40) };
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
   const typed = typeof form.code === "string" ? form.code.slice(0, 100) : "";
@@ -27,6 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Resume() {
   const result = useActionData<typeof action>();
+  const { code } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const error = result?.error ? t(result.error) : undefined;
   return (
@@ -39,7 +45,7 @@ export default function Resume() {
           label={t("resume.title")}
           asHeading
           hint={`${t("resume.label")}. ${t("resume.hint")}`}
-          value={result?.typed}
+          value={result?.typed ?? (code || undefined)}
           error={error}
           width="code"
           autoComplete="off"

@@ -192,6 +192,17 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     await other.getByRole("link", { name: "Back" }).click();
     expect(await other.locator('input[value="not_very"]').isChecked()).toBe(true);
     await second.close();
+
+    // Whoever else holds the link gets nowhere: the code was spent when it was used. Opening the
+    // link itself spends nothing (a chat app's preview must not use it up): it fills in the form.
+    const third = await phoneContext(browser, { javaScript: false });
+    const snooper = await third.newPage();
+    await snooper.goto(`${app.url}/resume/${code}`);
+    expect(new URL(snooper.url()).pathname).toBe("/resume");
+    expect(await snooper.locator("#code").inputValue()).toBe(code);
+    await snooper.getByRole("button", { name: "Continue" }).click();
+    expect(await snooper.locator(".error-summary").textContent()).toContain("We could not find a saved survey");
+    await third.close();
   });
 
   it("a question routing skips, an unknown survey and an over-long answer get clear 4xx pages", async () => {
