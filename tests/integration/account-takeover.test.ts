@@ -1,8 +1,10 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { createForum } from "~/models/forums.server";
 import { holdsEveryRoleOf } from "~/models/forum-members.server";
-import { addMembership, createUser } from "~/models/users.server";
+import { addMembership, createUser, findUserByEmail, setTotp } from "~/models/users.server";
 import { DEMO_FORUM } from "~/seed.server";
 import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
 
@@ -98,6 +100,55 @@ describe("a password reset cannot take over another forum's account", () => {
       expect(audit.map((a) => a.action)).toContain("user.reset_refused");
     } finally {
       await db.destroy();
+    }
+  });
+
+  it("whoever runs the installation can give a locked-out member a single-use link, and turn off their two-factor", async () => {
+    const run = promisify(execFile);
+    const env = { ...process.env, DATABASE_URL: app.databaseUrl, PUBLIC_URL: "https://voice.example.org" };
+    const db = openDatabase(app.databaseUrl);
+    try {
+      await setTotp(db, ids.twoHats, "JBSWY3DPEHPK3PXP", true);
+    } finally {
+      await db.destroy();
+    }
+    const unknown = await run(process.execPath, ["--import", "tsx", "app/cli/staff.ts", "reset", "nobody@example.org"], { env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect("code" in unknown && unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("No staff member has the address nobody@example.org");
+
+    const { stdout } = await run(
+      process.execPath,
+      ["--import", "tsx", "app/cli/staff.ts", "reset", "Two.Hats@example.org", "--two-factor"],
+      {
+        env,
+      },
+    );
+    const link = stdout.match(/https:\/\/voice\.example\.org(\/reset\/\S+)/)?.[1];
+    expect(link, stdout).toBeTruthy();
+    const form = await fetch(`${app.url}${link}`);
+    expect(form.status).toBe(200);
+    const password = "a brand new long password";
+    const reset = await fetch(`${app.url}${link}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
+      body: new URLSearchParams({ password, confirm: password }),
+    });
+    expect(reset.headers.get("location")).toBe("/login?done=password_reset");
+    const again = await fetch(`${app.url}${link}`);
+    expect(again.status, "the link works once").toBe(410);
+
+    const check = openDatabase(app.databaseUrl);
+    try {
+      const user = await findUserByEmail(check, "two.hats@example.org");
+      expect(user?.totpEnabled).toBe(false);
+      const audit = await check.selectFrom("audit_log").select(["action", "forum_id"]).where("subject", "=", ids.twoHats).execute();
+      // Audited in both forums the person belongs to.
+      expect(audit.filter((a) => a.action === "user.reset_issued_with_two_factor_off").length).toBe(2);
+    } finally {
+      await check.destroy();
     }
   });
 });
