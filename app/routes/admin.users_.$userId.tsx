@@ -223,7 +223,8 @@ export default function ManageMember() {
             >
               <p className="body">
                 {member.email} also has a role in another forum that you are not an admin of. A new password would let whoever holds the
-                link sign in there too, so you cannot create one: only an admin of every forum they belong to can.
+                link sign in there too, so you cannot create one: only an admin of every forum they belong to can, or whoever runs this
+                installation (with its staff command).
               </p>
             </div>
           )}
