@@ -77,6 +77,8 @@ function request(url: URL, jar: CookieJar, options: { method?: string; form?: Re
   if (body !== undefined) {
     headers["Content-Type"] = "application/x-www-form-urlencoded";
     headers["Content-Length"] = String(Buffer.byteLength(body));
+    // From the site's own page, as a browser sends it: the server refuses forms from elsewhere.
+    headers.Origin = url.origin;
   }
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: options.method ?? "GET", headers }, (res) => {

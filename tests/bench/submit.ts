@@ -243,7 +243,8 @@ async function runPhase(
   const request: AutocannonRequest = {
     method: "POST",
     path: `/s/${publicId}/check`,
-    headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "en" },
+    // The form comes from the site's own page, as a browser's would (the server refuses others).
+    headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "en", origin: new URL(server.url).origin },
     setupRequest(req) {
       firstSent = Math.min(firstSent, performance.now());
       const id = ids.list[ids.next++];
