@@ -12,7 +12,7 @@ import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { checkInvitation, joinWithInvitation, type Invitation } from "~/models/user-invitations.server";
 import { decoyPasswordHash, findUserByEmail, findUserById, normaliseEmail, verifyPassword } from "~/models/users.server";
-import { allowAttempt, recordFailure, tooManyFailures } from "~/auth/rate-limit.server";
+import { allowAttempt, clientAddress, recordSignInFailure, signInAllowance } from "~/auth/rate-limit.server";
 import type { Role } from "../../db/schema";
 import { readForm } from "~/http.server";
 
@@ -83,7 +83,7 @@ function spentOrTaken(reason: "spent" | "email_taken" | "already_member", email:
   return json({ mode: "existing" as const, email, errors: {} as Errors });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   const { invitation } = await usableInvitation(db, params.token);
   const form = Object.fromEntries(await readForm(request));
@@ -99,7 +99,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const email = normaliseEmail(parsed.data.email);
     // The same count as the sign-in page, so this form is no way round its limit.
-    if (await tooManyFailures(db, `login:account:${email}`, 5, WINDOW_MS)) {
+    const address = clientAddress(context);
+    if ((await signInAllowance(db, email, address, WINDOW_MS)).refused) {
       return json(
         { mode: "existing" as const, email, errors: { password: "Too many attempts. Wait 15 minutes and try again." } as Errors },
         { status: 429 },
@@ -108,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const user = await findUserByEmail(db, email);
     const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (!user || !valid || user.disabled) {
-      await recordFailure(db, `login:account:${email}`, WINDOW_MS);
+      await recordSignInFailure(db, email, address, WINDOW_MS);
       await recordAudit(db, { forumId: null, actor: user?.id ?? "anonymous", action: "login.failed", subject: email });
       return json(
         { mode: "existing" as const, email, errors: { password: "That is not the password of this account" } as Errors },

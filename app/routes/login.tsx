@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { decoyPasswordHash, findUserByEmail, normaliseEmail, verifyPassword } from "~/models/users.server";
-import { clientAddress, recordFailure, tooManyFailures } from "~/auth/rate-limit.server";
+import { clientAddress, recordSignInFailure, signInAllowance } from "~/auth/rate-limit.server";
 import { safeNext } from "~/auth/staff-forms.server";
 import { readForm } from "~/http.server";
 
@@ -39,24 +39,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ error: { field: String(issue.path[0]), text: issue.message }, email }, { status: 400 });
   }
   const account = normaliseEmail(parsed.data.email);
-  // Failed attempts per account and per address, counted whether or not the account exists.
-  const accountKey = `login:account:${account}`;
-  const addressKey = `login:address:${clientAddress(context)}`;
+  // Failed attempts are counted whether or not the account exists (see signInAllowance).
+  const address = clientAddress(context);
   const db = getDb();
-  const allowed = !(await tooManyFailures(db, accountKey, 5, WINDOW_MS)) && !(await tooManyFailures(db, addressKey, 30, WINDOW_MS));
-  if (!allowed) {
+  const allowance = await signInAllowance(db, account, address, WINDOW_MS);
+  if (allowance.refused) {
     await recordAudit(db, { forumId: null, actor: "anonymous", action: "login.rate_limited", subject: account });
     return json(
-      { error: { field: "email", text: "Too many attempts to sign in. Wait 15 minutes and try again." }, email },
+      { error: { field: "email", text: "Too many attempts to sign in from here. Wait 15 minutes and try again." }, email },
       { status: 429 },
     );
   }
+  if (allowance.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, allowance.delayMs));
   const user = await findUserByEmail(db, account);
   // Always run the hash, so the time taken does not tell whether the account exists.
   const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user || !valid || user.disabled) {
-    await recordFailure(db, accountKey, WINDOW_MS);
-    await recordFailure(db, addressKey, WINDOW_MS);
+    await recordSignInFailure(db, account, address, WINDOW_MS);
     await recordAudit(db, { forumId: null, actor: user?.id ?? "anonymous", action: "login.failed", subject: account });
     return json({ error: { field: "email", text: FAILED }, email }, { status: 401 });
   }

@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "~/db.server";
-import { allowAttempt, pruneRateLimits, recordFailure, tooManyFailures } from "~/auth/rate-limit.server";
+import {
+  allowAttempt,
+  pruneRateLimits,
+  recordFailure,
+  recordSignInFailure,
+  SIGN_IN_LIMITS,
+  signInAllowance,
+  tooManyFailures,
+} from "~/auth/rate-limit.server";
 import { createTestDb, postgresUrl, STORES, type TestDb } from "../support/db";
 
 /**
@@ -32,6 +40,25 @@ describe.each(STORES)("rate limits on $kind", ({ kind, skip }) => {
     expect(await allowAttempt(t.db, "receipt:203.0.113.10", 3, 60_000, start + 12)).toBe(true);
     // A new window starts afresh.
     expect(await allowAttempt(second, key, 3, 60_000, start + 60_000)).toBe(true);
+  });
+
+  it.skipIf(skip)("sign-in: a stranger stops only themselves; guessing from many addresses is slowed, then stopped", async () => {
+    const lead = "lead@example.org";
+    const window = 15 * 60_000;
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndAddress; i++) await recordSignInFailure(t.db, lead, "198.51.100.7", window);
+    expect((await signInAllowance(second, lead, "198.51.100.7", window)).refused).toBe(true);
+    const fromHome = await signInAllowance(second, lead, "203.0.113.20", window);
+    expect(fromHome).toEqual({ refused: false, delayMs: 0 });
+    // Guesses spread over many addresses: each answer comes later, and none is refused...
+    for (let i = 0; i < 20; i++) await recordSignInFailure(t.db, lead, `192.0.2.${i}`, window);
+    const slowed = await signInAllowance(t.db, lead, "203.0.113.20", window);
+    expect(slowed.refused).toBe(false);
+    expect(slowed.delayMs).toBe((25 - SIGN_IN_LIMITS.slowAfter) * SIGN_IN_LIMITS.stepMs);
+    // ...until a number no person reaches, and the delay never passes its ceiling.
+    for (let i = 0; i < 80; i++) await recordSignInFailure(second, lead, `192.0.2.${100 + i}`, window);
+    const stopped = await signInAllowance(t.db, lead, "203.0.113.20", window);
+    expect(stopped.refused).toBe(true);
+    expect(stopped.delayMs).toBe(SIGN_IN_LIMITS.maxDelayMs);
   });
 
   it.skipIf(skip)("attempts made at the same moment on both servers are all counted", async () => {
