@@ -39,6 +39,7 @@ const DONE_MESSAGES: Record<string, string> = {
   role: "Role changed.",
   lead: "Safeguarding lead named.",
   removed: "Member removed from the forum.",
+  two_factor_reset: "Two-factor authentication turned off. They will set it up again when they next sign in, if the forum requires it.",
   mfa_on: "Two-factor authentication is now required for every admin and moderator.",
   mfa_off: "Two-factor authentication is no longer required.",
 };

@@ -14,7 +14,7 @@ import {
   otherForumCount,
   removeMember,
 } from "~/models/forum-members.server";
-import { listForumMembers } from "~/models/users.server";
+import { listForumMembers, setTotp } from "~/models/users.server";
 import { staffChrome } from "~/auth/staff.server";
 import type { Role } from "../../db/schema";
 import { notFound, readForm } from "~/http.server";
@@ -89,6 +89,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     await audit(staff, "user.safeguarding_lead_named", member.userId, { previous: result.previousLead });
     return back("lead");
+  }
+  if (form.intent === "two_factor") {
+    // Someone who lost their phone: the same rule as a password reset, since it opens every forum they belong to.
+    if (member.userId === staff.user.id) return refused("two_factor", "Turn your own two-factor off from your account page.");
+    if (!(await holdsEveryRoleOf(db, staff.user.id, member.userId))) {
+      await audit(staff, "user.two_factor_reset_refused", member.userId, { reason: "roles_elsewhere" });
+      return refused("two_factor", "They also have a role in another forum that you are not an admin of, so you cannot turn this off.");
+    }
+    await setTotp(db, member.userId, null, false);
+    await audit(staff, "user.two_factor_reset", member.userId);
+    return back("two_factor_reset");
   }
   if (form.intent === "remove") {
     if (member.userId === staff.user.id) return refused("remove", "You cannot remove yourself. Ask another admin.");
@@ -250,6 +261,22 @@ export default function ManageMember() {
             </form>
           ) : null}
 
+          {!data.isMe && member.totpEnabled && data.mayReset ? (
+            <>
+              <h2 className="heading-m">Two-factor authentication</h2>
+              <form method="post" className={errors.two_factor ? "form-group form-group--error" : undefined}>
+                <input type="hidden" name="intent" value="two_factor" />
+                {errorFor("two_factor")}
+                <p className="body">
+                  If they have lost the phone with their authenticator app, turn two-factor off. They will set it up again when they next
+                  sign in, if the forum requires it. This is recorded in the audit log.
+                </p>
+                <button type="submit" className="button button--secondary" id="two_factor">
+                  Turn off their two-factor authentication
+                </button>
+              </form>
+            </>
+          ) : null}
           {data.isMe ? null : (
             <>
               <h2 className="heading-m">Remove from the forum</h2>

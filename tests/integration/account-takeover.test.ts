@@ -103,6 +103,46 @@ describe("a password reset cannot take over another forum's account", () => {
     }
   });
 
+  it("an admin turns off a member's two-factor (a lost phone) under the same rule, audited", async () => {
+    const db = openDatabase(app.databaseUrl);
+    try {
+      for (const id of [ids.twoHats, ids.bothMine]) await setTotp(db, id, "JBSWY3DPEHPK3PXP", true);
+    } finally {
+      await db.destroy();
+    }
+    const login = await fetch(`${app.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
+      body: new URLSearchParams({ email: "admin@example.org", password: DEMO_PASSWORD }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+    const turnOff = (userId: string) =>
+      fetch(`${app.url}/admin/users/${userId}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url, Cookie: cookie },
+        body: new URLSearchParams({ intent: "two_factor" }),
+      });
+    const refused = await turnOff(ids.twoHats);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("you cannot turn this off");
+    const allowed = await turnOff(ids.bothMine);
+    expect(allowed.headers.get("location")).toMatch(/done=two_factor_reset/);
+    const check = openDatabase(app.databaseUrl);
+    try {
+      expect((await findUserByEmail(check, "two.hats@example.org"))?.totpEnabled).toBe(true);
+      expect((await findUserByEmail(check, "both.mine@example.org"))?.totpEnabled).toBe(false);
+      const actions = (
+        await check.selectFrom("audit_log").select("action").where("subject", "in", [ids.twoHats, ids.bothMine]).execute()
+      ).map((a) => a.action);
+      expect(actions).toContain("user.two_factor_reset");
+      expect(actions).toContain("user.two_factor_reset_refused");
+    } finally {
+      await check.destroy();
+    }
+  });
+
   it("whoever runs the installation can give a locked-out member a single-use link, and turn off their two-factor", async () => {
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: app.databaseUrl, PUBLIC_URL: "https://voice.example.org" };
