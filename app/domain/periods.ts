@@ -139,13 +139,68 @@ export function isCalendarDate(text: string): boolean {
 
 const londonClock = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
+  hourCycle: "h23",
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
   hour: "2-digit",
   minute: "2-digit",
-  hourCycle: "h23",
+  second: "2-digit",
 });
+
+/** The wall-clock time an instant shows in London, as if it were UTC (milliseconds). */
+function londonWallTime(instant: number): number {
+  const parts = Object.fromEntries(londonClock.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  return Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+}
+
+/**
+ * The instant at which London clocks show this time. London is UTC+1 (BST) or UTC+0 (GMT): the
+ * offset whose wall clock matches wins; in the autumn hour that happens twice, the first (BST);
+ * in the spring hour that never happens, the clocks had just gone forward, so GMT is used.
+ */
+export function londonInstant(y: number, m: number, d: number, h: number, mi: number, s: number, ms: number): Date {
+  const wall = Date.UTC(y, m - 1, d, h, mi, s);
+  return new Date(wall - londonOffsetAt(wall) + ms);
+}
+
+// London's offset is a whole number of hours and changes only on the hour, so one look-up per
+// hour serves every row in it: a large file of paper forms shares a few dates. Bounded, and
+// safe to share because past offsets never change.
+const HOUR = 3_600_000;
+const offsetByWallHour = new Map<number, number>();
+const dateByUtcHour = new Map<number, string>();
+
+function londonOffsetAt(wall: number): number {
+  const hour = Math.floor(wall / HOUR);
+  let offset = offsetByWallHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR;
+    offset = [HOUR, 0].find((o) => londonWallTime(start - o) === start) ?? 0;
+    if (offsetByWallHour.size > 10_000) offsetByWallHour.clear();
+    offsetByWallHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** londonDate, remembered per UTC hour: an import of many rows asks for the same few dates. */
+export function londonDateOfInstant(instant: Date): string {
+  const hour = Math.floor(instant.getTime() / HOUR);
+  let date = dateByUtcHour.get(hour);
+  if (date === undefined) {
+    date = londonDate(instant);
+    if (dateByUtcHour.size > 10_000) dateByUtcHour.clear();
+    dateByUtcHour.set(hour, date);
+  }
+  return date;
+}
 
 function londonWallClock(instant: number): string {
   const parts = londonClock.formatToParts(new Date(instant));

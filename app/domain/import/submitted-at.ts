@@ -1,4 +1,4 @@
-import { londonDate } from "../periods";
+import { londonDate, londonDateOfInstant, londonInstant } from "../periods";
 
 // --- submitted_at -----------------------------------------------------------------------------
 
@@ -27,7 +27,7 @@ export function readSubmittedAt(
     if (!isCalendarDate(y, m, d)) return bad("is not a real calendar date.");
     if (y < EARLIEST_YEAR) return bad(`is before ${EARLIEST_YEAR}. Check the year.`);
     if (value > londonDate(now)) return bad("is in the future.");
-    const noon = londonWallClock(y, m, d, 12, 0, 0, 0);
+    const noon = londonInstant(y, m, d, 12, 0, 0, 0);
     const at = noon.getTime() > now.getTime() ? now : noon;
     return { ok: true, submittedAt: at.toISOString(), submittedOn: value };
   }
@@ -41,14 +41,14 @@ export function readSubmittedAt(
     if (y < EARLIEST_YEAR) return bad(`is before ${EARLIEST_YEAR}. Check the year.`);
     let instant: Date;
     const offset = dt[8];
-    if (!offset) instant = londonWallClock(y, m, d, h, mi, s, ms);
+    if (!offset) instant = londonInstant(y, m, d, h, mi, s, ms);
     else {
       const minutes = offset.toUpperCase() === "Z" ? 0 : offsetMinutes(offset);
       if (minutes === null) return bad("has an offset that is not a real time zone offset.");
       instant = new Date(Date.UTC(y, m - 1, d, h, mi, s, ms) - minutes * 60_000);
     }
     if (instant.getTime() > now.getTime()) return bad("is in the future.");
-    return { ok: true, submittedAt: instant.toISOString(), submittedOn: londonDateOf(instant) };
+    return { ok: true, submittedAt: instant.toISOString(), submittedOn: londonDateOfInstant(instant) };
   }
 
   const uk = UK_DATE.exec(value);
@@ -70,68 +70,4 @@ function offsetMinutes(offset: string): number | null {
   const minutes = Number(m[3] ?? 0);
   if (hours > 14 || minutes > 59) return null;
   return (m[1] === "-" ? -1 : 1) * (hours * 60 + minutes);
-}
-
-const londonClock = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-
-/** The wall-clock time an instant shows in London, as if it were UTC (milliseconds). */
-function londonWallTime(instant: number): number {
-  const parts = Object.fromEntries(londonClock.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  return Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-}
-
-/**
- * The instant at which London clocks show this time. London is UTC+1 (BST) or UTC+0 (GMT): the
- * offset whose wall clock matches wins; in the autumn hour that happens twice, the first (BST);
- * in the spring hour that never happens, the clocks had just gone forward, so GMT is used.
- */
-function londonWallClock(y: number, m: number, d: number, h: number, mi: number, s: number, ms: number): Date {
-  const wall = Date.UTC(y, m - 1, d, h, mi, s);
-  return new Date(wall - londonOffsetAt(wall) + ms);
-}
-
-// London's offset is a whole number of hours and changes only on the hour, so one look-up per
-// hour serves every row in it: a large file of paper forms shares a few dates. Bounded, and
-// safe to share because past offsets never change.
-const HOUR = 3_600_000;
-const offsetByWallHour = new Map<number, number>();
-const dateByUtcHour = new Map<number, string>();
-
-function londonOffsetAt(wall: number): number {
-  const hour = Math.floor(wall / HOUR);
-  let offset = offsetByWallHour.get(hour);
-  if (offset === undefined) {
-    const start = hour * HOUR;
-    offset = [HOUR, 0].find((o) => londonWallTime(start - o) === start) ?? 0;
-    if (offsetByWallHour.size > 10_000) offsetByWallHour.clear();
-    offsetByWallHour.set(hour, offset);
-  }
-  return offset;
-}
-
-function londonDateOf(instant: Date): string {
-  const hour = Math.floor(instant.getTime() / HOUR);
-  let date = dateByUtcHour.get(hour);
-  if (date === undefined) {
-    date = londonDate(instant);
-    if (dateByUtcHour.size > 10_000) dateByUtcHour.clear();
-    dateByUtcHour.set(hour, date);
-  }
-  return date;
 }
