@@ -322,6 +322,9 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     const refused = admin.waitForResponse((r) => r.request().method() === "POST");
     await admin.getByRole("button", { name: "Yes, remove from the forum" }).click();
     expect((await refused).status()).toBe(400);
+    // The refusal's page may still be arriving: wait for all of it before reading the summary.
+    await admin.locator(".error-summary").waitFor();
+    await pageLoaded(admin);
     expect(await admin.locator(".error-summary").textContent()).toContain("safeguarding lead");
 
     // An admin cannot change their own role or remove themselves.
