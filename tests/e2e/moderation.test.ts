@@ -72,8 +72,9 @@ describe.skipIf(!chromiumPath)("moderating written answers in a laptop browser",
     await expectAccessible(page);
     // A single Approve will not publish it as written either: the page says why and what to do.
     await page.getByRole("button", { name: "Approve", exact: true }).click();
-    expect(await page.locator(".error-summary").textContent()).toContain("still has highlighted text that could identify someone");
+    await page.locator(".error-summary").waitFor();
     await pageLoaded(page);
+    expect(await page.locator(".error-summary").textContent()).toContain("still has highlighted text that could identify someone");
     expect(await page.getByTestId("suggestions").textContent()).toContain(PHONE);
     await expectAccessible(page);
     expect(await page.locator("#redacted").inputValue()).toBe("[removed] never ring back. Please call me on [removed] about the plan.");

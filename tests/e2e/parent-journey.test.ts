@@ -201,6 +201,8 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     expect(new URL(snooper.url()).pathname).toBe("/resume");
     expect(await snooper.locator("#code").inputValue()).toBe(code);
     await snooper.getByRole("button", { name: "Continue" }).click();
+    await snooper.locator(".error-summary").waitFor();
+    await pageLoaded(snooper);
     expect(await snooper.locator(".error-summary").textContent()).toContain("We could not find a saved survey");
     await third.close();
   });
