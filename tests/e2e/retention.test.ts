@@ -83,7 +83,11 @@ describe.skipIf(!chromiumPath)("data retention in a laptop browser", () => {
   async function post(page: Page, button: string): Promise<number> {
     const response = page.waitForResponse((r) => r.request().method() === "POST");
     await page.getByRole("button", { name: button }).click();
-    return (await response).status();
+    const answered = await response;
+    // The whole page has arrived and loaded before anything on it is read (it streams).
+    await answered.finished();
+    await page.waitForLoadState("load");
+    return answered.status();
   }
 
   it(
