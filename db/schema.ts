@@ -139,6 +139,14 @@ export interface UserTable {
   disabled_at: string | null;
 }
 
+/** A one-time code that stands in for a two-factor code once; only its hash is kept. */
+export interface RecoveryCodeTable {
+  code_hash: string;
+  user_id: string;
+  created_at: string;
+  used_at: string | null;
+}
+
 export interface MembershipTable {
   user_id: string;
   forum_id: string;
@@ -168,6 +176,8 @@ export interface InvitationTable {
   kind: "join" | "reset";
   role: Role | null;
   user_id: string | null;
+  /** join: the address invited (lower-cased); null on links made before invitations named one. */
+  email: string | null;
   created_by: string;
   created_at: string;
   expires_at: string;
@@ -422,6 +432,7 @@ export interface Database {
   memberships: MembershipTable;
   sessions: SessionTable;
   invitations: InvitationTable;
+  recovery_codes: RecoveryCodeTable;
   moderation_items: ModerationItemTable;
   themes: ThemeTable;
   moderation_item_themes: ModerationItemThemeTable;

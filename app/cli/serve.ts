@@ -21,6 +21,9 @@ import { seedDemoForum } from "~/seed.server";
 /** How often the server deletes raw responses past each forum's retention period (and old rate-limit windows and import jobs). */
 const RETENTION_EVERY_MS = 6 * 3600 * 1000;
 
+/** How long a refused request may go on sending the body it was refused, thrown away unread. */
+const LINGER_MS = 5000;
+
 /**
  * Runs retention now and then every few hours, never overlapping, on the connection the app
  * itself uses (getDb() is one per process): a second SQLite connection in the same process
@@ -105,7 +108,13 @@ async function main() {
       expectedOrigin: publicOrigin ?? `${secure ? "https" : "http"}://${req.get("host") ?? ""}`,
     });
     if (!refusal) return next();
-    res.setHeader("Connection", "close");
+    // The client may still be sending the body it was refused. Closing at once would reset the
+    // connection, and the client could lose this answer with it. Instead the rest is read and
+    // thrown away as it arrives (never kept: the server's memory does not grow), and a body
+    // still arriving after LINGER_MS has its connection closed.
+    const linger = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    req.socket.once("close", () => clearTimeout(linger));
+    req.once("end", () => clearTimeout(linger));
     res.status(refusal.status).type("html").send(refusalPage(refusal));
   });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { DB } from "~/db.server";
 import { hashToken } from "~/codes.server";
 import type { Role } from "../../db/schema";
-import { addMembership, createUser, findUserByEmail, setPassword } from "./users.server";
+import { addMembership, createUser, findUserByEmail, normaliseEmail, setPassword } from "./users.server";
 import { findForumMember } from "./forum-members.server";
 
 // ---- Invitations and password resets: single-use links an admin copies; only hashes are stored.
@@ -11,7 +11,9 @@ const INVITATION_DAYS = 7;
 
 export async function createInvitation(
   db: DB,
-  input: { forumId: string; kind: "join" | "reset"; role?: Role; userId?: string; createdBy: string },
+  input:
+    | { forumId: string; kind: "join"; role: Role; email: string; createdBy: string }
+    | { forumId: string; kind: "reset"; userId: string; createdBy: string },
 ): Promise<string> {
   const token = randomBytes(24).toString("base64url");
   const now = new Date();
@@ -21,8 +23,9 @@ export async function createInvitation(
       token_hash: hashToken(token),
       forum_id: input.forumId,
       kind: input.kind,
-      role: input.role ?? null,
-      user_id: input.userId ?? null,
+      role: input.kind === "join" ? input.role : null,
+      user_id: input.kind === "reset" ? input.userId : null,
+      email: input.kind === "join" ? normaliseEmail(input.email) : null,
       created_by: input.createdBy,
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
@@ -38,17 +41,21 @@ export interface Invitation {
   kind: "join" | "reset";
   role: Role | null;
   userId: string | null;
+  /** The address a join link was made for. */
+  email: string | null;
 }
 
 export async function findUsableInvitation(db: DB, token: string): Promise<Invitation | undefined> {
   const row = await db
     .selectFrom("invitations")
-    .select(["token_hash", "forum_id", "kind", "role", "user_id"])
+    .select(["token_hash", "forum_id", "kind", "role", "user_id", "email"])
     .where("token_hash", "=", hashToken(token))
     .where("used_at", "is", null)
     .where("expires_at", ">", new Date().toISOString())
     .executeTakeFirst();
-  return row ? { tokenHash: row.token_hash, forumId: row.forum_id, kind: row.kind, role: row.role, userId: row.user_id } : undefined;
+  return row
+    ? { tokenHash: row.token_hash, forumId: row.forum_id, kind: row.kind, role: row.role, userId: row.user_id, email: row.email }
+    : undefined;
 }
 
 /** Spends an invitation; false if another request spent it first. */
@@ -75,6 +82,7 @@ export async function checkInvitation(db: DB, token: string, kind: "join" | "res
       "invitations.kind",
       "invitations.role",
       "invitations.user_id",
+      "invitations.email",
       "invitations.used_at",
       "invitations.expires_at",
       "forums.name as forum_name",
@@ -83,9 +91,11 @@ export async function checkInvitation(db: DB, token: string, kind: "join" | "res
     .executeTakeFirst();
   if (!row || row.kind !== kind) return { state: "unknown" };
   if (row.used_at !== null || row.expires_at <= new Date().toISOString()) return { state: "spent" };
+  // A join link from before links named their address is treated as expired: the admin makes a new one.
+  if (row.kind === "join" && row.email === null) return { state: "spent" };
   return {
     state: "usable",
-    invitation: { tokenHash: row.token_hash, forumId: row.forum_id, kind: row.kind, role: row.role, userId: row.user_id },
+    invitation: { tokenHash: row.token_hash, forumId: row.forum_id, kind: row.kind, role: row.role, userId: row.user_id, email: row.email },
     forumName: row.forum_name,
   };
 }
@@ -101,14 +111,16 @@ class Rollback extends Error {
 /**
  * Accepts a join invitation: the invitation is spent and the account and membership are
  * created in one transaction, so a link used twice at once makes one member, not two.
- * `password` creates a new account; `userId` adds an existing (already verified) account.
+ * `password` creates a new account for the invited address; `userId` adds the existing
+ * (already verified) account of that address.
  */
 export async function joinWithInvitation(
   db: DB,
   invitation: Invitation,
-  input: { email: string; password: string } | { userId: string },
+  input: { password: string } | { userId: string },
 ): Promise<JoinOutcome> {
-  if (invitation.kind !== "join" || !invitation.role) throw new Error("Not a join invitation");
+  if (invitation.kind !== "join" || !invitation.role || !invitation.email) throw new Error("Not a join invitation");
+  const email = invitation.email;
   const role = invitation.role;
   try {
     return await db.transaction().execute(async (trx) => {
@@ -125,9 +137,9 @@ export async function joinWithInvitation(
         if (!(await spendInvitation(trx, invitation.tokenHash))) throw new Rollback("spent");
         userId = input.userId;
       } else {
-        if (await findUserByEmail(trx, input.email)) return { ok: false, reason: "email_taken" } as const;
+        if (await findUserByEmail(trx, email)) return { ok: false, reason: "email_taken" } as const;
         if (!(await spendInvitation(trx, invitation.tokenHash))) throw new Rollback("spent");
-        userId = await createUser(trx, input);
+        userId = await createUser(trx, { email, password: input.password });
       }
       await addMembership(trx, { userId, forumId: invitation.forumId, role });
       return { ok: true, userId } as const;

@@ -1,6 +1,7 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
-import type { DB } from "~/db.server";
+import { groupedTransaction, type DB } from "~/db.server";
+import { deleteRecoveryCodes } from "./recovery-codes.server";
 import { newId } from "~/codes.server";
 import type { Role } from "../../db/schema";
 
@@ -196,11 +197,15 @@ export async function listForumMembers(db: DB, forumId: string): Promise<ForumMe
   }));
 }
 
+/** Turning two-factor off (a null secret) also deletes the recovery codes that went with it. */
 export async function setTotp(db: DB, userId: string, secret: string | null, enabled: boolean) {
-  await db
-    .updateTable("users")
-    // A new secret starts a new sequence of codes.
-    .set({ totp_secret: secret, totp_enabled: enabled ? 1 : 0, ...(secret === null ? { totp_last_step: null } : {}) })
-    .where("id", "=", userId)
-    .execute();
+  await groupedTransaction(db, async (trx) => {
+    await trx
+      .updateTable("users")
+      // A new secret starts a new sequence of codes.
+      .set({ totp_secret: secret, totp_enabled: enabled ? 1 : 0, ...(secret === null ? { totp_last_step: null } : {}) })
+      .where("id", "=", userId)
+      .execute();
+    if (secret === null) await deleteRecoveryCodes(trx, userId);
+  });
 }

@@ -4,16 +4,17 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { audit, requireRole } from "~/auth/session.server";
 import { hashToken } from "~/codes.server";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, TextField } from "~/components/forms";
 import { readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n";
 import { createInvitation } from "~/models/user-invitations.server";
 import { findForumMember, forumRequiresMfa, holdsEveryRoleOf, otherForumCount, setForumRequiresMfa } from "~/models/forum-members.server";
-import { listForumMembers } from "~/models/users.server";
+import { listForumMembers, normaliseEmail } from "~/models/users.server";
 import { staffChrome } from "~/auth/staff.server";
 import type { Role } from "../../db/schema";
 import { notFound, readForm } from "~/http.server";
+import { StaffEmail } from "~/schemas/staff-email";
 
 export const meta: MetaFunction = () => [{ title: "Users" }];
 export const handle = { wide: true };
@@ -54,13 +55,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let link: { kind: "join" | "reset"; url: string; role: string | null; email: string | null } | null = null;
   const stored = readCookie(request, LINK_COOKIE);
   if (stored && (done === "invited" || done === "reset")) {
-    const [kind, token, extra] = stored.split(".");
+    const [kind, token, extra, invited] = stored.split(".");
     if ((kind === "join" || kind === "reset") && token) {
       link = {
         kind,
         url: `${url.origin}/${kind}/${token}`,
         role: kind === "join" && extra && extra in ROLE_LABELS ? ROLE_LABELS[extra as Role] : null,
-        email: kind === "reset" ? (members.find((m) => m.userId === extra)?.email ?? null) : null,
+        email:
+          kind === "reset"
+            ? (members.find((m) => m.userId === extra)?.email ?? null)
+            : invited
+              ? Buffer.from(invited, "base64url").toString("utf8")
+              : null,
       };
     }
   }
@@ -86,6 +92,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => ({ "Cache-Control
 
 const InviteForm = z.object({
   intent: z.literal("invite"),
+  email: StaffEmail,
   role: z.enum(["admin", "moderator", "board"], { error: "Choose what the new member will do" }),
 });
 const ResetForm = z.object({ intent: z.literal("reset"), userId: z.string().min(1).max(100) });
@@ -118,7 +125,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.intent === "mfa") {
     const parsed = MfaForm.safeParse(form);
     if (!parsed.success)
-      return json({ errors: { require: "Choose whether two-factor authentication is required" }, values: {} }, { status: 400 });
+      return json(
+        { errors: { require: "Choose whether two-factor authentication is required" }, values: { email: "", role: "" } },
+        { status: 400 },
+      );
     const required = parsed.data.require === "on";
     if (required !== (await forumRequiresMfa(db, staff.forumId))) {
       await setForumRequiresMfa(db, staff.forumId, required);
@@ -128,14 +138,22 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = InviteForm.safeParse(form);
   if (!parsed.success) {
-    return json(
-      { errors: { role: "Choose what the new member will do" }, values: { role: typeof form.role === "string" ? form.role : "" } },
-      { status: 400 },
-    );
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    const typed = (name: string) => (typeof form[name] === "string" ? String(form[name]).slice(0, 320) : "");
+    return json({ errors, values: { email: typed("email"), role: typed("role") } }, { status: 400 });
   }
-  const token = await createInvitation(db, { forumId: staff.forumId, kind: "join", role: parsed.data.role, createdBy: staff.user.id });
-  await audit(staff, "user.invited", null, { role: parsed.data.role, invitation: hashToken(token).slice(0, 12) });
-  return redirect(`${LINK_PATH}?done=invited`, { headers: { "Set-Cookie": linkCookie(request, `join.${token}.${parsed.data.role}`) } });
+  const email = normaliseEmail(parsed.data.email);
+  const token = await createInvitation(db, {
+    forumId: staff.forumId,
+    kind: "join",
+    role: parsed.data.role,
+    email,
+    createdBy: staff.user.id,
+  });
+  await audit(staff, "user.invited", null, { role: parsed.data.role, email, invitation: hashToken(token).slice(0, 12) });
+  const cookie = linkCookie(request, `join.${token}.${parsed.data.role}.${Buffer.from(email).toString("base64url")}`);
+  return redirect(`${LINK_PATH}?done=invited`, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Users() {
@@ -151,10 +169,13 @@ export default function Users() {
         <div className="notification" role="status" aria-labelledby="link-title">
           <h2 className="notification__title" id="link-title">
             {data.link.kind === "join"
-              ? `Invitation created${data.link.role ? ` for a new ${data.link.role.toLowerCase()}` : ""}`
+              ? `Invitation created${data.link.role ? ` for a new ${data.link.role.toLowerCase()}` : ""}${data.link.email ? `, ${data.link.email}` : ""}`
               : `Password reset link created${data.link.email ? ` for ${data.link.email}` : ""}`}
           </h2>
-          <p className="body">Copy this link now and send it to them yourself, for example by email or text message:</p>
+          <p className="body">
+            Copy this link now and send it to {data.link.kind === "join" && data.link.email ? data.link.email : "them"} yourself, for
+            example by email or text message:
+          </p>
           <p className="body copy-link">
             <code className="code" data-testid="one-time-link">
               {data.link.url}
@@ -210,11 +231,21 @@ export default function Users() {
 
       <h2 className="heading-m">Invite a new member</h2>
       <p className="body">
-        You get a link to send them. They choose their own password when they open it. If they already have an account for another forum,
-        they sign in with it instead.
+        You get a link to send them. It is for the address you enter: they choose their own password when they open it, or, if they already
+        have an account for another forum, enter its password.
       </p>
       <form method="post" noValidate>
         <input type="hidden" name="intent" value="invite" />
+        <TextField
+          id="email"
+          name="email"
+          label="Their email address"
+          value={result?.values?.email}
+          error={errors.email}
+          inputMode="email"
+          autoComplete="off"
+          t={t}
+        />
         <div className={`form-group${errors.role ? " form-group--error" : ""}`}>
           <fieldset className="fieldset" aria-describedby={errors.role ? "role-error" : undefined}>
             <legend className="fieldset__legend fieldset__legend--m">What will they do?</legend>
@@ -233,6 +264,7 @@ export default function Users() {
                     id={index === 0 ? "role" : `role-${role}`}
                     name="role"
                     value={role}
+                    defaultChecked={result?.values?.role === role}
                     aria-describedby={`role-${role}-hint`}
                   />
                   <div>

@@ -4,14 +4,14 @@ import { isRouteErrorResponse, useActionData, useLoaderData, useRouteError } fro
 import * as z from "zod";
 import { createSession } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
 import { PasswordField } from "~/components/password-field";
 import { getDb, type DB } from "~/db.server";
 import { passwordProblem, PASSWORD_MESSAGES } from "~/domain/passwords";
 import { translator } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { checkInvitation, joinWithInvitation, type Invitation } from "~/models/user-invitations.server";
-import { decoyPasswordHash, findUserByEmail, findUserById, normaliseEmail, verifyPassword } from "~/models/users.server";
+import { findUserByEmail, findUserById, verifyPassword } from "~/models/users.server";
 import { allowAttempt, clientAddress, recordSignInFailure, signInAllowance } from "~/auth/rate-limit.server";
 import type { Role } from "../../db/schema";
 import { readForm } from "~/http.server";
@@ -34,29 +34,17 @@ async function usableInvitation(db: DB, token: string | undefined) {
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { invitation, forumName } = await usableInvitation(getDb(), params.token);
-  return { forumName, role: invitation.role ? ROLE_NAMES[invitation.role] : null };
+  return { forumName, email: invitation.email ?? "", role: invitation.role ? ROLE_NAMES[invitation.role] : null };
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const NewAccountForm = z.object({
-  intent: z.literal("new"),
-  email: z
-    .string()
-    .trim()
-    .min(1, "Enter your email address")
-    .max(320, "Email address must be 320 characters or fewer")
-    .regex(EMAIL, "Enter an email address in the correct format, like name@example.com"),
-  password: z.string().max(1024, PASSWORD_MESSAGES.too_long),
-  confirm: z.string().max(1024),
-});
-const ExistingAccountForm = z.object({
-  intent: z.literal("existing"),
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1, "Enter the password of your existing account").max(1024, "Enter the password of your existing account"),
+const JoinForm = z.object({
+  password: z.string().min(1, "Enter a password").max(1024, PASSWORD_MESSAGES.too_long),
+  confirm: z.string().max(1024).optional(),
 });
 
 type Errors = Record<string, string>;
 const WINDOW_MS = 15 * 60_000;
+const TOO_MANY = "Too many attempts. Wait 15 minutes and try again.";
 
 async function signIn(request: Request, db: DB, invitation: Invitation, userId: string, existing: boolean) {
   await recordAudit(db, {
@@ -72,78 +60,56 @@ async function signIn(request: Request, db: DB, invitation: Invitation, userId: 
   return redirect(totp ? "/login/two-factor?next=%2Fadmin" : "/admin", { headers: { "Set-Cookie": cookie } });
 }
 
-function spentOrTaken(reason: "spent" | "email_taken" | "already_member", email: string) {
-  if (reason === "spent") throw json(GONE, { status: 410 });
-  if (reason === "already_member") {
-    return json(
-      { mode: "existing" as const, email, errors: { password: "You are already a member of this forum. Sign in instead." } as Errors },
-      { status: 400 },
-    );
-  }
-  return json({ mode: "existing" as const, email, errors: {} as Errors });
+function refused(errors: Errors, status = 400) {
+  return json({ errors }, { status });
 }
 
+/**
+ * The link names the address it was made for, and this page asks for no address: it shows the
+ * same form whether or not that address already has an account, so it tells no one who has one.
+ * An existing account joins with its own password; a new one is made with the password chosen.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   const { invitation } = await usableInvitation(db, params.token);
-  const form = Object.fromEntries(await readForm(request));
-  const typedEmail = typeof form.email === "string" ? form.email.trim().slice(0, 320) : "";
+  const email = invitation.email ?? "";
+  const parsed = JoinForm.safeParse(Object.fromEntries(await readForm(request)));
+  if (!parsed.success) return refused({ password: parsed.error.issues[0].message });
+  if (!(await allowAttempt(db, `join:${invitation.tokenHash}`, 20, WINDOW_MS))) return refused({ password: TOO_MANY }, 429);
 
-  if (form.intent === "existing") {
-    const parsed = ExistingAccountForm.safeParse(form);
-    if (!parsed.success) {
-      return json(
-        { mode: "existing" as const, email: typedEmail, errors: { password: "Enter the password of your existing account" } as Errors },
-        { status: 400 },
-      );
-    }
-    const email = normaliseEmail(parsed.data.email);
+  const user = await findUserByEmail(db, email);
+  if (user) {
     // The same count as the sign-in page, so this form is no way round its limit.
     const address = clientAddress(context);
-    if ((await signInAllowance(db, email, address, WINDOW_MS)).refused) {
-      return json(
-        { mode: "existing" as const, email, errors: { password: "Too many attempts. Wait 15 minutes and try again." } as Errors },
-        { status: 429 },
-      );
-    }
-    const user = await findUserByEmail(db, email);
-    const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyPasswordHash()));
-    if (!user || !valid || user.disabled) {
+    if ((await signInAllowance(db, email, address, WINDOW_MS)).refused) return refused({ password: TOO_MANY }, 429);
+    if (user.disabled || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
       await recordSignInFailure(db, email, address, WINDOW_MS);
-      await recordAudit(db, { forumId: null, actor: user?.id ?? "anonymous", action: "login.failed", subject: email });
-      return json(
-        { mode: "existing" as const, email, errors: { password: "That is not the password of this account" } as Errors },
-        { status: 400 },
-      );
+      await recordAudit(db, { forumId: null, actor: user.id, action: "login.failed", subject: email });
+      return refused({
+        password: `${email} already has an account, for another forum, and this is not its password. Enter that password, or ask a forum admin to reset it.`,
+      });
     }
     const joined = await joinWithInvitation(db, invitation, { userId: user.id });
-    if (!joined.ok) return spentOrTaken(joined.reason, email);
+    if (!joined.ok) return spentOrMember(joined.reason);
     return signIn(request, db, invitation, user.id, true);
   }
 
-  const parsed = NewAccountForm.safeParse({ ...form, intent: "new" });
-  if (!parsed.success) {
-    const errors: Errors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return json({ mode: "new" as const, email: typedEmail, errors }, { status: 400 });
-  }
-  const email = normaliseEmail(parsed.data.email);
-  // Throttles probing which addresses have accounts through one invitation link.
-  if (!(await allowAttempt(db, `join:${invitation.tokenHash}`, 20, WINDOW_MS))) {
-    return json(
-      { mode: "new" as const, email, errors: { email: "Too many attempts. Wait 15 minutes and try again." } as Errors },
-      { status: 429 },
-    );
-  }
-  if (await findUserByEmail(db, email)) return json({ mode: "existing" as const, email, errors: {} as Errors });
   const errors: Errors = {};
   const problem = passwordProblem(parsed.data.password, email);
   if (problem) errors.password = PASSWORD_MESSAGES[problem];
   else if (parsed.data.confirm !== parsed.data.password) errors.confirm = "The passwords do not match. Type the same password twice.";
-  if (Object.keys(errors).length > 0) return json({ mode: "new" as const, email, errors }, { status: 400 });
-  const joined = await joinWithInvitation(db, invitation, { email, password: parsed.data.password });
-  if (!joined.ok) return spentOrTaken(joined.reason, email);
+  if (Object.keys(errors).length > 0) return refused(errors);
+  const joined = await joinWithInvitation(db, invitation, { password: parsed.data.password });
+  if (!joined.ok) return spentOrMember(joined.reason);
   return signIn(request, db, invitation, joined.userId, false);
+}
+
+function spentOrMember(reason: "spent" | "email_taken" | "already_member") {
+  if (reason === "already_member") return refused({ password: "You are already a member of this forum. Sign in instead." });
+  if (reason === "email_taken")
+    return refused({ password: "This address has just been given an account. Enter the password of that account." });
+  // Spent by another request, or the address got an account a moment ago: the link is done.
+  throw json(GONE, { status: 410 });
 }
 
 export default function Join() {
@@ -151,60 +117,34 @@ export default function Join() {
   const result = useActionData<typeof action>();
   const t = translator("en");
   const errors: Errors = result?.errors ?? {};
-  const summary = <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />;
-  if (result?.mode === "existing") {
-    return (
-      <>
-        {summary}
-        <h1 className="heading-l">You already have an account</h1>
-        <p className="body">
-          {result.email} already has an account. Enter its password to join {data.forumName}
-          {data.role ? ` as ${data.role}` : ""}.
-        </p>
-        <form method="post" noValidate>
-          <input type="hidden" name="intent" value="existing" />
-          <input type="hidden" name="email" value={result.email} />
-          <input type="text" name="username" value={result.email} autoComplete="username" readOnly hidden />
-          <PasswordField id="password" label="Password" error={errors.password} autoComplete="current-password" />
-          <button type="submit" className="button">
-            Join {data.forumName}
-          </button>
-        </form>
-        <p className="body">Forgotten it? Ask a forum admin for a password reset link.</p>
-      </>
-    );
-  }
   return (
     <>
-      {summary}
+      <ErrorSummary errors={Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }))} t={t} />
       <h1 className="heading-l">Join {data.forumName}</h1>
       <p className="body">
-        You have been invited{data.role ? ` as ${data.role}` : ""}. Choose the email address and password you will sign in with.
+        You have been invited{data.role ? ` as ${data.role}` : ""}. You will sign in as <strong>{data.email}</strong>.
       </p>
       <form method="post" noValidate>
-        <input type="hidden" name="intent" value="new" />
-        <TextField
-          id="email"
-          name="email"
-          label="Email address"
-          value={result?.email}
-          error={errors.email}
-          autoComplete="username"
-          inputMode="email"
-          t={t}
-        />
+        <input type="text" name="username" value={data.email} autoComplete="username" readOnly hidden />
         <PasswordField
           id="password"
           label="Password"
-          hint="At least 12 characters. Three unrelated words make a strong password."
+          hint="If you already have an account with this address, for another forum, enter its password. If not, choose one: at least 12 characters. Three unrelated words make a strong password."
           error={errors.password}
           autoComplete="new-password"
         />
-        <PasswordField id="confirm" label="Type the password again" error={errors.confirm} autoComplete="new-password" />
+        <PasswordField
+          id="confirm"
+          label="Type the password again"
+          hint="Only for a new password."
+          error={errors.confirm}
+          autoComplete="new-password"
+        />
         <button type="submit" className="button">
           Join
         </button>
       </form>
+      <p className="body">Not your address? Ask the forum admin who invited you for a new link.</p>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { allowAttempt } from "~/auth/rate-limit.server";
 import { safeNext } from "~/auth/staff-forms.server";
 import { acceptTotp } from "~/auth/totp.server";
 import { readForm } from "~/http.server";
+import { looksLikeRecoveryCode, spendRecoveryCode, unusedRecoveryCodeCount } from "~/models/recovery-codes.server";
 
 export const meta: MetaFunction = () => [{ title: "Enter your security code" }];
 
@@ -29,9 +30,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!(await allowAttempt(db, `totp:${session.user.id}`, 5, 5 * 60_000))) {
     return json({ error: "Too many attempts. Wait 5 minutes and try again." }, { status: 429 });
   }
-  if (!session.user.totpSecret || !(await acceptTotp(db, session.user.id, session.user.totpSecret, code))) {
+  const secret = session.user.totpSecret;
+  if (secret && looksLikeRecoveryCode(code)) {
+    if (!(await spendRecoveryCode(db, session.user.id, code, new Date()))) {
+      await recordAudit(db, { forumId: null, actor: session.user.id, action: "login.recovery_code_failed" });
+      return json({ error: "That recovery code is not right, or it has been used already" }, { status: 401 });
+    }
+    await markMfaPassed(db, session);
+    const left = await unusedRecoveryCodeCount(db, session.user.id);
+    await recordAudit(db, { forumId: null, actor: session.user.id, action: "login.recovery_code_used", detail: { codes_left: left } });
+    // The person may have lost their phone: they land where they can set two-factor up again.
+    return redirect("/account/two-factor?recovered=1");
+  }
+  if (!secret || !(await acceptTotp(db, session.user.id, secret, code))) {
     await recordAudit(db, { forumId: null, actor: session.user.id, action: "login.mfa_failed" });
-    return json({ error: "Enter the 6-digit code from your authenticator app" }, { status: 401 });
+    return json({ error: "Enter the 6-digit code from your authenticator app, or one of your recovery codes" }, { status: 401 });
   }
   await markMfaPassed(db, session);
   await recordAudit(db, { forumId: null, actor: session.user.id, action: "login.mfa_passed" });
@@ -52,7 +65,7 @@ export default function TwoFactor() {
           name="code"
           label="Enter the 6-digit code from your authenticator app"
           asHeading
-          inputMode="numeric"
+          hint="Lost your phone? Enter one of your recovery codes instead."
           autoComplete="one-time-code"
           width="code"
           error={result?.error}
@@ -60,6 +73,7 @@ export default function TwoFactor() {
         />
         <Button>Continue</Button>
       </form>
+      <p className="body">No phone and no recovery codes? Ask an admin of your forum to turn two-factor authentication off for you.</p>
     </>
   );
 }

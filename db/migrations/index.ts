@@ -13,6 +13,7 @@ import * as youngPeopleKpis from "./2026-11-23T11-young-people-kpis";
 import * as rateLimits from "./2026-11-23T12-rate-limits";
 import * as importJobs from "./2026-11-23T13-import-jobs";
 import * as dismissedSuggestions from "./2026-12-03T00-dismissed-suggestions";
+import * as accountRecovery from "./2026-12-03T01-account-recovery";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T12-rate-limits": rateLimits,
   "2026-11-23T13-import-jobs": importJobs,
   "2026-12-03T00-dismissed-suggestions": dismissedSuggestions,
+  "2026-12-03T01-account-recovery": accountRecovery,
 };

@@ -81,9 +81,17 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
 
     await admin.goto(`${app.url}/admin/users`);
     expect(await memberRows(admin)).toContain("admin@example.org (you) | Admin | Lead");
+    const email = "new.moderator@example.org";
+    // A volunteer in a hurry forgets the address: told so, and the role chosen is kept.
     await admin.locator("#role-moderator").check();
     await admin.getByRole("button", { name: "Create invitation link" }).click();
-    expect(await admin.locator(".notification").textContent()).toContain("Invitation created for a new moderator");
+    expect(await admin.locator(".error-summary").textContent()).toContain("Enter their email address");
+    expect(await admin.locator("#role-moderator").isChecked()).toBe(true);
+    await pageLoaded(admin);
+    await expectAccessible(admin);
+    await admin.locator("#email").fill(email);
+    await admin.getByRole("button", { name: "Create invitation link" }).click();
+    expect(await admin.locator(".notification").textContent()).toContain(`Invitation created for a new moderator, ${email}`);
     const joinPath = await oneTimeLink(admin);
     expect(joinPath).toMatch(/^\/join\/[A-Za-z0-9_-]{20,}$/);
     await pageLoaded(admin);
@@ -95,17 +103,17 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
 
     // The new moderator, on their phone.
     const moderator = await phone();
-    const email = "new.moderator@example.org";
     await moderator.goto(app.url + joinPath);
     expect(await moderator.locator("h1").textContent()).toContain("Join");
-    await moderator.locator("#email").fill(email);
+    // The link is for the address the admin typed: the page asks for none.
+    expect(await moderator.locator("main").textContent()).toContain(`You will sign in as ${email}`);
+    expect(await moderator.locator("#email").count()).toBe(0);
     await moderator.locator("#password").fill("too short");
     await moderator.locator("#confirm").fill("too short");
     const refused = moderator.waitForResponse((r) => r.request().method() === "POST");
     await moderator.getByRole("button", { name: "Join" }).click();
     expect((await refused).status()).toBe(400);
     expect(await moderator.locator(".error-summary").textContent()).toContain("Password must be at least 12 characters");
-    expect(await moderator.locator("#email").inputValue()).toBe(email);
     await pageLoaded(moderator);
     await expectAccessible(moderator);
     const firstPassword = "violet canal umbrella";
@@ -208,6 +216,15 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     const enablingCode = authenticator.generate(secret);
     await page.locator("#code").fill(enablingCode);
     await page.getByRole("button", { name: "Turn on" }).click();
+    // Ten one-time recovery codes, shown this once, for the day the phone is lost.
+    await page.getByTestId("recovery-codes").waitFor();
+    await pageLoaded(page);
+    const recoveryCodes = (await page.getByTestId("recovery-codes").locator("code").allTextContents()).map((code) => code.trim());
+    expect(recoveryCodes).toHaveLength(10);
+    expect(new Set(recoveryCodes).size).toBe(10);
+    for (const code of recoveryCodes) expect(code).toMatch(/^[2-9a-z]{5}-[2-9a-z]{5}$/);
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "I have saved them" }).click();
     expect(new URL(page.url()).pathname).toBe("/account");
     await pageLoaded(page);
     expect(await page.locator("main").textContent()).toContain("On: you enter a code");
@@ -241,6 +258,26 @@ describe.skipIf(!chromiumPath)("accounts, roles and the audit log", () => {
     await page.waitForURL((url) => url.pathname === "/admin");
     expect(new URL(page.url()).pathname).toBe("/admin");
     expect(await page.locator(".staff-bar__who").textContent()).toContain("moderator@example.org (moderator)");
+
+    // The phone is lost: a recovery code, typed from paper in capitals, signs them in once.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await signIn(page, app.url, "moderator@example.org", DEMO_PASSWORD);
+    expect(new URL(page.url()).pathname).toBe("/login/two-factor");
+    await page.locator("#code").fill(recoveryCodes[3].toUpperCase().replace("-", " "));
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL((url) => url.pathname === "/account/two-factor");
+    await pageLoaded(page);
+    expect(await page.locator(".notification").first().textContent()).toContain("You signed in with a recovery code");
+    expect(await page.getByTestId("unused-codes").textContent()).toContain("9 of 10 recovery codes unused");
+    await expectAccessible(page);
+    // The same code a second time is refused.
+    await page.goto(`${app.url}/account`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await signIn(page, app.url, "moderator@example.org", DEMO_PASSWORD);
+    await page.locator("#code").fill(recoveryCodes[3]);
+    await page.getByRole("button", { name: "Continue" }).click();
+    expect(await page.locator(".error-summary").textContent()).toContain("That recovery code is not right, or it has been used already");
+    expect(new URL(page.url()).pathname).toBe("/login/two-factor");
   });
 
   it(

@@ -5,7 +5,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { findPublishedSurvey } from "~/models/published-surveys.server";
-import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
+import { signInCookie } from "../support/http";
+import { startApp, type RunningApp } from "../support/app";
 
 /**
  * Random and hostile bodies, posted from the site's own origin to every action of the built app,
@@ -229,23 +230,11 @@ describe("hostile bodies to every action", () => {
   const cookies: Record<string, string> = {};
   let params: Record<string, string>;
 
-  async function signIn(email: string): Promise<string> {
-    const response = await fetch(`${app.url}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
-      body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-    });
-    const cookie = response.headers.get("set-cookie");
-    if (response.status !== 302 || !cookie) throw new Error(`Could not sign in as ${email}: ${response.status}`);
-    return cookie.split(";")[0];
-  }
-
   beforeAll(async () => {
     app = await startApp();
     routes = await actionRoutes();
-    cookies.admin = await signIn("admin@example.org");
-    cookies.moderator = await signIn("moderator@example.org");
+    cookies.admin = await signInCookie(app, "admin@example.org");
+    cookies.moderator = await signInCookie(app, "moderator@example.org");
     const db = openDatabase(app.databaseUrl);
     try {
       const survey = await findPublishedSurvey(db, app.publicIds["parent-carer-experience"]);
@@ -331,7 +320,7 @@ describe("hostile bodies to every action", () => {
       .filter((p) => !/:(token|reference)/.test(p.pattern))
       .map((p) => p.pattern.replace(/:(\w+)/g, (_, name: string) => (name === "itemId" ? itemId : (params[name] ?? "x"))));
     // The first test posted to /logout as everyone: sign in again.
-    cookies.admin = await signIn("admin@example.org");
+    cookies.admin = await signInCookie(app, "admin@example.org");
     const forms: PageForm[] = [];
     for (const identity of ["respondent", "admin"]) {
       for (const page of pages) {

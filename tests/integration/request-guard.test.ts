@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { findPublishedSurvey } from "~/models/published-surveys.server";
+import { signInCookie } from "../support/http";
 import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
 
 /**
@@ -41,15 +42,20 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 /** A raw request, so the test controls every header and can send a body the server refuses early. */
 function rawPost(url: string, headers: Record<string, string | number>, body: Buffer | null): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", headers }, (response) => {
+    // A connection of its own: a body declared longer than what is sent must not spill into the next request.
+    const request = http.request(url, { method: "POST", headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (c: Buffer) => chunks.push(c));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
     });
-    // The server answers a refused body before reading it and closes: the rest may not be taken.
-    request.on("error", (error: NodeJS.ErrnoException) =>
-      error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error),
-    );
+    // The server answers a refused body before reading it; should the connection still be cut
+    // while the body is sent, an answer already on its way may follow: a lost one is a failure.
+    let answered = false;
+    request.on("response", () => (answered = true));
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE" && error.code !== "ECONNRESET") return reject(error);
+      setTimeout(() => (answered ? undefined : reject(new Error(`The connection was cut with no answer (${error.code})`))), 2000);
+    });
     if (body) request.write(body);
     request.end();
   });
@@ -60,18 +66,6 @@ describe("the request guard in front of the app", () => {
   let routes: ActionRoute[];
   let adminCookie: string;
   let params: Record<string, string>;
-
-  async function signIn(email: string): Promise<string> {
-    const response = await fetch(`${app.url}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
-      body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-    });
-    const cookie = response.headers.get("set-cookie");
-    if (response.status !== 302 || !cookie) throw new Error(`Could not sign in as ${email}: ${response.status}`);
-    return cookie.split(";")[0];
-  }
 
   async function auditCount(): Promise<number> {
     const db = openDatabase(app.databaseUrl);
@@ -89,7 +83,7 @@ describe("the request guard in front of the app", () => {
   beforeAll(async () => {
     app = await startApp();
     routes = await actionRoutes();
-    adminCookie = await signIn("admin@example.org");
+    adminCookie = await signInCookie(app, "admin@example.org");
     const db = openDatabase(app.databaseUrl);
     try {
       const survey = await findPublishedSurvey(db, app.publicIds["parent-carer-experience"]);

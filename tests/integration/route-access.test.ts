@@ -8,6 +8,7 @@ import { createForum } from "~/models/forums.server";
 import { addMembership, createUser } from "~/models/users.server";
 import type { Role } from "../../db/schema";
 import { submitAnswers, minimalParentAnswers } from "../factories";
+import { signInCookie } from "../support/http";
 import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
 
 /**
@@ -121,18 +122,6 @@ describe("who can reach every route", () => {
   const cookies: Partial<Record<Identity, string>> = {};
   const params: Record<string, string> = {};
 
-  async function signIn(email: string, password: string): Promise<string> {
-    const response = await fetch(`${app.url}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
-      body: new URLSearchParams({ email, password }),
-    });
-    const cookie = response.headers.get("set-cookie");
-    if (response.status !== 302 || !cookie) throw new Error(`Could not sign in as ${email}: ${response.status}`);
-    return cookie.split(";")[0];
-  }
-
   beforeAll(async () => {
     app = await startApp();
     routes = await appRoutes();
@@ -158,10 +147,10 @@ describe("who can reach every route", () => {
     } finally {
       await db.destroy();
     }
-    cookies.admin = await signIn("admin@example.org", DEMO_PASSWORD);
-    cookies.moderator = await signIn("moderator@example.org", DEMO_PASSWORD);
-    cookies.board = await signIn("board@example.org", DEMO_PASSWORD);
-    cookies.otherForumAdmin = await signIn("admin@other.example.org", DEMO_PASSWORD);
+    cookies.admin = await signInCookie(app, "admin@example.org", DEMO_PASSWORD);
+    cookies.moderator = await signInCookie(app, "moderator@example.org", DEMO_PASSWORD);
+    cookies.board = await signInCookie(app, "board@example.org", DEMO_PASSWORD);
+    cookies.otherForumAdmin = await signInCookie(app, "admin@other.example.org", DEMO_PASSWORD);
   });
   afterAll(async () => {
     await app?.stop();
