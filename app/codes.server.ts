@@ -9,7 +9,12 @@ export function newId(): string {
 
 /** A random code of `length` characters, grouped in fives for reading: `K7P2Q-9XMRT`. */
 export function newCode(length = 10): string {
-  const bytes = randomBytes(length);
+  return codeFromBytes(randomBytes(length), length);
+}
+
+/** A code of `length` characters made from the given (random or keyed-hash) bytes, grouped in fives. */
+export function codeFromBytes(bytes: Uint8Array, length: number): string {
+  if (bytes.length < length) throw new Error("Not enough bytes for the code");
   let code = "";
   for (let i = 0; i < length; i++) code += ALPHABET[bytes[i] % 32];
   return (code.match(/.{1,5}/g) ?? []).join("-");

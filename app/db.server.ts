@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider, type Transaction } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type MigrationProvider, type Transaction } from "kysely";
 import pg from "pg";
 import type { Database } from "../db/schema";
 import { migrations } from "../db/migrations/index";
@@ -49,9 +49,27 @@ export function openDatabase(url: string, options: OpenOptions = {}): DB {
   // Deleted rows are overwritten with zeros, not just unlinked: a withdrawn answer's text must
   // not stay readable in the file's free space.
   sqlite.pragma("secure_delete = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) }) });
   if (options.groupCommit === false) ungrouped.add(db);
   return db;
+}
+
+/**
+ * SQLite runs schema changes inside transactions, but Kysely's adapter says it cannot, so its
+ * migrator ran each migration bare: a start killed half-way through one left a database that
+ * never started again ("table already exists"). Saying so makes every pending migration, and
+ * its bookkeeping row, one transaction: all of it happens, or none.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
 }
 
 /**
@@ -91,6 +109,16 @@ interface GroupJob {
 const groupState = globalThis as unknown as { __forumPendingGroups?: WeakMap<DB, GroupJob[]>; __forumUngrouped?: WeakSet<DB> };
 const pendingGroups = (groupState.__forumPendingGroups ??= new WeakMap<DB, GroupJob[]>());
 const ungrouped = (groupState.__forumUngrouped ??= new WeakSet<DB>());
+
+/**
+ * Runs `work` in a transaction; inside one already (a caller's, such as the demo seed's), the
+ * work joins it, so a model's verb is all or nothing alone and part of a larger whole when
+ * called from one.
+ */
+export function transaction<T>(db: DB, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db as Transaction<Database>);
+  return db.transaction().execute(work);
+}
 
 /**
  * Runs `work` in a transaction of its own, as `db.transaction().execute(work)` would, except
@@ -168,6 +196,17 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  */
 export const MIGRATION_LOCK_KEY = 72_201;
 
+/** PostgreSQL: the lock the demo seed holds, so servers starting together seed once. */
+const SEED_LOCK_KEY = 72_202;
+
+/**
+ * Inside a transaction: waits until no other server is seeding (PostgreSQL; the lock ends with
+ * the transaction). SQLite has one server, and its write lock serialises the rest.
+ */
+export async function holdSeedLock(trx: Transaction<Database>): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
+}
+
 /**
  * `schema`: PostgreSQL only, the schema the migration bookkeeping lives in. Kysely looks for its
  * tables across every schema, so a database holding several schemas (tests) must name its own.
@@ -201,6 +240,19 @@ async function runMigrator(db: DB, schema: string | undefined): Promise<string[]
 
 // One instance per process, kept across dev-server reloads.
 const globalForDb = globalThis as unknown as { __forumDb?: DB };
+
+/**
+ * Closes this process's connection cleanly, once requests have finished: on SQLite the
+ * write-ahead log is first copied into the file and emptied, so `forum.db` alone then holds
+ * every acknowledged response.
+ */
+export async function closeDb(): Promise<void> {
+  const db = globalForDb.__forumDb;
+  if (!db) return;
+  globalForDb.__forumDb = undefined;
+  if (isSqlite(db)) await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  await db.destroy();
+}
 
 export function getDb(): DB {
   const config = env();

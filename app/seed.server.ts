@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { DB } from "~/db.server";
+import { holdSeedLock, transaction, type DB } from "~/db.server";
 import { londonDate, periodOf } from "~/domain/periods";
 import { visibleQuestions, type Answers } from "~/domain/routing";
 import { optionsOf, type SurveyDefinition } from "~/domain/survey";
@@ -42,8 +42,26 @@ export interface SeedResult {
  * carers, SENCOs, and children and young people in easy read), and (unless turned off) sample
  * responses so a newcomer's dashboard is not empty.
  */
-export async function seedDemoForum(db: DB, options: { sampleResponses: boolean; demoPassword?: string; now: Date }): Promise<SeedResult> {
-  if ((await countForums(db)) > 0) return { seeded: false, surveys: [], sampleResponses: 0 };
+/**
+ * Seeds the demo forum into an empty installation, all or nothing: a start killed half-way
+ * leaves no forum, and the next start seeds it whole. Servers starting together on one
+ * PostgreSQL take turns, and only the first finds the installation empty.
+ */
+export async function seedDemoForum(db: DB, options: SeedOptions): Promise<SeedResult> {
+  return transaction(db, async (trx) => {
+    await holdSeedLock(trx);
+    if ((await countForums(trx)) > 0) return { seeded: false, surveys: [], sampleResponses: 0 };
+    return seedInto(trx, options);
+  });
+}
+
+interface SeedOptions {
+  sampleResponses: boolean;
+  demoPassword?: string;
+  now: Date;
+}
+
+async function seedInto(db: DB, options: SeedOptions): Promise<SeedResult> {
   const forum = await createForum(db, DEMO_FORUM);
   await seedThemes(db, forum.id);
   await seedDefaultKpis(db, forum.id);
@@ -143,7 +161,7 @@ export async function addSampleResponses(
   const now = input.until.getTime();
   const span = Math.max(1, (input.days ?? 730) * 24 * 3600 * 1000);
   const dates: string[] = [];
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     for (let i = 0; i < input.count; i++) {
       const submitted = new Date(now - random() * span);
       const recency = 1 - (now - submitted.getTime()) / span; // 0 = the start of the span, 1 = its end

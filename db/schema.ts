@@ -66,6 +66,8 @@ export interface ResponseTable {
   resume_hash: string | null;
   /** sha256 of the receipt code; set on submission. */
   receipt_hash: string | null;
+  /** Invitation-only surveys: hash of the single-use link the response started with; cleared on submission. */
+  invitation_hash: string | null;
   started_at: string;
   updated_at: string;
   submitted_at: string | null;

@@ -38,7 +38,7 @@ export async function submitAnswers(db: DB, survey: Awaited<ReturnType<typeof fo
   const { responseId } = await startFor(db, survey);
   const response = { id: responseId, forumId: survey.forumId };
   for (const [code, value] of Object.entries(answers)) await saveAnswer(db, response, code, value, "en");
-  const result = await submitResponse(db, response, survey.definition, "en", now);
+  const result = await submitResponse(db, response, survey.definition, "en", { now });
   return { responseId, result };
 }
 

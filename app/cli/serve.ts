@@ -9,7 +9,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { getDb, migrateToLatest } from "~/db.server";
+import { closeDb, getDb, migrateToLatest } from "~/db.server";
 import { env } from "~/env.server";
 import { pruneImportJobs } from "~/models/import-jobs.server";
 import { applyRetentionToAll } from "~/models/retention.server";
@@ -20,6 +20,9 @@ import { seedDemoForum } from "~/seed.server";
 
 /** How often the server deletes raw responses past each forum's retention period (and old rate-limit windows and import jobs). */
 const RETENTION_EVERY_MS = 6 * 3600 * 1000;
+
+/** How long a stopping server waits for requests in flight before closing what is left. */
+const STOP_GRACE_MS = 10_000;
 
 /** How long a refused request may go on sending the body it was refused, thrown away unread. */
 const LINGER_MS = 5000;
@@ -108,13 +111,16 @@ async function main() {
       expectedOrigin: publicOrigin ?? `${secure ? "https" : "http"}://${req.get("host") ?? ""}`,
     });
     if (!refusal) return next();
-    // The client may still be sending the body it was refused. Closing at once would reset the
-    // connection, and the client could lose this answer with it. Instead the rest is read and
-    // thrown away as it arrives (never kept: the server's memory does not grow), and a body
-    // still arriving after LINGER_MS has its connection closed.
-    const linger = setTimeout(() => req.socket.destroy(), LINGER_MS);
-    req.socket.once("close", () => clearTimeout(linger));
-    req.once("end", () => clearTimeout(linger));
+    // A lingering close. The client may still be sending the body it was refused; closing the
+    // socket outright with unread bytes in it resets the connection, and the client can lose
+    // this answer with it. So after the answer the server only half-closes (no more writing),
+    // reads the rest and throws it away as it arrives (never kept: memory does not grow), and
+    // closes for good when the client has finished, or after LINGER_MS.
+    const socket = req.socket;
+    socket.destroySoon = () => void socket.end();
+    const linger = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once("close", () => clearTimeout(linger));
+    res.setHeader("Connection", "close");
     res.status(refusal.status).type("html").send(refusalPage(refusal));
   });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -138,12 +144,31 @@ async function main() {
     console.log(`Listening on http://localhost:${port}`);
     scheduleRetention();
   });
-  const stop = () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
+  // Stopping: take no new connections, answer every request in flight, then close the database
+  // cleanly (on SQLite, the write-ahead log folded into the file), and only then exit.
+  let stopping = false;
+  const closeAndExit = async (code: number) => {
+    try {
+      await closeDb();
+    } catch (error) {
+      console.error("Closing the database failed:", error instanceof Error ? error.message : error);
+      code = 1;
+    }
+    process.exit(code);
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: answering the requests in flight, then closing the database.`);
+    server.close(() => void closeAndExit(0));
+    // A client that never finishes its request does not keep the server up.
+    setTimeout(() => {
+      server.closeAllConnections();
+      void closeAndExit(0);
+    }, STOP_GRACE_MS).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
 
 main().catch((error) => {

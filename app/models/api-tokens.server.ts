@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import { hashToken, newId } from "~/codes.server";
 import { recordAudit } from "./audit.server";
 
@@ -32,7 +32,7 @@ export async function createApiToken(
 ): Promise<{ id: string; token: string }> {
   const token = API_TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const id = newId();
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     await trx
       .insertInto("api_tokens")
       .values({
@@ -81,7 +81,7 @@ export async function listApiTokens(db: DB, forumId: string): Promise<ApiTokenSu
 
 /** Revokes a token of the forum. False when there is no such live token in this forum. */
 export async function revokeApiToken(db: DB, input: { forumId: string; tokenId: string; revokedBy: string }): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const updated = await trx
       .updateTable("api_tokens")
       .set({ revoked_at: new Date().toISOString(), revoked_by: input.revokedBy })

@@ -1,4 +1,4 @@
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import type { Role } from "../../db/schema";
 import type { ForumMember } from "./users.server";
 
@@ -84,7 +84,7 @@ type MembershipChange = { ok: true; previousRole: Role } | { ok: false; reason: 
 
 /** A forum always keeps an admin, and its safeguarding lead is always a moderator or admin. */
 export async function changeRole(db: DB, forumId: string, userId: string, role: Role): Promise<MembershipChange> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     await lockForum(trx, forumId);
     const member = await findForumMember(trx, forumId, userId);
     if (!member) return { ok: false, reason: "not_found" };
@@ -101,7 +101,7 @@ export async function nameSafeguardingLead(
   forumId: string,
   userId: string,
 ): Promise<{ ok: true; previousLead: string | null } | { ok: false; reason: "not_found" | "board_cannot_lead" }> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     await lockForum(trx, forumId);
     const member = await findForumMember(trx, forumId, userId);
     if (!member) return { ok: false, reason: "not_found" } as const;
@@ -132,7 +132,7 @@ export async function removeMember(
   forumId: string,
   userId: string,
 ): Promise<{ ok: true; role: Role } | { ok: false; reason: "not_found" | "last_admin" | "lead" }> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     await lockForum(trx, forumId);
     const member = await findForumMember(trx, forumId, userId);
     if (!member) return { ok: false, reason: "not_found" } as const;

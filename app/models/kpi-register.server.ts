@@ -12,7 +12,7 @@
  * Figures are always computed under the CURRENT version (see computeKpiCells), for every period,
  * from the raw monthly counts, so a trend never mixes two definitions.
  */
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import { newId } from "~/codes.server";
 import { DEFAULT_KPIS, EHCP_QUALITY_INDEX_MINIMUM, type KpiDefinition } from "~/domain/kpi-definitions";
 
@@ -255,7 +255,7 @@ async function currentRow(db: DB, forumId: string, kpiId: string) {
  */
 export async function saveKpiDefinition(db: DB, forumId: string, def: KpiDefinitionInput): Promise<{ version: number; created: boolean }> {
   checkKpiDefinition(def);
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     // The register is all or nothing: the first change stores the defaults beside it.
     if (!(await hasRegister(trx, forumId))) await seedDefaultKpis(trx, forumId);
     const current = await currentRow(trx, forumId, def.id);
@@ -301,7 +301,7 @@ export async function setKpiTarget(db: DB, forumId: string, kpiId: string, targe
   if (target !== null && !(Number.isFinite(target) && target >= 0 && target <= 100)) {
     throw new KpiDefinitionError(`KPI ${kpiId}: the target must be a percent from 0 to 100`);
   }
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     if (!(await hasRegister(trx, forumId))) await seedDefaultKpis(trx, forumId);
     const updated = await trx
       .updateTable("kpi_definitions")
@@ -316,7 +316,7 @@ export async function setKpiTarget(db: DB, forumId: string, kpiId: string, targe
 
 /** Stops reporting a KPI. Its versions stay in the register's history; saving it again revives it. */
 export async function retireKpi(db: DB, forumId: string, kpiId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     if (!(await hasRegister(trx, forumId))) await seedDefaultKpis(trx, forumId);
     await trx
       .updateTable("kpi_definitions")

@@ -1,4 +1,4 @@
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import { hashToken } from "~/codes.server";
 import { applyRedactions, findSuggestedRedactions, openSuggestions, suggestionKey } from "~/domain/pii";
 import { recordAudit } from "./audit.server";
@@ -10,7 +10,7 @@ import { baseItems, dismissedIn, safeguardingOf } from "./moderation-queue.serve
 // Decisions (each one audited with the item id as subject, never the text)
 
 async function decide(db: DB, actor: ModerationActor, itemId: string, state: "approved" | "rejected"): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const updated = await trx
       .updateTable("moderation_items")
       .set({ state, decided_by: actor.user.id, decided_at: new Date().toISOString() })
@@ -51,7 +51,7 @@ export async function dismissSuggestion(
   index: number,
   kind: string,
 ): Promise<DismissResult> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const row = await baseItems(trx, actor.forumId).where("m.id", "=", itemId).executeTakeFirst();
     if (!row) return "not_found";
     const text = row.text ?? "";
@@ -88,7 +88,7 @@ type RedactResult = "redacted" | "not_found" | "unchanged" | "empty";
  * must differ from the original: a "redaction" that removes nothing would hide nothing.
  */
 export async function redactItem(db: DB, actor: ModerationActor, itemId: string, text?: string): Promise<RedactResult> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const row = await trx
       .selectFrom("moderation_items as m")
       .innerJoin("answers as a", (join) =>
@@ -134,7 +134,7 @@ export async function bulkApprove(
 ): Promise<{ approved: string[]; refused: BulkRefusal[] }> {
   const ids = [...new Set(itemIds)];
   if (ids.length === 0) return { approved: [], refused: [] };
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const rows = await baseItems(trx, actor.forumId).where("m.id", "in", ids).execute();
     const terms = await listRedactionTerms(trx, actor.forumId);
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -177,7 +177,7 @@ type SetThemesResult = "saved" | "not_found" | "unknown_theme";
 /** Replaces the item's themes with `codes` (several per answer); codes must be the forum's own. */
 export async function setThemes(db: DB, actor: ModerationActor, itemId: string, codes: string[]): Promise<SetThemesResult> {
   const wanted = [...new Set(codes)];
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const item = await trx
       .selectFrom("moderation_items")
       .select(["id"])

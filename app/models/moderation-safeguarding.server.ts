@@ -1,4 +1,4 @@
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import { recordAudit } from "./audit.server";
 import { type ModerationActor, ModerationNotAllowed } from "./moderation-actor.server";
 import { publishedDefinitions, questionTitle } from "./moderation-definitions.server";
@@ -13,7 +13,7 @@ function canLeadSafeguarding(actor: ModerationActor): boolean {
 
 /** Sends the item to the safeguarding lead's "needs action" list, with the moderator's note. */
 export async function flagSafeguarding(db: DB, actor: ModerationActor, itemId: string, note: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const updated = await trx
       .updateTable("moderation_items")
       .set({
@@ -39,7 +39,7 @@ export async function flagSafeguarding(db: DB, actor: ModerationActor, itemId: s
  * the safeguarding lead or an admin may: a concern must not quietly disappear from the list.
  */
 export async function unflagSafeguarding(db: DB, actor: ModerationActor, itemId: string): Promise<"unflagged" | "not_found" | "forbidden"> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const row = await trx
       .selectFrom("moderation_items")
       .select(["safeguarding", "safeguarding_flagged_by", "safeguarding_resolved_at"])
@@ -62,7 +62,7 @@ export async function unflagSafeguarding(db: DB, actor: ModerationActor, itemId:
 /** The safeguarding lead (or an admin) records what was done; the item leaves "needs action". */
 export async function resolveSafeguarding(db: DB, actor: ModerationActor, itemId: string, note: string): Promise<boolean> {
   if (!canLeadSafeguarding(actor)) throw new ModerationNotAllowed("only the safeguarding lead or an admin resolves safeguarding flags");
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const updated = await trx
       .updateTable("moderation_items")
       .set({

@@ -1,4 +1,4 @@
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import { newId } from "~/codes.server";
 import { type RedactionTerm, TERM_KINDS, type TermKind } from "~/domain/pii";
 import { DEFAULT_THEMES } from "~/domain/themes";
@@ -47,7 +47,7 @@ export async function addRedactionTerm(
   input: { term: string; kind: TermKind },
 ): Promise<{ status: "added"; id: string } | { status: "duplicate" }> {
   const term = input.term.trim().replace(/\s+/gu, " ");
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     // Case-insensitive duplicates are compared in code: lower() differs between stores for non-ASCII.
     const existing = await trx.selectFrom("redaction_terms").select(["term"]).where("forum_id", "=", actor.forumId).execute();
     if (existing.some((e) => e.term.toLocaleLowerCase("en-GB") === term.toLocaleLowerCase("en-GB")))
@@ -70,7 +70,7 @@ export async function addRedactionTerm(
 }
 
 export async function removeRedactionTerm(db: DB, actor: ModerationActor, termId: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const deleted = await trx
       .deleteFrom("redaction_terms")
       .where("id", "=", termId)

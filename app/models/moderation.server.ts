@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import { recordAudit } from "./audit.server";
 import { type ModerationActor, ModerationNotAllowed } from "./moderation-actor.server";
 import { openSuggestions } from "~/domain/pii";
@@ -122,7 +122,7 @@ export async function moderatedTextsOf(
  */
 export async function originalText(db: DB, actor: ModerationActor, itemId: string): Promise<string | undefined> {
   if (actor.role !== "admin") throw new ModerationNotAllowed("only admins see the original of an answer");
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const row = await trx
       .selectFrom("moderation_items as m")
       .innerJoin("answers as a", (join) =>

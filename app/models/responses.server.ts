@@ -1,7 +1,7 @@
-import { groupedTransaction, type DB } from "~/db.server";
+import { groupedTransaction, transaction, type DB } from "~/db.server";
 import { eraseDeletedFromDisk } from "./erasure.server";
 import type { NewAnswer } from "../../db/schema";
-import { hashCode, newCode, newId } from "~/codes.server";
+import { hashCode, hashToken, newCode, newId } from "~/codes.server";
 import { checkSubmission, type SubmissionProblem } from "~/domain/answers";
 import { londonDate } from "~/domain/periods";
 import { routedAnswers, type Answers, type AnswerValue } from "~/domain/routing";
@@ -42,6 +42,8 @@ export interface StartInput {
   idempotencyKey: string;
   consents: Record<ConsentPurpose, boolean>;
   contact?: { name: string; contact: string } | null;
+  /** Invitation-only surveys: the hash of the single-use link, kept with the response until it is sent. */
+  invitationHash?: string | null;
 }
 
 class InvitationSpent extends Error {}
@@ -74,6 +76,7 @@ export async function startResponse(db: DB, input: StartInput): Promise<{ respon
         idempotency_key: input.idempotencyKey,
         resume_hash: null,
         receipt_hash: null,
+        invitation_hash: input.invitationHash ?? null,
         started_at: now,
         updated_at: now,
         submitted_at: null,
@@ -122,13 +125,15 @@ export interface RespondentResponse {
   versionId: string;
   status: "in_progress" | "submitted";
   language: string;
+  receiptHash: string | null;
+  submittedAt: string | null;
 }
 
 /** A response as its own respondent may see it, only within the survey it belongs to. */
 export async function findRespondentResponse(db: DB, responseId: string, surveyId: string): Promise<RespondentResponse | undefined> {
   const row = await db
     .selectFrom("responses")
-    .select(["id", "forum_id", "survey_id", "survey_version_id", "status", "language"])
+    .select(["id", "forum_id", "survey_id", "survey_version_id", "status", "language", "receipt_hash", "submitted_at"])
     .where("id", "=", responseId)
     .where("survey_id", "=", surveyId)
     .executeTakeFirst();
@@ -140,6 +145,8 @@ export async function findRespondentResponse(db: DB, responseId: string, surveyI
     versionId: row.survey_version_id,
     status: row.status,
     language: row.language,
+    receiptHash: row.receipt_hash,
+    submittedAt: row.submitted_at,
   };
 }
 
@@ -218,6 +225,21 @@ export type SubmitResult =
   | { status: "invitation_spent" }
   | { status: "invalid"; problems: SubmissionProblem[] };
 
+export interface SubmitOptions {
+  now?: Date;
+  /**
+   * For invitation-only surveys: the single-use link, spent in this same transaction. The one
+   * the response started with is used; `token` (this browser's link) only for a response that
+   * started before responses kept theirs.
+   */
+  invitation?: { token: string | null } | null;
+  /**
+   * The receipt code to give, derived from a key only the sending device holds, so that a
+   * repeated Send from that device can show the same code again. Without one, a random code.
+   */
+  receiptCode?: string;
+}
+
 /**
  * Submits a response: prunes answers that routing no longer asks for, checks the rest, and
  * marks it submitted with a receipt code, all in one transaction. Submitting twice (a double
@@ -228,12 +250,16 @@ export async function submitResponse(
   response: { id: string; forumId: string },
   definition: SurveyDefinition,
   language: string,
-  now: Date = new Date(),
-  /** For invitation-only surveys: the single-use token, spent in this same transaction. */
-  invitation?: { token: string | null } | null,
+  options: SubmitOptions = {},
 ): Promise<SubmitResult> {
+  const now = options.now ?? new Date();
+  const invitation = options.invitation;
   return groupedTransaction(db, async (trx) => {
-    const current = await trx.selectFrom("responses").select(["status", "survey_id"]).where("id", "=", response.id).executeTakeFirst();
+    const current = await trx
+      .selectFrom("responses")
+      .select(["status", "survey_id", "invitation_hash"])
+      .where("id", "=", response.id)
+      .executeTakeFirst();
     if (!current || current.status !== "in_progress") return { status: "already_submitted" } as const;
 
     const answers = await loadAnswers(trx, response.id);
@@ -245,7 +271,7 @@ export async function submitResponse(
     if (dropped.length > 0) {
       await trx.deleteFrom("answers").where("response_id", "=", response.id).where("question_code", "in", dropped).execute();
     }
-    const receiptCode = newCode(12);
+    const receiptCode = options.receiptCode ?? newCode(12);
     const updated = await trx
       .updateTable("responses")
       .set({
@@ -253,6 +279,7 @@ export async function submitResponse(
         language,
         receipt_hash: hashCode(receiptCode),
         resume_hash: null,
+        invitation_hash: null,
         idempotency_key: null,
         submitted_at: now.toISOString(),
         submitted_on: londonDate(now),
@@ -262,7 +289,8 @@ export async function submitResponse(
       .where("status", "=", "in_progress")
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new ResponseAlreadySubmitted();
-    if (invitation && !(invitation.token && (await spendSurveyInvitation(trx, invitation.token, current.survey_id)))) {
+    const invitationHash = current.invitation_hash ?? (invitation?.token ? hashToken(invitation.token) : null);
+    if (invitation && !(invitationHash && (await spendSurveyInvitation(trx, invitationHash, current.survey_id)))) {
       // Throwing rolls the whole submission back: the response stays in progress, unchanged.
       throw new InvitationSpent();
     }
@@ -397,7 +425,7 @@ export async function findByReceipt(db: DB, code: string): Promise<ReceiptView |
  * are deleted, not hidden. The audit log records that a withdrawal happened, not what it held.
  */
 export async function withdrawResponse(db: DB, code: string): Promise<boolean> {
-  const withdrawn = await db.transaction().execute(async (trx) => {
+  const withdrawn = await transaction(db, async (trx) => {
     const row = await trx
       .selectFrom("responses")
       .select(["id", "forum_id", "survey_id", "submitted_on"])

@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Database } from "../../db/schema";
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import { eraseDeletedFromDisk } from "./erasure.server";
 import { londonDate } from "~/domain/periods";
 import { recordAudit } from "./audit.server";
@@ -108,7 +108,7 @@ export async function setRetentionMonths(db: DB, forumId: string, months: number
   if (!Number.isInteger(months) || months < RETENTION_MONTHS_RANGE.min || months > RETENTION_MONTHS_RANGE.max) {
     throw new RangeError(`Retention must be a whole number of months from ${RETENTION_MONTHS_RANGE.min} to ${RETENTION_MONTHS_RANGE.max}`);
   }
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     const before = await forumRetention(trx, forumId);
     await trx.updateTable("forums").set({ retention_months: months }).where("id", "=", forumId).execute();
     await recordAudit(trx, {
@@ -143,7 +143,7 @@ export async function applyRetention(db: DB, forumId: string, actor = "system", 
       skippedSurveys += 1; // no published version to count against: left alone
       continue;
     }
-    const outcome = await db.transaction().execute(async (trx) => {
+    const outcome = await transaction(db, async (trx) => {
       const due = () => dueSubmitted(trx, forumId, cutoffMonth).where("survey_id", "=", surveyId);
       const stale = await trx
         .selectFrom("kpi_stale_months")
@@ -193,11 +193,11 @@ export async function applyRetention(db: DB, forumId: string, actor = "system", 
     }
   }
 
-  const inProgress = await db.transaction().execute((trx) => deleteResponses(trx, dueInProgress(trx, forumId, cutoffMonth).select("id")));
+  const inProgress = await transaction(db, (trx) => deleteResponses(trx, dueInProgress(trx, forumId, cutoffMonth).select("id")));
   if (submitted + inProgress > 0) await eraseDeletedFromDisk(db, { vacuum: true });
   const heldBack = await countOf(dueSubmitted(db, forumId, cutoffMonth).where("id", "in", heldBackIds(db, forumId)));
   const checkedAt = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     await trx.updateTable("forums").set({ retention_checked_at: checkedAt }).where("id", "=", forumId).execute();
     if (submitted + inProgress + sealedMonths + skippedSurveys > 0) {
       await recordAudit(trx, {

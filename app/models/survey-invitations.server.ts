@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import { hashToken, newId } from "~/codes.server";
 
 /**
@@ -15,7 +15,7 @@ export async function createInvitationBatch(
 ): Promise<{ batchId: string; tokens: string[] }> {
   const batchId = newId();
   const tokens = Array.from({ length: input.size }, () => randomBytes(18).toString("base64url"));
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     await trx
       .insertInto("survey_invitation_batches")
       .values({
@@ -62,12 +62,12 @@ export async function checkSurveyInvitation(db: DB, token: string): Promise<Invi
   return { state: "usable", publicId: row.public_id, surveyId: row.id };
 }
 
-/** Spends an invitation; false when it is unknown, for another survey, or already spent. */
-export async function spendSurveyInvitation(db: DB, token: string, surveyId: string): Promise<boolean> {
+/** Spends the invitation whose link hashes to `tokenHash`; false when it is unknown, for another survey, or already spent. */
+export async function spendSurveyInvitation(db: DB, tokenHash: string, surveyId: string): Promise<boolean> {
   const result = await db
     .updateTable("survey_invitations")
     .set({ spent_at: new Date().toISOString() })
-    .where("token_hash", "=", hashToken(token))
+    .where("token_hash", "=", tokenHash)
     .where("survey_id", "=", surveyId)
     .where("spent_at", "is", null)
     .executeTakeFirst();

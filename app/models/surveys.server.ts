@@ -1,4 +1,4 @@
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import { newId, newPublicId } from "~/codes.server";
 import { isUniqueViolation } from "~/models/dialect.server";
 import type { SurveyDefinition } from "~/domain/survey";
@@ -16,7 +16,7 @@ export async function createSurvey(
   const id = newId();
   const versionId = newId();
   const publicId = newPublicId();
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     await trx
       .insertInto("surveys")
       .values({
@@ -53,7 +53,7 @@ export async function createSurvey(
  * responses keep the version they answered.
  */
 export async function publishVersion(db: DB, forumId: string, versionId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     const version = await trx
       .selectFrom("survey_versions")
       .select(["id", "survey_id", "published_at"])
@@ -321,7 +321,7 @@ export async function saveDraft(
   options: { origins?: readonly (string | null | undefined)[] } = {},
 ): Promise<SaveDraftResult> {
   const definition = SurveyDefinitionSchema.parse(input);
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const editable = await getDraft(trx, forumId, surveyId);
     if (!editable) throw new Error("No such survey in this forum");
     const changes = codeChanges(
@@ -386,7 +386,7 @@ type PublishDraftResult =
  * opens; a closed survey stays closed until it is opened.
  */
 export async function publishDraft(db: DB, forumId: string, surveyId: string): Promise<PublishDraftResult> {
-  return db.transaction().execute(async (trx): Promise<PublishDraftResult> => {
+  return transaction(db, async (trx): Promise<PublishDraftResult> => {
     const editable = await getDraft(trx, forumId, surveyId);
     if (!editable) throw new Error("No such survey in this forum");
     if (!editable.draft) return { ok: false, reason: "no_draft" };

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import { hashToken } from "~/codes.server";
 import type { Role } from "../../db/schema";
 import { addMembership, createUser, findUserByEmail, normaliseEmail, setPassword } from "./users.server";
@@ -123,7 +123,7 @@ export async function joinWithInvitation(
   const email = invitation.email;
   const role = invitation.role;
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await transaction(db, async (trx) => {
       let userId: string;
       if ("userId" in input) {
         const member = await trx
@@ -159,7 +159,7 @@ export async function resetPasswordWithInvitation(
   const userId = invitation.userId;
   if (invitation.kind !== "reset" || !userId) throw new Error("Not a reset invitation");
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await transaction(db, async (trx) => {
       if (!(await findForumMember(trx, invitation.forumId, userId))) return { ok: false, reason: "not_member" } as const;
       if (!(await spendInvitation(trx, invitation.tokenHash))) throw new Rollback("spent");
       await setPassword(trx, userId, password);

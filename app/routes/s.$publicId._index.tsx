@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { Fragment } from "react";
 import { Button, EasyRead, ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
+import { hashToken } from "~/codes.server";
 import { getDb } from "~/db.server";
 import { localise } from "~/domain/survey";
 import type { MessageKey } from "~/i18n";
@@ -72,6 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error), values }, { status: 400 });
 
   const language = contentLanguage(survey, requestLanguage(request));
+  const invitation = survey.access === "invite_only" ? invitationToken(request) : null;
   const { responseId } = await startResponse(getDb(), {
     forumId: survey.forumId,
     surveyId: survey.id,
@@ -86,6 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       follow_up: parsed.data.follow_up === "yes",
     },
     contact: parsed.data.follow_up === "yes" ? { name: parsed.data.contact_name, contact: parsed.data.contact_detail } : null,
+    // The single-use link travels with the response, so it can be sent from another device.
+    invitationHash: invitation ? hashToken(invitation) : null,
   });
   const first = survey.definition.questions[0];
   return redirect(surveyPath(survey.publicId, `q/${first.code}`), {

@@ -10,6 +10,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/respondent/language.server";
 import { loadAnswers, submitResponse } from "~/models/responses.server";
 import { translator } from "~/i18n";
+import { receiptCodeFor, senderCookieIfMissing, senderKey } from "~/respondent/receipt.server";
 import {
   contentLanguage,
   flashCookie,
@@ -28,22 +29,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = contentLanguage(survey, requestLanguage(request));
   const answers = routedAnswers(definition, await loadAnswers(getDb(), response.id));
   const shown = visibleQuestions(definition, answers);
-  return {
-    forum: { name: survey.forumName, colour: survey.forumColour },
-    publicId: survey.publicId,
-    easyRead: definition.easyRead === true,
-    back: surveyPath(survey.publicId, `q/${shown[shown.length - 1].code}`),
-    rows: shown.map((question) => {
-      const answer = answers[question.code];
-      let text: string[] = [];
-      if (answer?.kind === "options") {
-        const options = optionsOf(question);
-        text = answer.codes.map((code) => localise(options.find((o) => o.code === code)?.label, language) || code);
-      } else if (answer?.kind === "text") text = [answer.text];
-      else if (answer?.kind === "number") text = [String(answer.value)];
-      return { code: question.code, title: localise(question.title, language), text };
-    }),
-  };
+  // The key that lets this device see its receipt code again if the reply to Send is lost.
+  const sender = senderCookieIfMissing(request, survey.publicId);
+  return json(
+    {
+      forum: { name: survey.forumName, colour: survey.forumColour },
+      publicId: survey.publicId,
+      easyRead: definition.easyRead === true,
+      back: surveyPath(survey.publicId, `q/${shown[shown.length - 1].code}`),
+      rows: shown.map((question) => {
+        const answer = answers[question.code];
+        let text: string[] = [];
+        if (answer?.kind === "options") {
+          const options = optionsOf(question);
+          text = answer.codes.map((code) => localise(options.find((o) => o.code === code)?.label, language) || code);
+        } else if (answer?.kind === "text") text = [answer.text];
+        else if (answer?.kind === "number") text = [String(answer.value)];
+        return { code: question.code, title: localise(question.title, language), text };
+      }),
+    },
+    sender ? { headers: { "Set-Cookie": sender } } : undefined,
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -51,7 +57,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { response, definition } = await requireInProgress(request, survey);
   const language = contentLanguage(survey, requestLanguage(request));
   const invitation = survey.access === "invite_only" ? { token: invitationToken(request) } : null;
-  const result = await submitResponse(getDb(), response, definition, language, new Date(), invitation);
+  const key = senderKey(request);
+  const result = await submitResponse(getDb(), response, definition, language, {
+    invitation,
+    receiptCode: key ? receiptCodeFor(key, response.id) : undefined,
+  });
   if (result.status === "invitation_spent") {
     const t = translator(requestLanguage(request));
     throw json({ title: t("invite.spent.title"), body: t("invite.spent.body") }, { status: 410 });

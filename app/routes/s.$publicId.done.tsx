@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { EasyRead } from "~/components/forms";
 import { readCookie } from "~/cookies.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { recoverReceiptCode } from "~/respondent/receipt.server";
 import { currentResponse, RECEIPT_COOKIE, requireSurvey, surveyPath } from "~/respondent/survey-session.server";
 
 export const meta: MetaFunction = () => [{ title: "Your answers have been sent" }];
@@ -11,13 +12,17 @@ export const meta: MetaFunction = () => [{ title: "Your answers have been sent" 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await requireSurvey(params.publicId);
   const response = await currentResponse(request, survey);
-  const receiptCode = readCookie(request, RECEIPT_COOKIE);
+  const flashed = readCookie(request, RECEIPT_COOKIE);
   if (response?.status === "in_progress") throw redirect(surveyPath(survey.publicId, "check"));
-  if (!response && !receiptCode) throw redirect(surveyPath(survey.publicId));
+  if (!response && !flashed) throw redirect(surveyPath(survey.publicId));
+  // The code from the reply to Send; or, when that reply was lost, the same code again, which
+  // only the device that sent can re-derive.
+  const receiptCode =
+    flashed && /^[0-9A-Z-]{5,20}$/.test(flashed) ? flashed : response ? recoverReceiptCode(request, response, new Date()) : null;
   return {
     forum: { name: survey.forumName, colour: survey.forumColour },
     easyRead: survey.definition.easyRead === true,
-    receiptCode: receiptCode && /^[0-9A-Z-]{5,20}$/.test(receiptCode) ? receiptCode : null,
+    receiptCode,
   };
 }
 

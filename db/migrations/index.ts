@@ -14,6 +14,7 @@ import * as rateLimits from "./2026-11-23T12-rate-limits";
 import * as importJobs from "./2026-11-23T13-import-jobs";
 import * as dismissedSuggestions from "./2026-12-03T00-dismissed-suggestions";
 import * as accountRecovery from "./2026-12-03T01-account-recovery";
+import * as responseInvitation from "./2026-12-03T02-response-invitation";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T13-import-jobs": importJobs,
   "2026-12-03T00-dismissed-suggestions": dismissedSuggestions,
   "2026-12-03T01-account-recovery": accountRecovery,
+  "2026-12-03T02-response-invitation": responseInvitation,
 };

@@ -58,11 +58,14 @@ describe.skipIf(!chromiumPath)("SENCO survey through single-use links, and shari
     try {
       const spent = await db.selectFrom("survey_invitations").select(["spent_at"]).where("spent_at", "is not", null).execute();
       expect(spent).toHaveLength(1);
-      // Unattributable: no column of the response refers to an invitation.
-      const columns = Object.keys(
-        (await db.selectFrom("responses").selectAll().where("status", "=", "submitted").executeTakeFirstOrThrow()) as object,
-      );
-      expect(columns.filter((c) => /invit|token|batch/.test(c))).toEqual([]);
+      // Unattributable: the link a response started with is forgotten when it is sent, so no
+      // column of a sent response refers to an invitation.
+      const sent = (await db.selectFrom("responses").selectAll().where("status", "=", "submitted").executeTakeFirstOrThrow()) as Record<
+        string,
+        unknown
+      >;
+      const references = Object.entries(sent).filter(([column, value]) => /invit|token|batch/.test(column) && value !== null);
+      expect(references).toEqual([]);
     } finally {
       await db.destroy();
     }

@@ -167,6 +167,19 @@ describe("the request guard in front of the app", () => {
     expect(refused.text).toContain("What you sent is too big");
     // The body was never read: the server's peak memory did not take in 20 MB.
     expect(after.peak - before.peak).toBeLessThan(15);
+
+    // Every client that sends a body too big gets the answer, never a reset connection:
+    // the server reads the rest away instead of closing on unread bytes.
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const again = await rawPost(
+        `${app.url}/login`,
+        { Origin: app.url, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": body.length },
+        body,
+      );
+      statuses.push(again.status);
+    }
+    expect(statuses).toEqual(Array(12).fill(413));
   });
 
   it("refuses an upload bigger than the import's own limit with 413", async () => {

@@ -197,7 +197,7 @@ describe.each(STORES)("responses on $kind", ({ kind, skip }) => {
       const { responseId } = await startFor(t.db, survey);
       const response = { id: responseId, forumId: survey.forumId };
       for (const [code, value] of Object.entries(minimalParentAnswers())) await saveAnswer(t.db, response, code, value, "en");
-      const result = await submitResponse(t.db, response, survey.definition, "en", new Date(), { token: tokens[0] });
+      const result = await submitResponse(t.db, response, survey.definition, "en", { invitation: { token: tokens[0] } });
       return { responseId, result };
     };
     const first = await answerAndSubmit();
@@ -206,8 +206,8 @@ describe.each(STORES)("responses on $kind", ({ kind, skip }) => {
     const second = await answerAndSubmit();
     expect(second.result.status).toBe("invitation_spent");
     expect((await findRespondentResponse(t.db, second.responseId, survey.id))?.status).toBe("in_progress");
-    const missing = await submitResponse(t.db, { id: second.responseId, forumId: survey.forumId }, survey.definition, "en", new Date(), {
-      token: null,
+    const missing = await submitResponse(t.db, { id: second.responseId, forumId: survey.forumId }, survey.definition, "en", {
+      invitation: { token: null },
     });
     expect(missing.status).toBe("invitation_spent");
   });

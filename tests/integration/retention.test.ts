@@ -57,7 +57,7 @@ describe.each(STORES)("retention on $kind", ({ kind, skip }) => {
     const responseId = await start(survey, contact);
     const response = { id: responseId, forumId: survey.forumId };
     for (const [code, value] of Object.entries(answers)) await saveAnswer(t.db, response, code, value, "en");
-    const result = await submitResponse(t.db, response, survey.definition, "en", submittedAt);
+    const result = await submitResponse(t.db, response, survey.definition, "en", { now: submittedAt });
     if (result.status !== "submitted") throw new Error(result.status);
     return responseId;
   }

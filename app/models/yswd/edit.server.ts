@@ -6,7 +6,7 @@
  * item. Every change is recorded in the audit log (ids, codes and statuses only, never text).
  */
 import { newId } from "~/codes.server";
-import type { DB } from "~/db.server";
+import { transaction, type DB } from "~/db.server";
 import { londonDate } from "~/domain/periods";
 import { isClosingStatus, itemProblems, nextReference, statusChangeProblems, type YswdRuleItem, type YswdStatus } from "~/domain/yswd";
 import { recordAudit } from "../audit.server";
@@ -148,7 +148,7 @@ export async function createItem(db: DB, actor: YswdActor, input: YswdInput, opt
   const year = Number(input.raisedOn.slice(0, 4));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
+      return await transaction(db, async (trx) => {
         const existing = await trx
           .selectFrom("yswd_items")
           .select("reference")
@@ -225,7 +225,7 @@ export async function updateItem(db: DB, actor: YswdActor, itemId: string, input
     if (problems.length > 0)
       return { status: "invalid", problems: problems.map((p) => ({ field: p.field, message: p.message, code: p.code })) };
   }
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     await trx
       .updateTable("yswd_items")
       .set({ ...itemColumns(input, checked.evidence), updated_at: new Date().toISOString() })
@@ -273,7 +273,7 @@ export async function changeStatus(
   if (note && note.length > SYSTEM_NOTE_LIMIT) problems.push({ field: "note", message: "The note must be 2,000 characters or fewer" });
   if (problems.length > 0) return { status: "invalid", problems };
   const completedOn = isClosingStatus(change.to) ? on : change.to === "superseded" ? item.completedOn : null;
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     const now = new Date().toISOString();
     await trx
       .updateTable("yswd_items")
@@ -320,7 +320,7 @@ export async function publishItem(db: DB, actor: YswdActor, itemId: string, cach
   const problems = publishingProblems(item, evidence);
   if (problems.length > 0)
     return { status: "invalid", problems: problems.map((p) => ({ field: p.field, message: p.message, code: p.code })) };
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     const now = new Date().toISOString();
     await trx
       .updateTable("yswd_items")
@@ -341,7 +341,7 @@ export async function publishItem(db: DB, actor: YswdActor, itemId: string, cach
 
 export async function unpublishItem(db: DB, actor: YswdActor, itemId: string): Promise<boolean> {
   assertAdmin(actor, "unpublish");
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const item = await trx
       .selectFrom("yswd_items")
       .select(["reference"])
@@ -372,7 +372,7 @@ export async function unpublishItem(db: DB, actor: YswdActor, itemId: string): P
  */
 export async function deleteItem(db: DB, actor: YswdActor, itemId: string): Promise<boolean> {
   assertAdmin(actor, "delete");
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const item = await trx
       .selectFrom("yswd_items")
       .select(["reference"])
