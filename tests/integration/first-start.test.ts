@@ -10,7 +10,7 @@ import { createUser } from "~/models/users.server";
 import { seedDemoForum } from "~/seed.server";
 import { SURVEY_TEMPLATES } from "~/templates";
 import { DEMO_PASSWORD, startApp } from "../support/app";
-import { createTestDb, STORES } from "../support/db";
+import { createTestDb, postgresUrl, STORES } from "../support/db";
 import { Device, receiptOn } from "../support/survey-client";
 
 const tmp = path.resolve("tests/.tmp");
@@ -107,27 +107,27 @@ describe("a first start that cannot break the forum", () => {
         await t.destroy();
       }
     });
+  });
 
-    // Several servers share one database only on PostgreSQL; a SQLite file has one server.
-    it.skipIf(skip || kind === "sqlite")("seeds once when three servers start on it at the same moment", async () => {
-      const t = await createTestDb(kind);
-      const others = [
-        openDatabase(t.url, t.schema ? { searchPath: t.schema } : {}),
-        openDatabase(t.url, t.schema ? { searchPath: t.schema } : {}),
-      ];
-      try {
-        const results = await Promise.all(
-          [t.db, ...others].map((db) =>
-            seedDemoForum(db, { sampleResponses: false, demoPassword: DEMO_PASSWORD, now: new Date("2026-06-01T12:00:00Z") }),
-          ),
-        );
-        expect(results.filter((r) => r.seeded)).toHaveLength(1);
-        expect(await installation(t.db)).toEqual(WHOLE);
-      } finally {
-        for (const db of others) await db.destroy();
-        await t.destroy();
-      }
-    });
+  // Several servers share one database only on PostgreSQL; a SQLite file has one server.
+  it.skipIf(!postgresUrl)("seeds once when three servers start on one PostgreSQL at the same moment", async () => {
+    const t = await createTestDb("postgres");
+    const others = [
+      openDatabase(t.url, t.schema ? { searchPath: t.schema } : {}),
+      openDatabase(t.url, t.schema ? { searchPath: t.schema } : {}),
+    ];
+    try {
+      const results = await Promise.all(
+        [t.db, ...others].map((db) =>
+          seedDemoForum(db, { sampleResponses: false, demoPassword: DEMO_PASSWORD, now: new Date("2026-06-01T12:00:00Z") }),
+        ),
+      );
+      expect(results.filter((r) => r.seeded)).toHaveLength(1);
+      expect(await installation(t.db)).toEqual(WHOLE);
+    } finally {
+      for (const db of others) await db.destroy();
+      await t.destroy();
+    }
   });
 
   it(

@@ -90,7 +90,8 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
     invitationLinks,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      // A server already killed by a signal has exited, though its exit code stays null.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");
         await exited;
