@@ -205,7 +205,7 @@ export function TextField({
       ) : null}
       <ErrorMessage id={`${id}-error`} text={error} t={t} />
       {multiline ? (
-        <textarea className={className} id={id} name={name} rows={6} defaultValue={value} aria-describedby={describedBy} />
+        <textarea className={className} id={id} name={name} rows={6} defaultValue={value} aria-describedby={describedBy} dir="auto" />
       ) : (
         <input
           className={className}
@@ -218,6 +218,7 @@ export function TextField({
           autoComplete={autoComplete}
           spellCheck={false}
           maxLength={maxLength}
+          dir="auto"
         />
       )}
     </FormGroup>

@@ -33,6 +33,21 @@ function cleanText(raw: string): string {
  * Parses what a question page sent. `null` is a valid "no answer" for an optional question.
  * Everything a browser could send, including forged values, gets a problem rather than a throw.
  */
+/**
+ * Digits as a parent's keyboard types them (Arabic-Indic ٣, Persian and Urdu ۳, Bengali ৩,
+ * Gurmukhi ੩, Devanagari ३, full-width ３) read as 0–9, so a number in the page's own digits is
+ * accepted; the Arabic decimal separator reads as a point.
+ */
+export function westernDigits(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669\u06F0-\u06F9\u09E6-\u09EF\u0A66-\u0A6F\u0966-\u096F\uFF10-\uFF19]/g, (digit) => {
+      const code = digit.charCodeAt(0);
+      const zero = [0x0660, 0x06f0, 0x09e6, 0x0a66, 0x0966, 0xff10].find((start) => code >= start && code <= start + 9) ?? code;
+      return String(code - zero);
+    })
+    .replace(/٫/g, ".");
+}
+
 export function parseAnswer(question: SurveyQuestion, raw: unknown): ParsedAnswer {
   const parsed = RawAnswer.safeParse(raw);
   const values = parsed.success ? parsed.data.filter((v) => v !== "") : [];
@@ -63,7 +78,7 @@ export function parseAnswer(question: SurveyQuestion, raw: unknown): ParsedAnswe
       return ok({ kind: "text", text });
     }
     case "number": {
-      const text = (values[0] ?? "").trim().replace(/,/g, "");
+      const text = westernDigits((values[0] ?? "").trim()).replace(/[,٬]/g, "");
       if (text === "") return question.required ? fail({ code: "enter_number" }) : none();
       if (!/^-?\d+(\.\d+)?$/.test(text)) return fail({ code: "enter_number" });
       const value = Number(text);

@@ -10,6 +10,7 @@ import {
   type BuilderQuestion,
   type Texts,
 } from "./survey-builder-form";
+import { isUiLanguage } from "~/i18n";
 
 // ---------------------------------------------------------------------------------------------
 // Editing the form: the same steps the browser takes with useFieldArray, for a plain form post
@@ -73,6 +74,10 @@ export function parseBuilderStep(intent: string, newLanguage = ""): BuilderStep 
 /** A problem with a new language code, or undefined when it can be added. */
 export function languageProblem(code: string, languages: string[]): string | undefined {
   if (!LANGUAGE_CODE.test(code)) return "Enter a language code of two or three lower-case letters, like ur, pa or bn";
+  // Only languages the whole journey can be shown in: a parent must never meet English buttons.
+  if (!isUiLanguage(code)) {
+    return `Parents cannot yet be served in ${languageName(code)}: choose ur (Urdu), pa (Punjabi), bn (Bengali), ar (Arabic), pl (Polish), ro (Romanian), so (Somali) or ps (Pashto)`;
+  }
   if (languages.includes(code)) return `${languageName(code)} is already one of this survey's languages`;
   return undefined;
 }

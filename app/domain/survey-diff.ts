@@ -5,6 +5,7 @@
  */
 import { DEFAULT_KPIS, type KpiDefinition } from "./kpi-definitions";
 import type { LocalText, SurveyDefinition, SurveyQuestion } from "./survey";
+import { isUiLanguage } from "~/i18n";
 
 /** A question whose code was changed after a version with the old code was published. */
 export interface CodeChange {
@@ -100,6 +101,28 @@ export function translationCompleteness(definition: SurveyDefinition, language: 
   const texts = translatableTexts(definition);
   const done = texts.filter((text) => (text[language] ?? "").trim() !== "").length;
   return { done, total: texts.length };
+}
+
+export type LanguageProblem =
+  { language: string; kind: "not_served" } | { language: string; kind: "incomplete"; done: number; total: number };
+
+/**
+ * Why a survey cannot yet be published in each of its languages: the interface cannot be shown
+ * in it (a parent would meet English buttons and errors), or some of its texts are missing (a
+ * parent would meet an English question).
+ */
+export function languageProblems(definition: SurveyDefinition): LanguageProblem[] {
+  const problems: LanguageProblem[] = [];
+  for (const language of definition.languages) {
+    if (language === "en") continue;
+    if (!isUiLanguage(language)) {
+      problems.push({ language, kind: "not_served" });
+      continue;
+    }
+    const { done, total } = translationCompleteness(definition, language);
+    if (done < total) problems.push({ language, kind: "incomplete", done, total });
+  }
+  return problems;
 }
 
 /** The KPIs in the register that count answers to this question code. */

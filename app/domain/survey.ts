@@ -68,8 +68,8 @@ const TEXT_SHORT_MAX = 200;
 export const TEXT_LONG_MAX = 2000;
 
 const YES_NO_OPTIONS: SurveyOption[] = [
-  { code: "yes", label: { en: "Yes", ur: "ہاں" } },
-  { code: "no", label: { en: "No", ur: "نہیں" } },
+  { code: "yes", label: { en: "Yes", ur: "ہاں", pa: "ਹਾਂ", bn: "হ্যাঁ", ar: "نعم", pl: "Tak", ro: "Da", so: "Haa", ps: "هو" } },
+  { code: "no", label: { en: "No", ur: "نہیں", pa: "ਨਹੀਂ", bn: "না", ar: "لا", pl: "Nie", ro: "Nu", so: "Maya", ps: "نه" } },
 ];
 
 export function optionsOf(question: SurveyQuestion): SurveyOption[] {

@@ -9,6 +9,7 @@ import { buildCell, suppressSmallCells, SUPPRESS_BELOW_N, type KpiCell } from ".
 import type { KpiDefinition } from "./kpi-definitions";
 import type { KpiScore } from "./kpi-scoring";
 import { comparePeriods, periodOf, periodRange, type PeriodType } from "./periods";
+import { localeOf } from "~/i18n";
 
 export const YSWD_STATUSES = ["received", "under_review", "agreed", "in_progress", "done", "not_possible", "superseded"] as const;
 export type YswdStatus = (typeof YSWD_STATUSES)[number];
@@ -449,7 +450,7 @@ export function formatDay(date: string | null, language: string): string {
   if (!date) return "";
   const instant = new Date(`${date.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(instant.getTime())) return date;
-  const locale = language === "ur" ? "ur-PK" : language === "en" ? "en-GB" : language;
+  const locale = localeOf(language);
   try {
     return instant.toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
   } catch {

@@ -382,12 +382,15 @@ export async function issueResumeCode(db: DB, responseId: string): Promise<strin
  * Whoever is sent a parent's resume link can therefore not go on reading their answers; saving
  * again gives the parent a fresh code. Two devices racing with one code: only one gets it.
  */
-export async function claimResumeCode(db: DB, code: string): Promise<{ responseId: string; publicId: string } | undefined> {
+export async function claimResumeCode(
+  db: DB,
+  code: string,
+): Promise<{ responseId: string; publicId: string; language: string } | undefined> {
   const hash = hashCode(code);
   const row = await db
     .selectFrom("responses")
     .innerJoin("surveys", "surveys.id", "responses.survey_id")
-    .select(["responses.id", "surveys.public_id"])
+    .select(["responses.id", "surveys.public_id", "responses.language"])
     .where("responses.resume_hash", "=", hash)
     .where("responses.status", "=", "in_progress")
     .executeTakeFirst();
@@ -399,7 +402,7 @@ export async function claimResumeCode(db: DB, code: string): Promise<{ responseI
     .where("resume_hash", "=", hash)
     .where("status", "=", "in_progress")
     .executeTakeFirst();
-  return Number(spent.numUpdatedRows) === 1 ? { responseId: row.id, publicId: row.public_id } : undefined;
+  return Number(spent.numUpdatedRows) === 1 ? { responseId: row.id, publicId: row.public_id, language: row.language } : undefined;
 }
 
 export interface ReceiptView {

@@ -2,7 +2,7 @@ import { transaction, type DB } from "~/db.server";
 import { newId, newPublicId } from "~/codes.server";
 import { isUniqueViolation } from "~/models/dialect.server";
 import type { SurveyDefinition } from "~/domain/survey";
-import { type CodeChange, codeChanges } from "~/domain/survey-diff";
+import { type CodeChange, codeChanges, languageProblems, type LanguageProblem } from "~/domain/survey-diff";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
 
 // Kept here for the callers that reach published surveys through this module.
@@ -378,7 +378,8 @@ type PublishDraftResult =
   | { ok: true; versionId: string; versionNo: number; opened: boolean }
   | { ok: false; reason: "no_draft" }
   | { ok: false; reason: "code_changes"; changes: CodeChange[] }
-  | { ok: false; reason: "invalid"; messages: string[] };
+  | { ok: false; reason: "invalid"; messages: string[] }
+  | { ok: false; reason: "languages"; problems: LanguageProblem[] };
 
 /**
  * Publishes the draft: it becomes the version new respondents answer, and is never written
@@ -397,6 +398,9 @@ export async function publishDraft(db: DB, forumId: string, surveyId: string): P
       checked.data.questions,
     );
     if (changes.length > 0) return { ok: false, reason: "code_changes", changes };
+    // A parent offered a language must get the whole survey in it, interface included.
+    const problems = languageProblems(checked.data);
+    if (problems.length > 0) return { ok: false, reason: "languages", problems };
     const result = await trx
       .updateTable("survey_versions")
       .set({ published_at: new Date().toISOString() })

@@ -3,7 +3,6 @@ import { readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb } from "~/db.server";
 import { firstUnanswered } from "~/domain/routing";
 import type { SurveyDefinition } from "~/domain/survey";
-import { isUiLanguage } from "~/i18n";
 import { type PublishedSurvey } from "~/models/published-surveys.server";
 import { getVersionDefinition } from "~/models/published-surveys.server";
 import { findPublishedSurvey } from "~/models/published-surveys.server";
@@ -77,10 +76,6 @@ export async function continuePath(survey: PublishedSurvey, response: Respondent
   const answers = await loadAnswers(getDb(), response.id);
   const next = firstUnanswered(definition, answers);
   return next ? surveyPath(survey.publicId, `q/${next.code}`) : surveyPath(survey.publicId, "check");
-}
-
-export function isSafeLanguage(value: string | null): value is "en" | "ur" {
-  return isUiLanguage(value);
 }
 
 /** The single-use invitation this browser arrived with, for invitation-only surveys. */

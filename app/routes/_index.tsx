@@ -1,11 +1,11 @@
-import type { MetaFunction } from "@remix-run/node";
+import { translatedTitle } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { localise } from "~/domain/survey";
 import { useTranslation } from "~/i18n/use-translation";
 import { listOpenSurveys } from "~/models/published-surveys.server";
 
-export const meta: MetaFunction = () => [{ title: "Have your say" }];
+export const meta = translatedTitle("home.title");
 
 export async function loader() {
   const surveys = await listOpenSurveys(getDb());

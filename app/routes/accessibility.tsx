@@ -1,7 +1,7 @@
-import type { MetaFunction } from "@remix-run/node";
+import { translatedTitle } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: MetaFunction = () => [{ title: "Accessibility statement" }];
+export const meta = translatedTitle("accessibility.title");
 
 export default function Accessibility() {
   const { t } = useTranslation();

@@ -13,6 +13,7 @@ import { DuplicateSchema, STATUS_TAGS, SurveyDatesSchema } from "~/schemas/surve
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
 import { notFound, readForm } from "~/http.server";
+import type { LanguageProblem } from "~/domain/survey-diff";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.survey.title}: survey` : "Survey" }];
 export const handle = { wide: true };
@@ -56,6 +57,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Problems = Record<string, string>;
 
+function languageProblemMessage(problem: LanguageProblem): string {
+  const name = languageName(problem.language);
+  if (problem.kind === "not_served") {
+    return `${name} cannot be offered: parents can be served in English, Urdu, Punjabi, Bengali, Arabic, Polish, Romanian, Somali and Pashto only. Remove ${name} in the builder.`;
+  }
+  return `${name}: ${problem.done} of ${problem.total} texts are translated. Translate the rest, or remove ${name} in the builder, before publishing.`;
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, survey } = await load(request, params.surveyId);
   const db = getDb();
@@ -73,6 +82,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return fail("publish", {
             publish: result.changes.map((c) => `Question ${c.index + 1} (${c.to}): ${codeChangeMessage(c)}`).join(" "),
           });
+        }
+        if (result.reason === "languages") {
+          return fail("publish", { publish: result.problems.map(languageProblemMessage).join(" ") });
         }
         return fail("publish", { publish: `The draft cannot be published: ${result.messages.join("; ")}. Open the builder to fix it.` });
       }

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { serialiseCookie } from "~/cookies.server";
 import { isUiLanguage } from "~/i18n";
 import { sameSitePath } from "~/security/same-site-path";
-import { LANGUAGE_COOKIE } from "~/respondent/language.server";
+import { languageCookie } from "~/respondent/language.server";
 
 /** Switches the interface language with a plain link, so it works without JavaScript. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -13,6 +12,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const target = sameSitePath(url.searchParams.get("back"), "/");
   if (!isUiLanguage(to)) return redirect(target);
   return redirect(target, {
-    headers: { "Set-Cookie": serialiseCookie(request, LANGUAGE_COOKIE, to, { maxAgeSeconds: 365 * 24 * 3600 }) },
+    headers: { "Set-Cookie": languageCookie(request, to) },
   });
 }

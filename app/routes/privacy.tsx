@@ -1,10 +1,10 @@
-import type { MetaFunction } from "@remix-run/node";
+import { translatedTitle } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { retentionPeriods } from "~/models/retention.server";
 
-export const meta: MetaFunction = () => [{ title: "How we use your information" }];
+export const meta = translatedTitle("privacy.title");
 
 /** How long individual answers are kept: each forum sets its own period (the default is 24 months). */
 export async function loader() {

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { translatedTitle } from "~/i18n/meta";
 import { json, redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import * as z from "zod";
@@ -12,8 +13,9 @@ import { findByReceipt, withdrawResponse } from "~/models/responses.server";
 import { getVersionDefinition } from "~/models/published-surveys.server";
 import { allowAttempt, clientAddress } from "~/auth/rate-limit.server";
 import { readForm } from "~/http.server";
+import { localeOf } from "~/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Check or withdraw your response" }];
+export const meta = translatedTitle("receipt.title");
 
 const ReceiptForm = z.object({
   intent: z.enum(["find", "withdraw"]).default("find"),
@@ -57,7 +59,9 @@ export default function Receipt() {
   const found = result?.found;
   if (found) {
     const confirmError = result?.error ? t(result.error) : undefined;
-    const date = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "Europe/London" }).format(new Date(found.submittedAt));
+    const date = new Intl.DateTimeFormat(localeOf(language), { dateStyle: "long", timeZone: "Europe/London" }).format(
+      new Date(found.submittedAt),
+    );
     return (
       <>
         <ErrorSummary errors={confirmError ? [{ href: "#confirm", text: confirmError }] : []} t={t} />

@@ -1,7 +1,7 @@
-import type { MetaFunction } from "@remix-run/node";
+import { translatedTitle } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: MetaFunction = () => [{ title: "Your response has been withdrawn" }];
+export const meta = translatedTitle("receipt.withdrawn.title");
 
 export default function Withdrawn() {
   const { t } = useTranslation();

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { translatedTitle } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
@@ -9,7 +10,7 @@ import { clientAddress } from "~/auth/rate-limit.server";
 import { resumeWithCode } from "~/respondent/resume.server";
 import { readForm } from "~/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Continue a saved survey" }];
+export const meta = translatedTitle("resume.title");
 
 const ResumeForm = z.object({
   code: z.string().trim().min(1, { error: "resume.error.empty" }).max(40, { error: "resume.error.notFound" }),

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { translatedTitle } from "~/i18n/meta";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, EasyRead, ErrorSummary } from "~/components/forms";
@@ -21,7 +22,7 @@ import {
   surveyPath,
 } from "~/respondent/survey-session.server";
 
-export const meta: MetaFunction = () => [{ title: "Check your answers" }];
+export const meta = translatedTitle("check.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await requireSurvey(params.publicId);
@@ -103,7 +104,7 @@ export default function CheckAnswers() {
                 <span className="hint">{t("check.notAnswered")}</span>
               ) : (
                 row.text.map((line, i) => (
-                  <p className="body summary-list__text" key={i}>
+                  <p className="body summary-list__text" dir="auto" key={i}>
                     {line}
                   </p>
                 ))

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { translatedTitle } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EasyRead } from "~/components/forms";
@@ -7,7 +8,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { recoverReceiptCode } from "~/respondent/receipt.server";
 import { currentResponse, RECEIPT_COOKIE, requireSurvey, surveyPath } from "~/respondent/survey-session.server";
 
-export const meta: MetaFunction = () => [{ title: "Your answers have been sent" }];
+export const meta = translatedTitle("done.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await requireSurvey(params.publicId);

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { translatedTitle } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EasyRead } from "~/components/forms";
@@ -6,7 +7,7 @@ import { readCookie } from "~/cookies.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireInProgress, requireSurvey, RESUME_COOKIE, surveyPath } from "~/respondent/survey-session.server";
 
-export const meta: MetaFunction = () => [{ title: "Your answers have been saved" }];
+export const meta = translatedTitle("save.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await requireSurvey(params.publicId);

@@ -2,8 +2,18 @@
  * Default survey template `senco-experience` (audience: SENCOs and setting SEND leads).
  * Question codes, option codes and scales follow the KPI contract exactly (tests/fixtures/kpi-contract.md).
  */
-import type { SurveyDefinition } from "~/domain/survey";
+import type { SurveyDefinition, SurveyOption } from "~/domain/survey";
 import { scaleOptions, segmentOptions } from "./options";
+
+/** The SENCO survey is offered in English and Urdu: shared labels keep only those. */
+const LANGUAGES = ["en", "ur"];
+
+function sencoOptions(options: readonly SurveyOption[]): SurveyOption[] {
+  return options.map((option) => ({
+    ...option,
+    label: Object.fromEntries(Object.entries(option.label).filter(([language]) => LANGUAGES.includes(language))) as SurveyOption["label"],
+  }));
+}
 
 export const sencoExperience: SurveyDefinition = {
   title: {
@@ -23,7 +33,7 @@ export const sencoExperience: SurveyDefinition = {
   },
   audience: "senco",
   minutes: 4,
-  languages: ["en", "ur"],
+  languages: LANGUAGES,
   questions: [
     {
       code: "senco_service_rating",
@@ -34,7 +44,7 @@ export const sencoExperience: SurveyDefinition = {
         en: "Overall, how would you rate the support your setting receives from the council's SEND service in the last 12 months?",
         ur: "مجموعی طور پر، پچھلے 12 مہینوں میں آپ کے ادارے کو کونسل کی SEND سروس سے ملنے والی مدد کو آپ کیسا سمجھتے ہیں؟",
       },
-      options: scaleOptions("FFT6"),
+      options: sencoOptions(scaleOptions("FFT6")),
     },
     {
       code: "senco_plan_grade",
@@ -49,7 +59,7 @@ export const sencoExperience: SurveyDefinition = {
         en: "EHC means education, health and care. Judge the plan as a whole, as you would for a quality audit.",
         ur: "EHC سے مراد تعلیم، صحت اور نگہداشت ہے۔ پلان کو مجموعی طور پر پرکھیں، جیسے آپ معیار کے جائزے (quality audit) میں کرتے۔",
       },
-      options: scaleOptions("GRADE4"),
+      options: sencoOptions(scaleOptions("GRADE4")),
     },
     {
       code: "senco_queries_timely",
@@ -64,7 +74,7 @@ export const sencoExperience: SurveyDefinition = {
         en: "Thinking about the council's SEND service, how much do you agree or disagree?",
         ur: "کونسل کی SEND سروس کے بارے میں سوچتے ہوئے بتائیں کہ آپ اس بات سے کس حد تک متفق یا غیر متفق ہیں۔",
       },
-      options: scaleOptions("AGREE5", "dont_know"),
+      options: sencoOptions(scaleOptions("AGREE5", "dont_know")),
     },
     {
       code: "what_would_help",
@@ -96,7 +106,7 @@ export const sencoExperience: SurveyDefinition = {
         en: "If you work in more than one setting, choose the one you are answering about.",
         ur: "اگر آپ ایک سے زیادہ اداروں میں کام کرتے ہیں تو وہ ادارہ منتخب کریں جس کے بارے میں آپ جواب دے رہے ہیں۔",
       },
-      options: segmentOptions("setting_type"),
+      options: sencoOptions(segmentOptions("setting_type")),
     },
     {
       code: "district",
@@ -111,7 +121,7 @@ export const sencoExperience: SurveyDefinition = {
         en: "These are Birmingham's parliamentary constituencies.",
         ur: "یہ برمنگھم کے پارلیمانی حلقے ہیں۔",
       },
-      options: segmentOptions("district"),
+      options: sencoOptions(segmentOptions("district")),
     },
   ],
 };

@@ -145,7 +145,11 @@ describe.each(STORES)("responses on $kind", ({ kind, skip }) => {
     const second = (await issueResumeCode(t.db, responseId))!;
     expect(await claimResumeCode(t.db, first)).toBeUndefined();
     // Typed loosely (spaces, lower case), it still works, once.
-    expect(await claimResumeCode(t.db, ` ${second.replace("-", " ").toLowerCase()} `)).toEqual({ responseId, publicId: survey.publicId });
+    expect(await claimResumeCode(t.db, ` ${second.replace("-", " ").toLowerCase()} `)).toEqual({
+      responseId,
+      publicId: survey.publicId,
+      language: "en",
+    });
     expect(await claimResumeCode(t.db, second)).toBeUndefined();
     // Saving again gives a fresh code, which is spent by sending.
     const third = (await issueResumeCode(t.db, responseId))!;

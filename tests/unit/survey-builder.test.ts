@@ -10,7 +10,7 @@ import { applyBuilderStep, blankQuestion, parseBuilderStep } from "~/domain/surv
 import { codeChangeMessage, codeChanges, kpisFedBy, translationCompleteness } from "~/domain/survey-diff";
 import { formFieldsToObject, SurveyBuilderSchema, SurveyDatesSchema } from "~/schemas/survey-builder";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
-import { parentCarerExperience, SURVEY_TEMPLATES } from "~/templates";
+import { parentCarerExperience, sencoExperience, SURVEY_TEMPLATES } from "~/templates";
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -67,7 +67,7 @@ describe("form ↔ definition", () => {
   });
 
   it("keeps every survey language as a field, empty until translated", () => {
-    const form = definitionToForm({ ...clone(parentCarerExperience), languages: ["en", "ur", "pa"] });
+    const form = definitionToForm({ ...clone(sencoExperience), languages: ["en", "ur", "pa"] });
     expect(form.questions[0].title.pa).toBe("");
     const definition = SurveyBuilderSchema.parse(form);
     expect(definition.questions[0].title.pa).toBeUndefined();
@@ -229,7 +229,8 @@ describe("translation completeness", () => {
     const all = translationCompleteness(definition, "ur");
     expect(all.done).toBe(all.total);
     expect(translationCompleteness(definition, "en")).toEqual(all);
-    expect(translationCompleteness(definition, "pa")).toEqual({ done: 0, total: all.total });
+    expect(translationCompleteness(definition, "pa")).toEqual(all);
+    expect(translationCompleteness(definition, "fa")).toEqual({ done: 0, total: all.total });
 
     delete definition.questions[0].title.ur;
     definition.questions[0].options![0].label.ur = "   ";
@@ -271,7 +272,7 @@ describe("builder steps without JavaScript", () => {
     expect(after.questions).toHaveLength(form.questions.length + 1);
     const added = after.questions.at(-1)!;
     expect(form.questions.map((q) => q.code)).not.toContain(added.code);
-    expect(Object.keys(added.title)).toEqual(["en", "ur"]);
+    expect(Object.keys(added.title)).toEqual(form.languages);
   });
 
   it("moves, removes and adds options, and ignores steps that point nowhere", () => {
@@ -288,9 +289,12 @@ describe("builder steps without JavaScript", () => {
     expect(parseBuilderStep("remove_question:x")).toBeUndefined();
   });
 
-  it("adds a language by code and refuses one that is not a code or already there", () => {
-    const form = parentForm();
+  it("adds a language by code and refuses one that is not a code, already there, or one parents cannot be served in", () => {
+    const form = definitionToForm(sencoExperience);
     expect(applyBuilderStep(form, parseBuilderStep("add_language", " PA ")!).form.languages).toEqual(["en", "ur", "pa"]);
+    expect(applyBuilderStep(form, parseBuilderStep("add_language", "fr")!).problem?.message).toContain(
+      "Parents cannot yet be served in French",
+    );
     expect(applyBuilderStep(form, parseBuilderStep("add_language", "ur")!).problem?.message).toBe(
       "Urdu is already one of this survey's languages",
     );

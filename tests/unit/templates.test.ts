@@ -1,15 +1,16 @@
 /**
  * The default survey templates against the KPI contract kept in tests/fixtures/kpi-contract.md
  * (codes, scales, KPIs and segments, as Markdown tables), parsed at test time:
- * question codes, option codes and their order, scales, routing, roles and wording, plus an Urdu
- * translation for every text. A missing or unreadable spec fails this file; it never skips.
+ * question codes, option codes and their order, scales, routing, roles and wording, plus the
+ * translations: every text of every template in Urdu, and every text of the parents' and the young
+ * people's surveys in all nine languages. A missing or unreadable spec fails this file; it never skips.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
 import { optionsOf, type LocalText, type SurveyDefinition } from "~/domain/survey";
-import { SCALES, SCALE_NAMES, SEGMENT_OPTIONS, SURVEY_TEMPLATES } from "~/templates";
+import { EXTRA_OPTIONS, SCALES, SCALE_NAMES, SEGMENT_OPTIONS, SURVEY_TEMPLATES } from "~/templates";
 
 // ---------------------------------------------------------------------------------------------
 // Reading the spec
@@ -237,6 +238,64 @@ function texts(definition: SurveyDefinition): [string, LocalText][] {
 
 const URDU_SCRIPT = /[\u0600-\u06FF]/;
 
+/** The languages of the parents' and the young people's surveys, in the order the templates list them. */
+const LANGUAGES = ["en", "ur", "pa", "bn", "ar", "pl", "ro", "so", "ps"];
+/** Templates offered in every language above; the SENCO survey stays in English and Urdu. */
+const TRANSLATED = new Set(["parent-carer-experience", "young-people-easy-read"]);
+
+const ARABIC = /\p{Script=Arabic}/u;
+/**
+ * For each translation: a letter of its script it must contain, and what it must not contain:
+ * another script (the danda "।" that Punjabi and Bengali share belongs to none), Urdu, Persian or
+ * Pashto letters in Arabic (which writes ي and ك), Urdu letters in Pashto (which writes ګ, ټ, ډ and ړ),
+ * and in Romanian an s or t with a cedilla where the comma below belongs (ș, ț).
+ */
+const SCRIPT_RULES: Record<string, { script: RegExp; foreign: RegExp }> = {
+  ur: { script: ARABIC, foreign: /[\p{Script=Devanagari}\p{Script=Gurmukhi}\p{Script=Bengali}]/u },
+  pa: { script: /\p{Script=Gurmukhi}/u, foreign: /[\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}]/u },
+  bn: { script: /\p{Script=Bengali}/u, foreign: /[\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Gurmukhi}]/u },
+  ar: {
+    script: ARABIC,
+    foreign:
+      /[\u0679\u067C\u0681\u0685\u0688\u0689\u0691\u0693\u0696\u069A\u06A9\u06AB\u06AF\u06BA\u06BC\u06BE\u06C1\u06CC\u06CD\u06D0\u06D2\p{Script=Devanagari}\p{Script=Gurmukhi}\p{Script=Bengali}]/u,
+  },
+  pl: { script: /[a-z]/i, foreign: /[\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Gurmukhi}\p{Script=Bengali}]/u },
+  ro: { script: /[a-z]/i, foreign: /[şţŞŢ\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Gurmukhi}\p{Script=Bengali}]/u },
+  so: { script: /[a-z]/i, foreign: /[\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Gurmukhi}\p{Script=Bengali}]/u },
+  ps: {
+    script: ARABIC,
+    foreign: /[\u0679\u0688\u0691\u06AF\u06BA\u06BE\u06C1\u06D2\p{Script=Devanagari}\p{Script=Gurmukhi}\p{Script=Bengali}]/u,
+  },
+};
+
+/** Texts a translation may leave as in English: the constituency names, which are proper names. */
+const PROPER_NAMES = new Set(SEGMENT_OPTIONS.district.filter((o) => o.code !== "outside_area").map((o) => `district.${o.code}`));
+const mayMatchEnglish = (where: string) => PROPER_NAMES.has(where);
+
+/** Every way the translations of `definition` fall short, for each language it is offered in. */
+function translationProblems(definition: SurveyDefinition): string[] {
+  const problems: string[] = [];
+  for (const language of definition.languages.filter((l) => l !== "en")) {
+    const rules = SCRIPT_RULES[language];
+    if (!rules) {
+      problems.push(`no script rules for ${language}`);
+      continue;
+    }
+    for (const [where, text] of texts(definition)) {
+      const translated = (text[language] ?? "").trim();
+      if (!translated) {
+        problems.push(`${where}: no ${language} text`);
+        continue;
+      }
+      if (!rules.script.test(translated)) problems.push(`${where}: the ${language} text is not in its script`);
+      const foreign = rules.foreign.exec(translated)?.[0];
+      if (foreign) problems.push(`${where}: the ${language} text has "${foreign}"`);
+      if (translated === text.en.trim() && !mayMatchEnglish(where)) problems.push(`${where}: the ${language} text is the English`);
+    }
+  }
+  return problems;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------------------------
@@ -282,6 +341,17 @@ describe("shared scales and segment options", () => {
     for (const option of [...Object.values(SCALES), ...Object.values(SEGMENT_OPTIONS)].flat()) {
       expect(option.label.en.trim(), option.code).not.toBe("");
       expect(option.label.ur ?? "", option.code).toMatch(URDU_SCRIPT);
+    }
+  });
+
+  it("labels every option the parents' and young people's surveys share in all nine languages", () => {
+    // GRADE4 (the SENCO survey's) and respondent_role (no survey asks it) stay in English and Urdu.
+    const scales = Object.entries(SCALES).filter(([name]) => name !== "GRADE4");
+    const segments = Object.entries(SEGMENT_OPTIONS).filter(([code]) => code !== "respondent_role");
+    const options = [...scales, ...segments].flatMap(([name, list]) => list.map((o) => [`${name}.${o.code}`, o] as const));
+    options.push(...Object.values(EXTRA_OPTIONS).map((o) => [`extra.${o.code}`, o] as const));
+    for (const [where, option] of options) {
+      expect(Object.keys(option.label), where).toEqual(LANGUAGES);
     }
   });
 });
@@ -364,11 +434,36 @@ describe.each(SURVEY_TEMPLATES.map((t) => [t.slug, t.definition] as const))("tem
   });
 
   it("is offered in English and Urdu, with Urdu text for every title, hint, intro and option", () => {
-    expect(definition.languages).toEqual(["en", "ur"]);
+    expect(definition.languages.slice(0, 2)).toEqual(["en", "ur"]);
     for (const [where, text] of texts(definition)) {
       expect(text.en.trim(), where).not.toBe("");
       expect((text.ur ?? "").trim(), where).not.toBe("");
       expect(text.ur, where).toMatch(URDU_SCRIPT);
+    }
+  });
+
+  it("is offered in every language it should be, with every text translated into each", () => {
+    expect(definition.languages).toEqual(TRANSLATED.has(slug) ? LANGUAGES : ["en", "ur"]);
+    expect(translationProblems(definition)).toEqual([]);
+  });
+
+  it("keeps option labels distinct within a question in every language", () => {
+    for (const language of definition.languages) {
+      for (const question of definition.questions) {
+        const labels = (question.options ?? []).map((o) => (o.label[language] ?? "").trim().toLowerCase());
+        expect(new Set(labels).size, `${question.code} in ${language}`).toBe(labels.length);
+      }
+    }
+  });
+
+  it("quotes an option in a hint by the label the option has in the same language", () => {
+    for (const question of definition.questions) {
+      for (const option of question.options ?? []) {
+        if (!question.hint?.en.includes(`"${option.label.en}"`)) continue;
+        for (const language of definition.languages) {
+          expect(question.hint[language], `${question.code}.hint in ${language}`).toContain(option.label[language]);
+        }
+      }
     }
   });
 
@@ -413,5 +508,23 @@ describe("the spec check itself", () => {
 
   it("catches changed English wording", () => {
     expect(mutate((d) => (question(d, "listened_to").title.en = "I felt listened to."))).not.toEqual([]);
+  });
+
+  it("catches a missing, untranslated or wrongly written translation", () => {
+    const translation = (change: (d: SurveyDefinition) => void) => {
+      const copy = structuredClone(definition) as SurveyDefinition;
+      change(copy);
+      return translationProblems(copy);
+    };
+    expect(translation(() => undefined)).toEqual([]);
+    expect(translation((d) => delete question(d, "listened_to").title.pl)).toEqual(["listened_to.title: no pl text"]);
+    expect(translation((d) => (question(d, "district").hint!.so = question(d, "district").hint!.en))).toEqual([
+      "district.hint: the so text is the English",
+    ]);
+    expect(translation((d) => (question(d, "district").options![0].label.ro = "Edgbaston"))).toEqual([]);
+    expect(translation((d) => (d.title.ar = d.title.ur!))).not.toEqual([]);
+    expect(translation((d) => (d.title.ps = d.title.ur!))).not.toEqual([]);
+    expect(translation((d) => (d.title.ro = d.title.ro!.replace("ț", "ţ")))).toEqual(['title: the ro text has "ţ"']);
+    expect(translation((d) => (d.title.pa = d.title.bn!))).not.toEqual([]);
   });
 });

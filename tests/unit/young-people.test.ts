@@ -14,6 +14,20 @@ import { SurveyDefinitionSchema } from "~/schemas/survey-definition";
 import { parentCarerExperience, sencoExperience, SURVEY_TEMPLATES, youngPeopleEasyRead } from "~/templates";
 
 const URDU_SCRIPT = /[\u0600-\u06FF]/;
+const LANGUAGES = ["en", "ur", "pa", "bn", "ar", "pl", "ro", "so", "ps"];
+/** A letter each translation's script must show (tests/unit/templates.test.ts checks the scripts closely). */
+const SCRIPTS: Record<string, RegExp> = {
+  ur: URDU_SCRIPT,
+  pa: /\p{Script=Gurmukhi}/u,
+  bn: /\p{Script=Bengali}/u,
+  ar: /[\u0600-\u06FF]/,
+  pl: /[a-ząćęłńóśźż]/i,
+  ro: /[a-zăâîșț]/i,
+  so: /[a-z]/i,
+  ps: /[\u0600-\u06FF]/,
+};
+/** Sentences end in ".", "?" or "!", or in the Urdu, Arabic, Gurmukhi and Bengali marks "۔", "؟" and "।". */
+const sentencesOf = (text: string) => text.split(/(?<=[.?!۔؟।])\s+/).filter(Boolean);
 const question = (definition: SurveyDefinition, code: string) => definition.questions.find((q) => q.code === code)!;
 const optionCodes = (code: string) => optionsOf(question(youngPeopleEasyRead, code)).map((o) => o.code);
 const kpi = (id: string) => DEFAULT_KPIS.find((k) => k.id === id)!;
@@ -24,8 +38,8 @@ describe("the young-people-easy-read template", () => {
     for (const { slug } of SURVEY_TEMPLATES) expect(TEMPLATE_CHOICES).toContain(slug);
   });
 
-  it("is an easy read survey for young people, in English and Urdu, and publishable", () => {
-    expect(youngPeopleEasyRead).toMatchObject({ audience: "young_person", easyRead: true, languages: ["en", "ur"] });
+  it("is an easy read survey for young people, in all nine languages, and publishable", () => {
+    expect(youngPeopleEasyRead).toMatchObject({ audience: "young_person", easyRead: true, languages: LANGUAGES });
     const parsed = SurveyDefinitionSchema.safeParse(youngPeopleEasyRead);
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
     // The flag survives the schema every stored and published definition goes through.
@@ -59,7 +73,7 @@ describe("the young-people-easy-read template", () => {
     });
   });
 
-  it("translates every text into Urdu", () => {
+  it("translates every text into every language it is offered in", () => {
     const texts = [
       youngPeopleEasyRead.title,
       youngPeopleEasyRead.intro,
@@ -68,8 +82,13 @@ describe("the young-people-easy-read template", () => {
     expect(texts.length).toBeGreaterThan(20);
     for (const text of texts) {
       expect(text.en.trim()).not.toBe("");
-      expect(text.ur ?? "", text.en).toMatch(URDU_SCRIPT);
-      expect(text.ur, text.en).not.toBe(text.en);
+      expect(Object.keys(text), text.en).toEqual(LANGUAGES);
+      for (const language of LANGUAGES.slice(1)) {
+        const translated = text[language] ?? "";
+        expect(translated.trim(), `${language}: ${text.en}`).not.toBe("");
+        expect(translated, `${language}: ${text.en}`).toMatch(SCRIPTS[language]);
+        expect(translated, `${language}: ${text.en}`).not.toBe(text.en);
+      }
     }
   });
 
@@ -79,6 +98,18 @@ describe("the young-people-easy-read template", () => {
       for (const sentence of text.split(/(?<=[.?!])\s+/)) expect(sentence.split(/\s+/).length, sentence).toBeLessThanOrEqual(15);
     }
     for (const q of youngPeopleEasyRead.questions) expect(q.title.en.split(/(?<=[.?!])\s+/), q.code).toHaveLength(1);
+  });
+
+  it("stays easy read in every translation: short sentences, and a question title is one sentence", () => {
+    for (const language of LANGUAGES.slice(1)) {
+      const texts = [youngPeopleEasyRead.intro, ...youngPeopleEasyRead.questions.flatMap((q) => [q.title, ...(q.hint ? [q.hint] : [])])];
+      for (const text of texts.map((t) => t[language] ?? "")) {
+        // Word counts differ between languages, so a little more room than the English has.
+        for (const sentence of sentencesOf(text)) expect(sentence.split(/\s+/).length, `${language}: ${sentence}`).toBeLessThanOrEqual(18);
+      }
+      for (const q of youngPeopleEasyRead.questions)
+        expect(sentencesOf(q.title[language] ?? ""), `${q.code} in ${language}`).toHaveLength(1);
+    }
   });
 });
 

@@ -219,8 +219,8 @@ export function Builder({
             Add a language
           </label>
           <div className="hint" id="new-language-hint">
-            Its code, for example ur (Urdu), pa (Punjabi), bn (Bengali), ar (Arabic), pl (Polish), ro (Romanian), so (Somali) or ps
-            (Pashto).
+            Its code: ur (Urdu), pa (Punjabi), bn (Bengali), ar (Arabic), pl (Polish), ro (Romanian), so (Somali) or ps (Pashto), the
+            languages parents can be served in. A survey is published in a language only once every text is translated.
           </div>
           <ErrorMessage id="new-language-error" text={errorFor("new_language")} t={t} />
           <input
