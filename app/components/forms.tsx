@@ -16,7 +16,9 @@ interface FieldError {
 export function ErrorSummary({ errors, t }: { errors: FieldError[]; t: Translate }) {
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    // autoFocus is sent as the autofocus attribute: after the page reloads with JavaScript off,
+    // focus (and a screen reader) starts at the summary, as the GOV.UK pattern asks.
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autoFocus>
       <h2 className="error-summary__title" id="error-summary-title">
         {t("error.summary")}
       </h2>
@@ -104,7 +106,8 @@ export function ChoiceField({
   const withFaces = choices.some((choice) => choice.face);
   return (
     <FormGroup error={error}>
-      <fieldset className="fieldset" aria-describedby={describedBy}>
+      {/* An error link to `#<idPrefix>-question` shows the whole question, its heading first. */}
+      <fieldset className="fieldset" id={`${idPrefix}-question`} aria-describedby={describedBy}>
         <legend className={asHeading ? "fieldset__legend fieldset__legend--l" : "fieldset__legend fieldset__legend--m"}>
           {asHeading ? <h1 className="fieldset__heading">{legend}</h1> : legend}
         </legend>

@@ -140,7 +140,7 @@ export function KpiTile({
 /** The figures behind a trend chart, period by period. */
 export function TrendTable({ caption, cells }: { caption: string; cells: readonly CellFigures[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="KPI figures">
       <table className="table kpi-table">
         <caption>{caption}</caption>
         <thead>
@@ -196,7 +196,7 @@ export function BreakdownTable({
     </tr>
   );
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="KPI figures by group">
       <table className="table kpi-table">
         <caption>{caption}</caption>
         <thead>

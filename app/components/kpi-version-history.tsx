@@ -29,7 +29,7 @@ export function KpiVersionHistory({
   day: Intl.DateTimeFormat;
 }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Versions of this KPI">
       <table className={tableClassName}>
         <caption className={captionHidden ? "visually-hidden" : undefined}>Versions of {kpiId}</caption>
         <thead>

@@ -46,6 +46,8 @@ export interface Position {
   /** 1-based. */
   number: number;
   total: number;
+  /** Per cent of the survey's questions that come before this one: never less on a later page. */
+  progress: number;
   previous: SurveyQuestion | null;
   next: SurveyQuestion | null;
 }
@@ -58,6 +60,9 @@ export function positionOf(definition: SurveyDefinition, answers: Answers, code:
   return {
     number: index + 1,
     total: shown.length,
+    // How far through the whole survey this question stands, by its place among all questions:
+    // answers that bring more questions into the route never move the bar back.
+    progress: Math.round((100 * definition.questions.findIndex((q) => q.code === code)) / definition.questions.length),
     previous: shown[index - 1] ?? null,
     next: shown[index + 1] ?? null,
   };

@@ -72,8 +72,10 @@ export function translator(language: string): Translate {
   const ui: UiLanguage = isUiLanguage(language) ? language : "en";
   const catalogue = catalogues[ui];
   return (key, params) => {
-    const own = catalogue[key];
-    const template = own ?? en[key];
+    const own = catalogue[key] as string | undefined;
+    const template = own ?? (en[key] as string | undefined);
+    // A message that is not in the catalogue (a bug, not a parent's mistake) shows as it came.
+    if (template === undefined) return String(key);
     if (!params && !template.includes("{")) return template;
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(params ?? {})) {

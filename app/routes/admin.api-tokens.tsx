@@ -128,7 +128,7 @@ export default function ApiTokens() {
       {data.tokens.length === 0 ? (
         <p className="body">No tokens yet.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="API tokens">
           <table className="table">
             <caption className="visually-hidden">API tokens of {data.nav.forumName}</caption>
             <thead>

@@ -122,7 +122,7 @@ export default function AuditLog() {
         <p className="body">{Object.keys(errors).length > 0 ? "Correct the filter to see the entries." : "No entries match."}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit log entries">
             <table className="table">
               <caption>
                 Entries {first} to {first + data.entries.length - 1} of {data.total}

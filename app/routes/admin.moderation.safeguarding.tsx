@@ -134,7 +134,7 @@ export default function SafeguardingList() {
       )}
 
       {resolved.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Recently resolved concerns">
           <table className="table">
             <caption>Recently resolved</caption>
             <thead>

@@ -91,7 +91,7 @@ export default function RedactionTerms() {
       {data.terms.length === 0 ? (
         <p className="body">The list is empty.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Names to look out for">
           <table className="table">
             <caption>Names on the list</caption>
             <thead>

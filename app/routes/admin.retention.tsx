@@ -321,7 +321,7 @@ export default function Retention() {
         <p className="body">Nothing yet: changes to the period and deletions will be listed here.</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Latest retention changes and deletions">
             <table className="table">
               <caption>Latest retention changes and deletions, newest first</caption>
               <thead>

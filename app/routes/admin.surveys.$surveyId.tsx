@@ -248,7 +248,7 @@ export default function SurveyOverviewPage() {
       </form>
 
       <h2 className="heading-m">Versions</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Versions">
         <table className="table">
           <caption className="visually-hidden">Versions of {survey.title}</caption>
           <thead>

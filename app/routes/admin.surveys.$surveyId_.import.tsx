@@ -101,7 +101,7 @@ function ProblemsTable({ problems, problemCount }: { problems: ImportProblem[]; 
           {problemCount === 1 ? "it" : "them"} and upload the whole file again.
         </p>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Problems in the file">
         <table className="table" data-testid="import-problems">
           <caption>Problems by row and column</caption>
           <thead>

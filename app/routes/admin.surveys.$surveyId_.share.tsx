@@ -155,7 +155,7 @@ export default function ShareSurvey() {
       {data.batches.length === 0 ? (
         <p className="body">No invitation links yet.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Batches of single-use links">
           <table className="table">
             <caption>Invitation batches</caption>
             <thead>

@@ -32,7 +32,7 @@ export default function SurveyList() {
       {data.surveys.length === 0 ? (
         <p className="body">This forum has no surveys yet.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Surveys">
           <table className="table">
             <caption className="visually-hidden">Surveys of {data.nav.forumName}</caption>
             <thead>

@@ -196,7 +196,7 @@ export default function Users() {
       ) : null}
       <h1 className="heading-l">Users</h1>
 
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Members">
         <table className="table">
           <caption>Members of {data.nav.forumName}</caption>
           <thead>

@@ -105,7 +105,7 @@ export default function Register() {
       {data.items.length === 0 ? (
         <p className="body">No items match.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="The register">
           <table className="table" data-testid="register">
             <caption>
               {data.items.length} {data.items.length === 1 ? "item" : "items"}

@@ -142,7 +142,7 @@ export default function BoardPack() {
             <h2 className="heading-m" id="pack-headline">
               1. Headline figures, {figures.period}
             </h2>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Headline KPI figures">
               <table className="table kpi-table">
                 <caption className="visually-hidden">Headline KPI figures for {figures.period}</caption>
                 <thead>

@@ -67,7 +67,7 @@ export default function BoardYouSaidWeDid() {
       {data.review.length === 0 ? (
         <p className="body">Nothing is due for review.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Items due or overdue for review">
           <table className="table" data-testid="board-review">
             <caption className="visually-hidden">Items due or overdue for review</caption>
             <thead>
@@ -139,7 +139,7 @@ export default function BoardYouSaidWeDid() {
       {data.k14.length === 0 ? (
         <p className="body">No published items have a target date yet.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="K14 closure rate by period">
           <table className="table" data-testid="board-k14">
             <caption className="visually-hidden">K14 closure rate by period</caption>
             <thead>
@@ -189,7 +189,7 @@ export default function BoardYouSaidWeDid() {
       {data.responseTimes.length === 0 ? (
         <p className="body">No responses have been published yet.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Days from raised to response published">
           <table className="table" data-testid="board-response-times">
             <caption className="visually-hidden">Median days from raised to response published, by period</caption>
             <thead>

@@ -61,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       maxLength: question.type.startsWith("text") ? maxLengthOf(question) : undefined,
       options: optionsOf(question).map((o, i) => ({ value: o.code, label: localise(o.label, language), face: faces?.[i] ?? undefined })),
     },
-    position: { number: position.number, total: position.total },
+    position: { number: position.number, total: position.total, progress: position.progress },
     back: change
       ? surveyPath(survey.publicId, "check")
       : position.previous
@@ -141,14 +141,15 @@ export default function QuestionPage() {
       {optional}
     </>
   );
-  const progress = Math.round((100 * (data.position.number - 1)) / data.position.total);
+  const progress = data.position.progress;
+  const choice = question.type === "single_choice" || question.type === "yes_no" || question.type === "multiple_choice";
   return (
     <EasyRead on={data.easyRead}>
       <BackLink href={data.back} t={t} />
       <div className="progress" aria-hidden="true">
         <div className="progress__bar" style={{ width: `${progress}%` }} />
       </div>
-      <ErrorSummary errors={error ? [{ href: `#${fieldId}`, text: error }] : []} t={t} />
+      <ErrorSummary errors={error ? [{ href: `#${choice ? `${fieldId}-question` : fieldId}`, text: error }] : []} t={t} />
       <form method="post" noValidate action={data.change ? "?change=1" : undefined}>
         {question.type === "single_choice" || question.type === "yes_no" || question.type === "multiple_choice" ? (
           <ChoiceField

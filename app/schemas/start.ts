@@ -15,7 +15,9 @@ const contactText = z
 
 export const StartFormSchema = z
   .object({
-    idempotency_key: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, { error: "badRequest.title" satisfies MessageKey }),
+    idempotency_key: z
+      .string({ error: "badRequest.title" satisfies MessageKey })
+      .regex(/^[A-Za-z0-9-]{16,64}$/, { error: "badRequest.title" satisfies MessageKey }),
     participate: ticked("start.error.participate"),
     special_category: ticked("start.error.special_category"),
     quotes: optionalTick,

@@ -93,7 +93,8 @@ describe.skipIf(!chromiumPath)("the parent's journey in a phone browser", () => 
     expect(await page.locator("h1").textContent()).toContain("Question 1 of 11");
     await page.getByRole("button", { name: "Continue" }).click();
     expect(await page.locator(".error-summary").textContent()).toContain("Select an answer");
-    expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#answer-overall_experience");
+    // The link shows the whole question (its fieldset), heading first.
+    expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#answer-overall_experience-question");
     await pageLoaded(page);
 
     const seen = await answerAll(page, PLAN_ROUTE);

@@ -145,6 +145,12 @@ describe.skipIf(!chromiumPath)("the survey builder", () => {
       expect(await urdu.isVisible()).toBe(true);
       await urdu.fill(NEW_TITLE_UR);
       expect(await urduCompleteness(page)).toEqual({ done: before.done + 1, total: before.total + 1 });
+      // Every other language of the survey too: a survey is published only when it is whole in each.
+      for (const language of ["pa", "bn", "ar", "pl", "ro", "so", "ps"]) {
+        await page.locator("#chosen_language").selectOption(language);
+        await page.locator(`#f-questions-${n}-title-${language}`).fill(`(${language}) ${NEW_TITLE_EN}`);
+      }
+      await page.locator("#chosen_language").selectOption("ur");
 
       await page.getByRole("button", { name: "Save draft" }).first().click();
       await page.waitForURL(/saved=1/);

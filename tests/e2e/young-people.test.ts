@@ -124,11 +124,11 @@ describe.skipIf(!chromiumPath)("the young people's easy read survey", () => {
       await page.locator("form button[type=submit]").click();
       await page.waitForURL(/\/q\/yp_overall_experience$/);
 
-      // Nothing chosen: an error summary linked to the first radio, and the page is still easy read.
+      // Nothing chosen: an error summary linked to the whole question, and the page is still easy read.
       await page.locator("form button[value=continue]").click();
       await page.locator(".error-summary").waitFor();
       await pageLoaded(page);
-      expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#answer-yp_overall_experience");
+      expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#answer-yp_overall_experience-question");
       expect(await page.locator(".form-group--error .error-message").count()).toBe(1);
       expect(await page.locator("main .easy-read").count()).toBe(1);
 

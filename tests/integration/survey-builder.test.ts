@@ -33,7 +33,13 @@ function withRespiteQuestion(): SurveyDefinition {
     code: "respite_wanted",
     type: "yes_no",
     role: "other",
-    title: { en: "Would a short break (respite) help your family?" },
+    // In every language the survey offers: a survey is published only when it is whole in each.
+    title: {
+      en: "Would a short break help your family?",
+      ...Object.fromEntries(
+        parentCarerExperience.languages.map((language) => [language, `(${language}) Would a short break help your family?`]),
+      ),
+    },
     required: true,
     showWhen: { question: "overall_experience", anyOf: ["poor", "very_poor"] },
   });
