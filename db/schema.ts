@@ -149,6 +149,14 @@ export interface RecoveryCodeTable {
   used_at: string | null;
 }
 
+/** A forum's record that a native speaker reviewed the interface's translation into a language. */
+export interface LanguageReviewTable {
+  forum_id: string;
+  language: string;
+  reviewed_by: string;
+  reviewed_at: string;
+}
+
 export interface MembershipTable {
   user_id: string;
   forum_id: string;
@@ -435,6 +443,7 @@ export interface Database {
   sessions: SessionTable;
   invitations: InvitationTable;
   recovery_codes: RecoveryCodeTable;
+  language_reviews: LanguageReviewTable;
   moderation_items: ModerationItemTable;
   themes: ThemeTable;
   moderation_item_themes: ModerationItemThemeTable;

@@ -19,6 +19,7 @@ const LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { href: "/admin/retention", label: "Data retention", roles: ["admin"] },
+  { href: "/admin/languages", label: "Languages", roles: ["admin"] },
   { href: "/account", label: "Your account", roles: ["admin", "moderator", "board"] },
 ];
 

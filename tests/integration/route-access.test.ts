@@ -68,6 +68,7 @@ const ACCESS: Record<string, Access> = {
   "/admin/kpis": ["admin"],
   "/admin/api-tokens": ["admin"],
   "/admin/retention": ["admin"],
+  "/admin/languages": ["admin"],
   "/admin/moderation": ["moderator"],
   "/admin/moderation/:itemId": ["moderator"],
   "/admin/moderation/terms": ["moderator"],
