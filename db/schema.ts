@@ -73,6 +73,8 @@ export interface ResponseTable {
   submitted_at: string | null;
   /** submitted_at as a Europe/London date, YYYY-MM-DD: the period a response belongs to. */
   submitted_on: string | null;
+  /** The import that stored it; while that import has yet to publish it, the row is `in_progress`. */
+  import_job_id: string | null;
 }
 
 export interface AnswerTable {
@@ -420,6 +422,8 @@ export interface ImportJobTable {
   problem_count: number | null;
   started_at: string;
   updated_at: string;
+  /** The process running it: host, process id and that process's own random id. */
+  runner: string | null;
 }
 
 export interface Database {

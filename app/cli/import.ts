@@ -61,6 +61,7 @@ async function main(args: string[]): Promise<number> {
       onProgress: showProgress
         ? (done, total) => process.stderr.write(`\rStoring responses: ${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")}`)
         : undefined,
+      onPublishing: showProgress ? () => process.stderr.write("\nAll stored; sending them into the survey…") : undefined,
     });
     if (showProgress) process.stderr.write("\n");
     if (!outcome.ok) return rejected(outcome.problems, outcome.problemCount);

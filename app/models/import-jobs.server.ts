@@ -3,29 +3,28 @@
  * import never holds a request open until a proxy times it out.
  *
  * Each job is a row in import_jobs, so the page following it may be answered by any app server
- * sharing the database. The server running the job also keeps its progress in memory: on SQLite
- * the import's own transaction holds the one connection, so the row is written when the job
- * starts and ends, and the (single) server reports progress from memory; on PostgreSQL the row
- * is updated batch by batch too. A job whose row has not moved for a while, and that no server
- * here is running, was cut off by a restart: importResponses is one transaction, so it stored
- * nothing, and the page says so.
+ * sharing the database: the import writes its progress there with every batch it stores (see
+ * import-staging.server.ts for how the rows go in). The server running the job also keeps its
+ * latest state in memory, which it reports first. A job whose process has stopped shows as
+ * failed if it had not committed (it left nothing visible, and its staged rows are removed), or
+ * as still updating the figures if it had, until a reclaim finishes it.
  */
-import { randomBytes } from "node:crypto";
 import type { DB } from "~/db.server";
-import type { ImportProblem } from "~/domain/import";
 import { recordAudit } from "./audit.server";
-import { isSqlite } from "./dialect.server";
 import { importResponses } from "./import.server";
-import { refreshKpiSummary } from "./kpi-summary.server";
+import {
+  countIntoSummary,
+  importJobStopped,
+  openImportJob,
+  reclaimStoppedImports,
+  saveImportJob,
+  STALLED_MS,
+  type ImportJob,
+} from "./import-staging.server";
+import type { ImportProblem } from "~/domain/import";
 
-export type ImportJob =
-  | { status: "running"; done: number; total: number | null; counting?: true }
-  | { status: "imported"; done: number; total: number; imported: number }
-  | { status: "rejected"; problems: ImportProblem[]; problemCount: number }
-  | { status: "failed" };
+export { STALLED_MS, type ImportJob };
 
-/** A running job's row not updated for this long, and not running here, was cut off. */
-export const STALLED_MS = 2 * 60 * 1000;
 /** Finished jobs are kept a day; the audit log keeps the record of each import. */
 const KEEP_MS = 24 * 3600 * 1000;
 
@@ -42,50 +41,21 @@ export async function startImportJob(
   input: { forumId: string; surveyId: string; csvText: string; actor: string },
   onFailure: (error: unknown) => void = () => {},
 ): Promise<string> {
-  const id = randomBytes(16).toString("base64url");
-  const now = new Date().toISOString();
-  await db
-    .insertInto("import_jobs")
-    .values({
-      id,
-      forum_id: input.forumId,
-      survey_id: input.surveyId,
-      actor: input.actor,
-      status: "running",
-      done: 0,
-      total: null,
-      problems: null,
-      problem_count: null,
-      started_at: now,
-      updated_at: now,
-    })
-    .execute();
+  const id = await openImportJob(db, input);
   running.set(id, { status: "running", done: 0, total: null });
-  const sharedProgress = !isSqlite(db);
-  const save = (state: ImportJob) =>
-    db
-      .updateTable("import_jobs")
-      .set({
-        status: state.status,
-        done: state.status === "running" || state.status === "imported" ? state.done : 0,
-        total: state.status === "running" || state.status === "imported" ? state.total : null,
-        counting: state.status === "running" && state.counting ? 1 : 0,
-        problems: state.status === "rejected" ? JSON.stringify(state.problems) : null,
-        problem_count: state.status === "rejected" ? state.problemCount : null,
-        updated_at: new Date().toISOString(),
-      })
-      .where("id", "=", id)
-      .execute();
 
   // After this request's response: the redirect reaches the admin before the work starts.
   setImmediate(() => {
+    let committed = false;
     const work = async (): Promise<ImportJob> => {
       const outcome = await importResponses(db, {
         ...input,
-        onProgress: (done, total) => {
-          const state: ImportJob = { status: "running", done, total };
-          running.set(id, state);
-          if (sharedProgress) void save(state).catch(() => undefined);
+        jobId: id,
+        onProgress: (done, total) => running.set(id, { status: "running", done, total }),
+        onPublishing: () => {
+          committed = true;
+          const total = (running.get(id) as { total: number }).total;
+          running.set(id, { status: "running", done: total, total, counting: true });
         },
       });
       if (!outcome.ok) {
@@ -99,23 +69,20 @@ export async function startImportJob(
         });
         return { status: "rejected", problems: outcome.problems, problemCount: outcome.problemCount };
       }
-      // Count the new responses into the KPI summary now, so the board's next visit does not
-      // pay for a large import. If this fails, the dashboard counts them on its visit.
-      const counting: ImportJob = { status: "running", done: outcome.imported, total: outcome.imported, counting: true };
-      running.set(id, counting);
-      await save(counting);
-      await refreshKpiSummary(db, input.forumId, input.surveyId).catch((error: unknown) =>
-        console.error("Counting an import into the KPI summary failed; the dashboard counts it on its next visit", error),
-      );
+      // The last of each month's responses counted now, so the board's next visit has nothing to do.
+      await countIntoSummary(db, { id, forumId: input.forumId, surveyId: input.surveyId });
       return { status: "imported", done: outcome.imported, total: outcome.imported, imported: outcome.imported };
     };
     work()
       .catch((error: unknown) => {
         onFailure(error);
+        // Committed but not finished: the job stays running in the database, to be finished by
+        // the next reclaim, here once it has gone quiet, or by the next process.
+        if (committed) setTimeout(() => void reclaimStoppedImports(db).catch(onFailure), STALLED_MS + 1000).unref();
         return { status: "failed" } as const;
       })
       .then(async (state) => {
-        await save(state).catch((error: unknown) => onFailure(error));
+        await saveImportJob(db, id, state).catch((error: unknown) => onFailure(error));
         running.delete(id);
       });
   });
@@ -141,13 +108,10 @@ export async function findImportJob(
   if (row.status === "running") {
     const here = running.get(id);
     if (here) return here;
-    if (now - Date.parse(row.updated_at) > STALLED_MS) return { status: "failed" };
-    return {
-      status: "running",
-      done: Number(row.done),
-      total: row.total === null ? null : Number(row.total),
-      ...(row.counting ? { counting: true as const } : {}),
-    };
+    // Committed: the responses are going in, whatever became of the process that began it.
+    if (row.counting) return { status: "running", done: Number(row.done), total: Number(row.total), counting: true };
+    if (importJobStopped(db, row, now)) return { status: "failed" };
+    return { status: "running", done: Number(row.done), total: row.total === null ? null : Number(row.total) };
   }
   if (row.status === "imported") {
     return { status: "imported", done: Number(row.done), total: Number(row.total), imported: Number(row.done) };
@@ -158,11 +122,17 @@ export async function findImportJob(
   return { status: "failed" };
 }
 
-/** Forgets jobs after a day (a refused file's problems quote its cells); run with retention. */
+/**
+ * Puts right the imports whose process stopped (reclaimStoppedImports), then forgets jobs a day
+ * after they last moved (a refused file's problems quote its cells). Run at every server start
+ * and with retention.
+ */
 export async function pruneImportJobs(db: DB, now = Date.now()): Promise<number> {
+  await reclaimStoppedImports(db, now);
   const deleted = await db
     .deleteFrom("import_jobs")
     .where("updated_at", "<", new Date(now - KEEP_MS).toISOString())
+    .where("status", "<>", "running")
     .executeTakeFirst();
   return Number(deleted.numDeletedRows);
 }

@@ -1,10 +1,21 @@
 import type { DB } from "~/db.server";
 import type { NewAnswer } from "../../db/schema";
-import { newId } from "~/codes.server";
-import { readImport, type ImportProblem, type ImportedResponse } from "~/domain/import";
+import { randomBytes } from "node:crypto";
+import type { ImportProblem, ImportedResponse } from "~/domain/import";
+import { readImportInSteps } from "~/domain/import/in-steps";
 import type { SurveyDefinition } from "~/domain/survey";
-import { recordAudit } from "./audit.server";
-import { markKpisStale } from "./kpi-stale.server";
+import {
+  abandonImport,
+  commitImport,
+  keepImportJobAlive,
+  openImportJob,
+  publishStagedResponses,
+  reclaimStoppedImports,
+  recordImportProgress,
+  saveImportJob,
+  pacedPause,
+  type ImportJobRef,
+} from "./import-staging.server";
 import { answerRows, CONSENT_PURPOSES } from "./responses.server";
 import { retentionCutoffMonth } from "./retention.server";
 
@@ -24,8 +35,10 @@ const IMPORT_CONSENTS: Record<(typeof CONSENT_PURPOSES)[number], boolean> = {
   follow_up: false,
 };
 
-/** Responses per multi-row insert: well inside SQLite's and PostgreSQL's bound-parameter limits. */
-const RESPONSE_BATCH = 200;
+/** Responses stored per transaction: about a hundredth of a second of the database's time. */
+const RESPONSE_BATCH = 50;
+/** Progress is reported every this many responses, which is often enough for a progress bar. */
+const PROGRESS_EVERY = 200;
 /** Answer or consent rows per insert (7 parameters each). */
 const ROW_BATCH = 1000;
 
@@ -38,8 +51,14 @@ export interface ImportInput {
   actor?: string;
   /** The import time; rows without submitted_at are dated with it. */
   now?: Date;
+  /** The job's row in import_jobs (startImportJob makes it); without one the import records its own. */
+  jobId?: string;
   /** Called as rows are stored: (0, total) first, then after each batch, last (total, total). */
   onProgress?: (done: number, total: number) => void;
+  /** Called once every row is stored and the import has committed, as publishing begins. */
+  onPublishing?: () => void;
+  /** Awaited between steps (checking, storing, publishing); by default pacedPause, which lets waiting requests run. */
+  pause?: () => Promise<void>;
 }
 
 export type ImportOutcome =
@@ -47,11 +66,13 @@ export type ImportOutcome =
 
 /**
  * Imports a CSV of responses into the survey's current published version. All or nothing: every
- * row is checked first and, if any has a problem, nothing is stored; otherwise every response,
- * its answers and consents go in one transaction, with the KPI months marked stale and one audit
- * entry (the count, never an answer).
+ * row is checked first (in short steps, so the server goes on answering others meanwhile) and,
+ * if any has a problem, nothing is stored. Otherwise the responses, their answers and consents
+ * are stored a batch at a time, staged where no one sees them (import-staging.server.ts); then
+ * the import commits, with one audit entry (the count, never an answer), and publishes them,
+ * marking their KPI months stale. A failure before the commit removes exactly what was staged.
  *
- * Takes the database itself, not a transaction: the import opens its own.
+ * Takes the database itself, not a transaction: the import's transactions are its own.
  */
 export async function importResponses(db: DB, input: ImportInput): Promise<ImportOutcome> {
   const now = input.now ?? new Date();
@@ -83,66 +104,138 @@ export async function importResponses(db: DB, input: ImportInput): Promise<Impor
   const definition = JSON.parse(survey.definition) as SurveyDefinition;
   const forum = await db.selectFrom("forums").select("retention_months").where("id", "=", input.forumId).executeTakeFirstOrThrow();
   const keptFrom = { month: retentionCutoffMonth(now, forum.retention_months), months: forum.retention_months };
-  const read = readImport(definition, input.csvText, { audience: survey.audience, now, keptFrom });
+  const pause = input.pause ?? pacedPause();
+  const read = await readImportInSteps(definition, input.csvText, { audience: survey.audience, now, keptFrom }, { pause });
   if (!read.ok) return read;
 
+  // What earlier imports left behind (a server stopped part way) is put right before this one.
+  await reclaimStoppedImports(db, Date.now(), pause);
+  // Every import has a job row, the command line's too: it is how a stopped import is found.
+  const ownJob = input.jobId === undefined;
+  const job: ImportJobRef = {
+    id: input.jobId ?? (await openImportJob(db, { forumId: input.forumId, surveyId: survey.id, actor: input.actor ?? "system" })),
+    forumId: input.forumId,
+    surveyId: survey.id,
+  };
   const responses = read.responses;
   const total = responses.length;
-  input.onProgress?.(0, total);
-  await db.transaction().execute(async (trx) => {
-    const importedAt = now.toISOString();
-    for (let start = 0; start < total; start += RESPONSE_BATCH) {
-      const batch = responses.slice(start, start + RESPONSE_BATCH).map((r) => ({ id: newId(), response: r }));
-      await trx
-        .insertInto("responses")
-        .values(
-          batch.map(({ id, response }) => ({
-            id,
-            forum_id: input.forumId,
-            survey_id: survey.id,
-            survey_version_id: survey.version_id,
-            status: "submitted" as const,
-            language: response.language,
-            respondent_role: response.respondentRole,
-            source: "import",
-            idempotency_key: null,
-            resume_hash: null,
-            // No receipt: the respondent never saw one, so there is no code to withdraw with.
-            receipt_hash: null,
-            started_at: response.submittedAt,
-            updated_at: importedAt,
-            submitted_at: response.submittedAt,
-            submitted_on: response.submittedOn,
-          })),
-        )
-        .execute();
-      const consents = batch.flatMap(({ id, response }) =>
-        CONSENT_PURPOSES.map((purpose) => ({
-          response_id: id,
-          forum_id: input.forumId,
-          purpose,
-          granted: IMPORT_CONSENTS[purpose] ? 1 : 0,
-          wording_version: IMPORT_CONSENT_WORDING_VERSION,
-          language: response.language,
-          recorded_at: importedAt,
-        })),
-      );
-      for (const chunk of chunks(consents, ROW_BATCH)) await trx.insertInto("consents").values(chunk).execute();
-      const answers = batch.flatMap(({ id, response }) => answerRowsOf(input.forumId, id, response));
-      for (const chunk of chunks(answers, ROW_BATCH)) await trx.insertInto("answers").values(chunk).execute();
-      input.onProgress?.(Math.min(start + RESPONSE_BATCH, total), total);
+  const startedAt = Date.now();
+  const stopHeartbeat = keepImportJobAlive(db, job.id);
+  try {
+    try {
+      input.onProgress?.(0, total);
+      const importedAt = now.toISOString();
+      for (let start = 0; start < total; start += RESPONSE_BATCH) {
+        const done = Math.min(start + RESPONSE_BATCH, total);
+        await stageBatch(db, job, survey.version_id, importIds(start, done - start, startedAt), responses.slice(start, done), importedAt, {
+          done,
+          total,
+        });
+        if (done % PROGRESS_EVERY === 0 || done === total) input.onProgress?.(done, total);
+        await pause();
+      }
+      let [from, to] = [responses[0].submittedOn, responses[0].submittedOn];
+      for (const r of responses) [from, to] = [r.submittedOn < from ? r.submittedOn : from, r.submittedOn > to ? r.submittedOn : to];
+      await commitImport(db, job.id, total, {
+        forumId: input.forumId,
+        actor: input.actor ?? "system",
+        action: "responses.imported",
+        subject: survey.id,
+        detail: { count: total, version: survey.version_no, from, to },
+      });
+    } catch (error) {
+      // Not committed: nothing was ever visible, and what was staged goes. Should that fail as
+      // well, the job is left for the next reclaim, which removes it.
+      await abandonImport(db, job, pause).catch(() => undefined);
+      throw error;
     }
-    const dates = responses.map((r) => r.submittedOn).sort();
-    await markKpisStale(trx, survey.id, dates);
-    await recordAudit(trx, {
-      forumId: input.forumId,
-      actor: input.actor ?? "system",
-      action: "responses.imported",
-      subject: survey.id,
-      detail: { count: total, version: survey.version_no, from: dates[0], to: dates[dates.length - 1] },
-    });
-  });
+    input.onPublishing?.();
+    await pause();
+    await publishStagedResponses(db, job, pause);
+  } finally {
+    stopHeartbeat();
+  }
+  if (ownJob) await saveImportJob(db, job.id, { status: "imported", done: total, total, imported: total });
   return { ok: true, imported: total, surveySlug: survey.slug, versionNo: survey.version_no };
+}
+
+/** One batch of staged responses with their consents and answers, and the job's progress: one transaction. */
+async function stageBatch(
+  db: DB,
+  job: ImportJobRef,
+  versionId: string,
+  ids: string[],
+  batch: ImportedResponse[],
+  importedAt: string,
+  progress: { done: number; total: number },
+): Promise<void> {
+  const rows = batch.map((response, i) => ({ id: ids[i], response }));
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("responses")
+      .values(
+        rows.map(({ id, response }) => ({
+          id,
+          forum_id: job.forumId,
+          survey_id: job.surveyId,
+          survey_version_id: versionId,
+          // Staged: sent only when the import publishes it.
+          status: "in_progress" as const,
+          language: response.language,
+          respondent_role: response.respondentRole,
+          source: "import",
+          idempotency_key: null,
+          resume_hash: null,
+          // No receipt: the respondent never saw one, so there is no code to withdraw with.
+          receipt_hash: null,
+          started_at: response.submittedAt,
+          // The import time: retention's sweep of unfinished responses goes by it.
+          updated_at: importedAt,
+          submitted_at: response.submittedAt,
+          submitted_on: response.submittedOn,
+          import_job_id: job.id,
+        })),
+      )
+      .execute();
+    const consents = rows.flatMap(({ id, response }) =>
+      CONSENT_PURPOSES.map((purpose) => ({
+        response_id: id,
+        forum_id: job.forumId,
+        purpose,
+        granted: IMPORT_CONSENTS[purpose] ? 1 : 0,
+        wording_version: IMPORT_CONSENT_WORDING_VERSION,
+        language: response.language,
+        recorded_at: importedAt,
+      })),
+    );
+    for (const chunk of chunks(consents, ROW_BATCH)) await trx.insertInto("consents").values(chunk).execute();
+    const answers = rows.flatMap(({ id, response }) => answerRowsOf(job.forumId, id, response));
+    for (const chunk of chunks(answers, ROW_BATCH)) await trx.insertInto("answers").values(chunk).execute();
+    await recordImportProgress(trx, job.id, progress.done, progress.total);
+  });
+}
+
+/**
+ * Ids for an import's responses, in the order they are stored: UUIDs of version 7 (RFC 9562),
+ * the import's start time in milliseconds followed by a counter and 62 random bits. A web
+ * response's random id scatters its answers across the indexes; ids that follow one another put
+ * an import's rows side by side, so each batch writes a few index pages rather than hundreds,
+ * and counting a month reads them together. Still unguessable, and never shown to anyone: an
+ * imported response has no cookie and no receipt.
+ */
+function importIds(first: number, count: number, startedAt: number): string[] {
+  const random = randomBytes(8 * count);
+  const ids: string[] = [];
+  for (let i = first; i < first + count; i++) {
+    // 4,096 ids to a millisecond (rand_a as a counter), then the next millisecond.
+    const ms = (startedAt + Math.floor(i / 4096)).toString(16).padStart(12, "0");
+    const counter = (i % 4096).toString(16).padStart(3, "0");
+    const bits = random.subarray(8 * (i - first), 8 * (i - first + 1));
+    bits[0] = (bits[0] & 0x3f) | 0x80;
+    const tail = bits.toString("hex");
+    ids.push(`${ms.slice(0, 8)}-${ms.slice(8)}-7${counter}-${tail.slice(0, 4)}-${tail.slice(4)}`);
+  }
+  return ids;
 }
 
 function answerRowsOf(forumId: string, responseId: string, response: ImportedResponse): NewAnswer[] {

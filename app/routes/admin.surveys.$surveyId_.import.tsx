@@ -10,9 +10,11 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { BackLink } from "~/components/forms";
 import { getDb } from "~/db.server";
-import { decodeImportFile, fileTooBig, IMPORT_META_COLUMNS, type ImportProblem } from "~/domain/import";
+import { fileTooBig, IMPORT_META_COLUMNS, type ImportProblem } from "~/domain/import";
+import { decodeImportFileInSteps } from "~/domain/import/in-steps";
 import { translator } from "~/i18n";
 import { findImportJob, startImportJob, type ImportJob } from "~/models/import-jobs.server";
+import { yieldToEventLoop } from "~/models/import-staging.server";
 import { getSurveyOverview } from "~/models/surveys.server";
 import { getVersionDefinition } from "~/models/published-surveys.server";
 import { staffChrome } from "~/auth/staff.server";
@@ -79,7 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(file instanceof Blob) || file.size === 0) {
     return refuse([{ row: null, column: "file", message: "Choose a CSV file to import." }]);
   }
-  const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()), MAX_UPLOAD_BYTES);
+  // In steps: a large file's decoding would otherwise hold up everyone else's requests.
+  const decoded = await decodeImportFileInSteps(new Uint8Array(await file.arrayBuffer()), { pause: yieldToEventLoop }, MAX_UPLOAD_BYTES);
   if (!decoded.ok) return refuse(decoded.problems, decoded.problemCount);
   const jobId = await startImportJob(
     db,
@@ -203,8 +206,8 @@ export default function ImportResponses() {
         <div className="notification notification--info" role="status">
           <p className="notification__title">This import is no longer on record</p>
           <p className="body">
-            The server may have restarted. An import stores everything or nothing: if its confirmation never appeared, nothing was stored.
-            This survey has {data.survey.submitted} submitted responses.
+            The server may have restarted. An import stores everything or nothing, and one cut off by a restart is finished or removed when
+            the server starts again. This survey has {data.survey.submitted} submitted responses.
           </p>
         </div>
       ) : null}

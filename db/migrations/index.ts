@@ -15,6 +15,7 @@ import * as importJobs from "./2026-11-23T13-import-jobs";
 import * as dismissedSuggestions from "./2026-12-03T00-dismissed-suggestions";
 import * as accountRecovery from "./2026-12-03T01-account-recovery";
 import * as responseInvitation from "./2026-12-03T02-response-invitation";
+import * as importStaging from "./2026-12-03T05-import-staging";
 import * as languageReviews from "./2026-12-03T06-language-reviews";
 
 /**
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T00-dismissed-suggestions": dismissedSuggestions,
   "2026-12-03T01-account-recovery": accountRecovery,
   "2026-12-03T02-response-invitation": responseInvitation,
+  "2026-12-03T05-import-staging": importStaging,
   "2026-12-03T06-language-reviews": languageReviews,
 };

@@ -26,6 +26,9 @@ export function tooBigMessage(maxBytes: number): string {
   return `The file is larger than ${size}. Split it into smaller files and import each one.`;
 }
 
+export const NOT_UTF8_MESSAGE =
+  'The file is not saved as UTF-8 text. In Excel choose "Save as" and the type "CSV UTF-8 (Comma delimited)", then import that file.';
+
 /** Bytes the text takes as UTF-8, computed only when the character count leaves it in doubt. */
 export function utf8Length(text: string, limit: number): number {
   // A UTF-16 unit is at least one byte and at most three in UTF-8.

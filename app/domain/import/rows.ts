@@ -2,7 +2,7 @@ import { SEGMENT_OPTIONS } from "../../templates/options";
 import { checkSubmission } from "../answers";
 import { monthName } from "../periods";
 import type { Answers } from "../routing";
-import { AUDIENCES, type SurveyDefinition } from "../survey";
+import { AUDIENCES, type SurveyDefinition, type SurveyQuestion } from "../survey";
 import { describeOptions, readCell, submissionMessage } from "./cells";
 import type { Header } from "./header";
 import type { ProblemList } from "./problems";
@@ -10,6 +10,35 @@ import { readSubmittedAt } from "./submitted-at";
 import type { ImportedResponse, ImportOptions, ImportProblem } from "./types";
 
 // --- rows -------------------------------------------------------------------------------------
+
+/**
+ * What one file's rows have already read: a file repeats the same few option codes and dates on
+ * every row, and reading each afresh (the survey's own answer rules, a London date) is most of
+ * the time a large file takes to check. Free text is read every time.
+ */
+export interface RowMemo {
+  cells: Map<string, Map<string, ReturnType<typeof readCell>>>;
+  dates: Map<string, ReturnType<typeof readSubmittedAt>>;
+}
+
+export function rowMemo(): RowMemo {
+  return { cells: new Map(), dates: new Map() };
+}
+
+function readCellOnce(memo: RowMemo, question: SurveyQuestion, cell: string): ReturnType<typeof readCell> {
+  if (question.type === "text_short" || question.type === "text_long") return readCell(question, cell);
+  let byCell = memo.cells.get(question.code);
+  if (!byCell) memo.cells.set(question.code, (byCell = new Map()));
+  let read = byCell.get(cell);
+  if (!read) byCell.set(cell, (read = readCell(question, cell)));
+  return read;
+}
+
+function readSubmittedAtOnce(memo: RowMemo, value: string, now: Date): ReturnType<typeof readSubmittedAt> {
+  let read = memo.dates.get(value);
+  if (!read) memo.dates.set(value, (read = readSubmittedAt(value, now)));
+  return read;
+}
 
 export function readRow(
   definition: SurveyDefinition,
@@ -20,6 +49,7 @@ export function readRow(
   { now, keptFrom }: Pick<ImportOptions, "keptFrom"> & { now: Date },
   importTime: { submittedAt: string; submittedOn: string },
   problems: ProblemList,
+  memo: RowMemo = rowMemo(),
 ): ImportedResponse | null {
   const extra = cells.slice(header.width).filter((c) => c.trim() !== "").length;
   if (cells.length < header.width || extra > 0) {
@@ -50,7 +80,7 @@ export function readRow(
       const value = cell.trim();
       if (value === "") continue;
       if (column.meta === "submitted_at") {
-        const read = readSubmittedAt(value, now);
+        const read = readSubmittedAtOnce(memo, value, now);
         if (!read.ok) report(column.index, column.name, read.message);
         else if (keptFrom && read.submittedOn < `${keptFrom.month}-01`) {
           report(
@@ -79,7 +109,7 @@ export function readRow(
       }
       continue;
     }
-    const read = readCell(column.question, cell);
+    const read = readCellOnce(memo, column.question, cell);
     if (!read.ok) {
       failed.add(column.name);
       report(column.index, column.name, read.message);
