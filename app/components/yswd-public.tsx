@@ -1,5 +1,5 @@
 import { STATUS_TAG_CLASS, type YswdStatus } from "~/domain/yswd";
-import { directionOf, type Translate } from "~/i18n";
+import { directionOf, localeOf, type Translate } from "~/i18n";
 import { en, type MessageKey } from "~/i18n/en";
 
 /**
@@ -93,8 +93,35 @@ export function segmentValueName(
 }
 
 /** "61.2" with one decimal place always, as published figures are written. */
-export function oneDecimal(value: number): string {
-  return value.toFixed(1);
+export function oneDecimal(value: number, language: string): string {
+  return numberFormat(language, 1).format(value);
+}
+
+/** "39.7%" in English, "39,7 %" in Romanian, "৩৯.৭%" in Bengali: a published percent in the reader's own digits and sign. */
+export function percentFigure(value: number, language: string): string {
+  return numberFormat(language, 1, "percent").format(value / 100);
+}
+
+/** A count (a base n) in the reader's own digits and grouping. */
+export function wholeNumber(value: number, language: string): string {
+  return numberFormat(language, 0).format(value);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Figures arrive rounded half away from zero to one decimal place (from exact counts), so the
+ * formatter only writes them in the language's way (Bengali and Pashto have their own digits,
+ * Polish and Romanian a decimal comma); it never rounds again.
+ */
+function numberFormat(language: string, decimals: number, style: "decimal" | "percent" = "decimal"): Intl.NumberFormat {
+  const id = `${language}|${decimals}|${style}`;
+  let format = numberFormats.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(localeOf(language), { style, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(id, format);
+  }
+  return format;
 }
 
 /** lang, and dir when it differs in direction, for a block in another language than the page. */

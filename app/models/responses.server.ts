@@ -14,6 +14,11 @@ export const CONSENT_PURPOSES = ["participate", "special_category", "quotes", "f
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 /** Bump when the consent wording changes; each consent records the version it was given to. */
 export const CONSENT_WORDING_VERSION = "2026-11-v1";
+/**
+ * The easy read start page asks for the same consents in other words (short sentences, pictures),
+ * so what a respondent agreed to is recorded as that wording, not the standard one.
+ */
+export const EASY_READ_CONSENT_WORDING_VERSION = "2026-12-easy-read-v1";
 
 /**
  * The consent wording a respondent saw depends on who the survey is for: parents consent about
@@ -28,9 +33,10 @@ export function consentWordingFor(audience: string): ConsentWording {
 }
 
 /** The version recorded with each consent: the wording's date, and whose wording it was. */
-export function consentWordingVersion(audience: string): string {
+export function consentWordingVersion(audience: string, easyRead = false): string {
   const wording = consentWordingFor(audience);
-  return wording === "parent" ? CONSENT_WORDING_VERSION : `${CONSENT_WORDING_VERSION}-${wording.replace("_", "-")}`;
+  const base = easyRead ? EASY_READ_CONSENT_WORDING_VERSION : CONSENT_WORDING_VERSION;
+  return wording === "parent" ? base : `${base}-${wording.replace("_", "-")}`;
 }
 
 export interface StartInput {
@@ -41,6 +47,8 @@ export interface StartInput {
   language: string;
   idempotencyKey: string;
   consents: Record<ConsentPurpose, boolean>;
+  /** The consents were given on the easy read start page (recorded in their wording version). */
+  easyRead?: boolean;
   contact?: { name: string; contact: string } | null;
   /** Invitation-only surveys: the hash of the single-use link, kept with the response until it is sent. */
   invitationHash?: string | null;
@@ -102,7 +110,7 @@ export async function startResponse(db: DB, input: StartInput): Promise<{ respon
           forum_id: input.forumId,
           purpose,
           granted: input.consents[purpose] ? 1 : 0,
-          wording_version: consentWordingVersion(input.respondentRole),
+          wording_version: consentWordingVersion(input.respondentRole, input.easyRead === true),
           language: input.language,
           recorded_at: now,
         })),

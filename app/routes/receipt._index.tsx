@@ -1,7 +1,6 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { translatedTitle } from "~/i18n/meta";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { Button, ChoiceField, ErrorSummary, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
@@ -14,8 +13,19 @@ import { getVersionDefinition } from "~/models/published-surveys.server";
 import { allowAttempt, clientAddress } from "~/auth/rate-limit.server";
 import { readForm } from "~/http.server";
 import { localeOf } from "~/i18n";
+import { EasyReadReceipt } from "~/components/easy-read/receipt";
+import { titleByReading } from "~/components/easy-read/title";
 
-export const meta = translatedTitle("receipt.title");
+export const meta = titleByReading("receipt.title", "easyRead.receipt.title");
+
+/** `?easy=1`: the easy read page, for those sent here from an easy read survey's confirmation. */
+function asksForEasyRead(request: Request): boolean {
+  return new URL(request.url).searchParams.get("easy") === "1";
+}
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return { easyRead: asksForEasyRead(request) };
+}
 
 const ReceiptForm = z.object({
   intent: z.enum(["find", "withdraw"]).default("find"),
@@ -27,35 +37,40 @@ type Found = { survey: string; submittedAt: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
+  const easyRead = asksForEasyRead(request);
   const typed = typeof form.code === "string" ? form.code.slice(0, 100) : "";
   const parsed = ReceiptForm.safeParse(form);
   if (!parsed.success) {
-    return json({ error: parsed.error.issues[0].message as MessageKey, typed, found: null as Found | null }, { status: 400 });
+    return json({ error: parsed.error.issues[0].message as MessageKey, typed, found: null as Found | null, easyRead }, { status: 400 });
   }
   if (!(await allowAttempt(getDb(), `receipt:${clientAddress(context)}`, 20, 10 * 60_000))) {
-    return json({ error: "resume.error.tooMany" as MessageKey, typed, found: null }, { status: 429 });
+    return json({ error: "resume.error.tooMany" as MessageKey, typed, found: null, easyRead }, { status: 429 });
   }
   const db = getDb();
   const receipt = await findByReceipt(db, parsed.data.code);
-  if (!receipt) return json({ error: "receipt.error.notFound" as MessageKey, typed, found: null }, { status: 404 });
+  if (!receipt) return json({ error: "receipt.error.notFound" as MessageKey, typed, found: null, easyRead }, { status: 404 });
   const definition = await getVersionDefinition(db, receipt.surveyVersionId);
   const found: Found = {
     survey: localise(definition.title, requestLanguage(request)),
     submittedAt: receipt.submittedAt,
   };
+  // A response to an easy read survey is checked and taken back in easy read, however it was found.
+  const easyReadFound = easyRead || definition.easyRead === true;
   if (parsed.data.intent === "withdraw") {
     if (parsed.data.confirm !== "yes") {
-      return json({ error: "receipt.withdraw.error" as MessageKey, typed, found }, { status: 400 });
+      return json({ error: "receipt.withdraw.error" as MessageKey, typed, found, easyRead: easyReadFound }, { status: 400 });
     }
     await withdrawResponse(db, parsed.data.code);
-    return redirect("/receipt/withdrawn");
+    return redirect(easyReadFound ? "/receipt/withdrawn?easy=1" : "/receipt/withdrawn");
   }
-  return json({ error: null, typed, found });
+  return json({ error: null, typed, found, easyRead: easyReadFound });
 }
 
 export default function Receipt() {
   const result = useActionData<typeof action>();
+  const { easyRead } = useLoaderData<typeof loader>();
   const { t, language } = useTranslation();
+  if (result?.easyRead ?? easyRead) return <EasyReadReceipt result={result} />;
   const found = result?.found;
   if (found) {
     const confirmError = result?.error ? t(result.error) : undefined;

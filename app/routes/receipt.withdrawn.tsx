@@ -1,10 +1,19 @@
-import { translatedTitle } from "~/i18n/meta";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { EasyReadWithdrawn } from "~/components/easy-read/receipt";
+import { titleByReading } from "~/components/easy-read/title";
 import { useTranslation } from "~/i18n/use-translation";
 
-export const meta = translatedTitle("receipt.withdrawn.title");
+export const meta = titleByReading("receipt.withdrawn.title", "easyRead.receipt.withdrawn.title");
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return { easyRead: new URL(request.url).searchParams.get("easy") === "1" };
+}
 
 export default function Withdrawn() {
+  const { easyRead } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  if (easyRead) return <EasyReadWithdrawn />;
   return (
     <>
       <div className="panel">

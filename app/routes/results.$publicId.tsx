@@ -7,10 +7,12 @@ import {
   langProps,
   ltr,
   oneDecimal,
+  percentFigure,
   segmentNamesOf,
   segmentTypeName,
   segmentValueName,
   type SegmentNames,
+  wholeNumber,
 } from "~/components/yswd-public";
 import { getDb } from "~/db.server";
 import type { KpiCell } from "~/domain/kpi-cells";
@@ -103,7 +105,7 @@ function FigureHead({ first, t }: { first: string; t: Translate }) {
   );
 }
 
-function FigureCells({ cell, t }: { cell: PublicCell; t: Translate }) {
+function FigureCells({ cell, t, language }: { cell: PublicCell; t: Translate; language: string }) {
   if (cell.n === null || cell.percent === null || cell.ci_lower === null || cell.ci_upper === null) {
     return (
       <>
@@ -116,11 +118,11 @@ function FigureCells({ cell, t }: { cell: PublicCell; t: Translate }) {
   }
   return (
     <>
-      <td className="num">{oneDecimal(cell.percent)}%</td>
+      <td className="num">{percentFigure(cell.percent, language)}</td>
       <td className="num" dir="ltr">
-        {oneDecimal(cell.ci_lower)}–{oneDecimal(cell.ci_upper)}
+        {oneDecimal(cell.ci_lower, language)}–{oneDecimal(cell.ci_upper, language)}
       </td>
-      <td className="num">{cell.n}</td>
+      <td className="num">{wholeNumber(cell.n, language)}</td>
       <td>{cell.flag === "u" ? t("results.lowReliability") : ""}</td>
     </>
   );
@@ -236,7 +238,7 @@ export default function Results() {
                       <th scope="row" {...langProps(name.lang)}>
                         {name.text}
                       </th>
-                      <FigureCells cell={cell} t={t} />
+                      <FigureCells cell={cell} t={t} language={language} />
                     </tr>
                   );
                 })}
@@ -259,7 +261,7 @@ export default function Results() {
                         <th scope="row" {...langProps(name.lang)}>
                           {name.text}
                         </th>
-                        <FigureCells cell={cell} t={t} />
+                        <FigureCells cell={cell} t={t} language={language} />
                       </tr>
                     );
                   })}

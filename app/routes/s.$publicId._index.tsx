@@ -10,11 +10,13 @@ import { localise } from "~/domain/survey";
 import type { MessageKey } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestLanguage } from "~/respondent/language.server";
-import { consentWordingFor, startResponse, type ConsentWording } from "~/models/responses.server";
+import { consentWordingFor, startResponse, type ConsentWording, type StartInput } from "~/models/responses.server";
 import { checkSurveyInvitation } from "~/models/survey-invitations.server";
 import type { PublishedSurvey } from "~/models/published-surveys.server";
 import { translator } from "~/i18n";
 import { fieldErrors, StartFormSchema } from "~/schemas/start";
+import { readEasyReadStart } from "~/schemas/easy-read-start";
+import { EasyReadStart } from "~/components/easy-read/start";
 import {
   contentLanguage,
   currentResponse,
@@ -69,17 +71,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     contact_name: typeof form.contact_name === "string" ? form.contact_name.slice(0, 400) : "",
     contact_detail: typeof form.contact_detail === "string" ? form.contact_detail.slice(0, 400) : "",
   };
+  // Easy read surveys start from their own form: the same consents, in fewer and plainer words.
+  if (survey.definition.easyRead === true) {
+    const easy = readEasyReadStart(form);
+    if (!easy.ok) {
+      return json(
+        { errors: easy.errors, values: { ...easy.values, follow_up: false, contact_name: "", contact_detail: "" } },
+        { status: 400 },
+      );
+    }
+    return begin(request, survey, { idempotencyKey: easy.idempotencyKey, consents: easy.consents, contact: null, easyRead: true });
+  }
   const parsed = StartFormSchema.safeParse(form);
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-
-  const language = contentLanguage(survey, requestLanguage(request));
-  const invitation = survey.access === "invite_only" ? invitationToken(request) : null;
-  const { responseId } = await startResponse(getDb(), {
-    forumId: survey.forumId,
-    surveyId: survey.id,
-    versionId: survey.versionId,
-    respondentRole: respondentRoleOf(survey),
-    language,
+  return begin(request, survey, {
     idempotencyKey: parsed.data.idempotency_key,
     consents: {
       participate: true,
@@ -88,6 +93,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       follow_up: parsed.data.follow_up === "yes",
     },
     contact: parsed.data.follow_up === "yes" ? { name: parsed.data.contact_name, contact: parsed.data.contact_detail } : null,
+    easyRead: false,
+  });
+}
+
+/** Stores the start (once per form) and goes to the first question. */
+async function begin(
+  request: Request,
+  survey: PublishedSurvey,
+  start: Pick<StartInput, "idempotencyKey" | "consents" | "contact" | "easyRead">,
+) {
+  const language = contentLanguage(survey, requestLanguage(request));
+  const invitation = survey.access === "invite_only" ? invitationToken(request) : null;
+  const { responseId } = await startResponse(getDb(), {
+    forumId: survey.forumId,
+    surveyId: survey.id,
+    versionId: survey.versionId,
+    respondentRole: respondentRoleOf(survey),
+    language,
+    ...start,
     // The single-use link travels with the response, so it can be sent from another device.
     invitationHash: invitation ? hashToken(invitation) : null,
   });
@@ -114,6 +138,10 @@ export default function StartPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  if (data.easyRead) {
+    const continuePath = surveyPath(data.publicId, "continue");
+    return <EasyReadStart data={data} errors={result?.errors ?? {}} values={result?.values} continuePath={continuePath} />;
+  }
   if (!data.open) {
     return (
       <EasyRead on={data.easyRead}>

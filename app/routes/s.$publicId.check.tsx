@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { translatedTitle } from "~/i18n/meta";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, EasyRead, ErrorSummary } from "~/components/forms";
+import { EasyReadCheck } from "~/components/easy-read/check";
+import { titleByReading } from "~/components/easy-read/title";
 import { problemText } from "~/components/problems";
 import { getDb } from "~/db.server";
 import { routedAnswers, visibleQuestions } from "~/domain/routing";
@@ -22,7 +23,7 @@ import {
   surveyPath,
 } from "~/respondent/survey-session.server";
 
-export const meta = translatedTitle("check.title");
+export const meta = titleByReading("check.title", "easyRead.check.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await requireSurvey(params.publicId);
@@ -90,6 +91,10 @@ export default function CheckAnswers() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  if (data.easyRead) {
+    const rows = data.rows.map((row) => ({ ...row, change: surveyPath(data.publicId, `q/${row.code}?change=1`) }));
+    return <EasyReadCheck back={data.back} rows={rows} errors={result?.errors ?? []} />;
+  }
   return (
     <EasyRead on={data.easyRead}>
       <BackLink href={data.back} t={t} />

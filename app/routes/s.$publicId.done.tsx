@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { translatedTitle } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EasyRead } from "~/components/forms";
+import { EasyReadDone } from "~/components/easy-read/done";
+import { titleByReading } from "~/components/easy-read/title";
 import { readCookie } from "~/cookies.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { recoverReceiptCode } from "~/respondent/receipt.server";
 import { currentResponse, RECEIPT_COOKIE, requireSurvey, surveyPath } from "~/respondent/survey-session.server";
 
-export const meta = translatedTitle("done.title");
+export const meta = titleByReading("done.title", "easyRead.done.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await requireSurvey(params.publicId);
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Done() {
   const { receiptCode, easyRead } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  if (easyRead) return <EasyReadDone receiptCode={receiptCode} />;
   return (
     <EasyRead on={easyRead}>
       <div className="panel">

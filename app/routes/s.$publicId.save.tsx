@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { translatedTitle } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EasyRead } from "~/components/forms";
+import { EasyReadSaved } from "~/components/easy-read/save";
+import { titleByReading } from "~/components/easy-read/title";
 import { readCookie } from "~/cookies.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireInProgress, requireSurvey, RESUME_COOKIE, surveyPath } from "~/respondent/survey-session.server";
 
-export const meta = translatedTitle("save.title");
+export const meta = titleByReading("save.title", "easyRead.save.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await requireSurvey(params.publicId);
@@ -27,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Saved() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  if (data.easyRead) return <EasyReadSaved code={data.code} link={data.link} continuePath={data.continuePath} />;
   return (
     <EasyRead on={data.easyRead}>
       <h1 className="heading-l">{t("save.title")}</h1>

@@ -6,6 +6,7 @@ import {
   langProps,
   ltr,
   oneDecimal,
+  percentFigure,
   segmentNamesOf,
   segmentTypeName,
   segmentValueName,
@@ -102,7 +103,7 @@ type Cell = NonNullable<ReturnType<typeof publicCell>>;
 function Figure({ cell, t, language }: { cell: Cell | null; t: Translate; language: string }) {
   if (!cell) return <>{t("yswd.item.noFigure")}</>;
   if (cell.n === null || cell.percent === null || cell.ci_lower === null || cell.ci_upper === null) return <>{t("yswd.item.suppressed")}</>;
-  const figure = `${oneDecimal(cell.percent)}% (${oneDecimal(cell.ci_lower)}–${oneDecimal(cell.ci_upper)})`;
+  const figure = `${percentFigure(cell.percent, language)} (${oneDecimal(cell.ci_lower, language)}–${oneDecimal(cell.ci_upper, language)})`;
   return (
     <>
       <span className="yswd-figure" data-testid="yswd-figure">

@@ -113,11 +113,11 @@ describe.skipIf(!chromiumPath)("the young people's easy read survey", () => {
       await pageLoaded(page);
       expect(await page.locator("main .easy-read").count()).toBe(1);
       expect(await page.locator("script").count()).toBe(0);
-      // A young person consents about their own health, not "my child's".
+      // A young person consents about their own health, not "my child's", in easy read.
       expect(await page.locator("label[for=special_category]").textContent()).toBe(
         language === "en"
-          ? "I agree that the forum may keep my answers about my health, disability and special educational needs."
-          : "میں رضامند ہوں کہ فورم میری صحت، معذوری اور خصوصی تعلیمی ضروریات کے بارے میں میرے جوابات اپنے پاس رکھ سکتا ہے۔",
+          ? "Yes, the forum can keep my answers about my health, disability and extra help."
+          : "ہاں، فورم میری صحت، معذوری اور اضافی مدد کے بارے میں میرے جوابات رکھ سکتا ہے۔",
       );
       await page.locator("#participate").check();
       await page.locator("#special_category").check();
