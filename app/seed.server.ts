@@ -5,7 +5,10 @@ import { visibleQuestions, type Answers } from "~/domain/routing";
 import { optionsOf, type SurveyDefinition } from "~/domain/survey";
 import { addDays, type YswdStatus } from "~/domain/yswd";
 import { countForums, createForum } from "~/models/forums.server";
-import { seedDefaultKpis } from "~/models/kpi-register.server";
+import { ALL_SEGMENT } from "~/domain/kpi-cells";
+import { kpiDashboard } from "~/models/kpi-dashboard.server";
+import { seedDefaultKpis, setKpiTarget } from "~/models/kpi-register.server";
+import { DEFAULT_PERIOD_TYPE } from "~/schemas/board";
 import { markKpisStale } from "~/models/kpi-stale.server";
 import { seedThemes } from "~/models/moderation-themes.server";
 import { recordSubmittedResponse, type ConsentPurpose } from "~/models/responses.server";
@@ -103,9 +106,75 @@ async function seedInto(db: DB, options: SeedOptions): Promise<SeedResult> {
       });
     }
   }
-  // "You said, we did" demo items cite the sample responses' K1, so they come only with them.
-  if (options.sampleResponses) await seedDemoYouSaidWeDid(db, forum.id, options.now);
+  // "You said, we did" demo items cite the sample responses' K1, and the demo targets are set
+  // from their figures, so both come only with them.
+  if (options.sampleResponses) {
+    await seedDemoYouSaidWeDid(db, forum.id, options.now);
+    await seedDemoTargets(db, forum.id, options.now);
+  }
   return { seeded: true, generatedPassword, forumId: forum.id, surveys, invitationLinks, sampleResponses };
+}
+
+/**
+ * Targets on a few of the parents' KPIs, so that a newcomer's dashboard shows one KPI green, one
+ * amber and one red. They are chosen from the figures the dashboard opens on at the seed's clock
+ * (the parents' survey, stocktake half-years, the latest period with published figures), so the
+ * three colours hold whatever day the seed runs; set through the register's own verb.
+ */
+export async function seedDemoTargets(db: DB, forumId: string, now: Date): Promise<Record<string, number>> {
+  const survey = await findPublishedSurveyBySlug(db, forumId, "parent-carer-experience");
+  if (!survey) return {};
+  const dashboard = await kpiDashboard(db, { forumId, surveyId: survey.id, periodType: DEFAULT_PERIOD_TYPE, now });
+  const targets = demoTargets(dashboard.cells.filter((c) => c.segment_type === ALL_SEGMENT));
+  for (const [kpiId, target] of Object.entries(targets)) await setKpiTarget(db, forumId, kpiId, target);
+  return targets;
+}
+
+/** The KPIs the demo rates, in the order they are tried: the headline questions families know best. */
+const DEMO_TARGET_KPIS = ["K1", "K2", "K13", "K3", "K10"];
+
+/**
+ * A red, an amber and a green target for three different KPIs of these published cells, under
+ * the RAG rule (green: percent ≥ target; amber: percent < target ≤ upper bound; red: upper bound
+ * < target). Targets are round multiples of 5% where one fits, else a tenth of a point past the
+ * figure. Worked in tenths of a percent, as the figures are published. A colour no cell allows
+ * (too few published figures) is left out.
+ */
+export function demoTargets(cells: readonly { kpi_id: string; percent: number | null; ci_upper: number | null }[]): Record<string, number> {
+  const rank = (id: string) => (DEMO_TARGET_KPIS.includes(id) ? DEMO_TARGET_KPIS.indexOf(id) : DEMO_TARGET_KPIS.length);
+  const published = cells
+    .filter((c) => c.percent !== null && c.ci_upper !== null)
+    .map((c) => ({ id: c.kpi_id, p: Math.round((c.percent ?? 0) * 10), u: Math.round((c.ci_upper ?? 0) * 10) }))
+    .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
+  const FIVE = 50;
+  const rules: ((p: number, u: number) => number | null)[] = [
+    // Red: above the whole interval.
+    (_p, u) => {
+      const round = (Math.floor(u / FIVE) + 1) * FIVE;
+      return round <= 1000 ? round : u < 1000 ? u + 1 : null;
+    },
+    // Amber: above the figure, within the interval.
+    (p, u) => {
+      const round = (Math.floor(p / FIVE) + 1) * FIVE;
+      return round <= u ? round : p < u ? p + 1 : null;
+    },
+    // Green: at or below the figure.
+    (p) => {
+      const round = Math.floor(p / FIVE) * FIVE;
+      return round > 0 ? round : p > 0 ? p : null;
+    },
+  ];
+  const targets: Record<string, number> = {};
+  for (const rule of rules) {
+    for (const cell of published) {
+      const target = cell.id in targets ? null : rule(cell.p, cell.u);
+      if (target !== null) {
+        targets[cell.id] = target / 10;
+        break;
+      }
+    }
+  }
+  return targets;
 }
 
 /** Sample responses per survey audience: enough for each survey's KPIs to show figures most half-years. */

@@ -60,6 +60,11 @@ export interface ResponseTable {
   respondent_role: string;
   /** web, import */
   source: string;
+  /**
+   * How it was given: web (the respondent, online), or paper, phone or assisted (entered for
+   * someone by a member of staff, or imported). Set from the server's own record, never a form.
+   */
+  mode: Generated<"web" | "paper" | "phone" | "assisted">;
   /** Unique: a double tap or a retried POST of the start form finds the same response. */
   idempotency_key: string | null;
   /** sha256 of the resume code; cleared on submission. */
@@ -407,6 +412,23 @@ export interface RateLimitTable {
   count: number;
 }
 
+/**
+ * A member of staff entering responses for someone in one browser: the browser holds a random
+ * token in a cookie scoped to the survey, and only its hash is kept. Valid only while that
+ * member's own staff session is, with a role that may enter responses in the forum.
+ */
+export interface AssistedEntryTable {
+  token_hash: string;
+  forum_id: string;
+  survey_id: string;
+  user_id: string;
+  mode: "paper" | "phone" | "assisted";
+  /** The interface language the member had before choosing the person's; given back when they stop. */
+  staff_language: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 /** A CSV import run in the background; any app server can report on it. */
 export interface ImportJobTable {
   id: string;
@@ -424,6 +446,33 @@ export interface ImportJobTable {
   updated_at: string;
   /** The process running it: host, process id and that process's own random id. */
   runner: string | null;
+}
+
+/** A forum that shares its aggregate counts with the network (NB-1): hosted here, or elsewhere. */
+export interface NetworkMemberTable {
+  /** The forum's code: a forum hosted here is known by its slug. */
+  forum_code: string;
+  /** The forum hosted here; null for a forum on an installation of its own. */
+  forum_id: string | null;
+  joined_at: string;
+  /** Set while the forum is out of the network; null while it is a member. */
+  left_at: string | null;
+}
+
+/** A forum's counts from a counts file (a forum on an installation of its own): never a response. */
+export interface NetworkCountTable {
+  forum_code: string;
+  forum_name: string;
+  /** A survey template's slug, such as parent-carer-experience. */
+  survey_template: string;
+  /** YYYY-MM, London time. */
+  month: string;
+  kpi_id: string;
+  n: number;
+  numerator: number;
+  /** Null for a KPI with no negative share (K6i). */
+  negative: number | null;
+  imported_at: string;
 }
 
 export interface Database {
@@ -459,6 +508,9 @@ export interface Database {
   yswd_quotes: YswdQuoteTable;
   rate_limits: RateLimitTable;
   import_jobs: ImportJobTable;
+  network_members: NetworkMemberTable;
+  network_counts: NetworkCountTable;
+  assisted_entries: AssistedEntryTable;
 }
 
 export type Forum = Selectable<ForumTable>;

@@ -1,26 +1,57 @@
 /**
- * `npm run import -- <survey public id or slug> <file.csv>`: imports responses collected
- * elsewhere (an earlier wave, typed-up paper forms) into the survey's current published version,
- * in the database DATABASE_URL names.
+ * `npm run import -- [--forum <code>] <survey public id or slug> <file.csv>`: imports responses
+ * collected elsewhere (an earlier wave, typed-up paper forms) into the survey's current published
+ * version, in the database DATABASE_URL names. The forum is the one --forum names; without it, the
+ * installation's only forum, or the forum whose survey has that public id (a slug alone is
+ * ambiguous where several forums are hosted, so it needs --forum).
  *
  * Exit codes: 0 imported; 1 the file was rejected (every problem listed, nothing stored);
  * 2 the import could not run (arguments, a missing file, an unknown survey, the database).
  */
 import fs from "node:fs";
+import { parseArgs } from "node:util";
 import type { DB } from "~/db.server";
 import { getDb, migrateToLatest } from "~/db.server";
 import { decodeImportFile, fileTooBig, IMPORT_LIMITS, type ImportProblem } from "~/domain/import";
-import { findImportTarget, importResponses } from "~/models/import.server";
+import { findForumSurvey, forumOfPublicId, listForumCodes, type ForumListing } from "~/models/forum-setup.server";
+import { importResponses } from "~/models/import.server";
 import { refreshKpiSummary } from "~/models/kpi-summary.server";
 
-const USAGE = "Usage: npm run import -- <survey public id or slug> <file.csv>";
+const USAGE = "Usage: npm run import -- [--forum <forum code>] <survey public id or slug> <file.csv>";
 
-async function main(args: string[]): Promise<number> {
-  if (args.length !== 2 || args.some((a) => a.trim() === "")) {
+function parse(argv: string[]): { forum?: string; reference: string; file: string } | undefined {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { forum: { type: "string" } }, allowPositionals: true });
+    if (positionals.length !== 2 || positionals.some((a) => a.trim() === "")) return undefined;
+    if (values.forum !== undefined && values.forum.trim() === "") return undefined;
+    return { forum: values.forum?.trim(), reference: positionals[0], file: positionals[1] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The forum the import is for, or a message saying why it cannot be chosen. */
+async function chooseForum(db: DB, forumCode: string | undefined, reference: string): Promise<ForumListing | string> {
+  const forums = await listForumCodes(db);
+  const codes = forums.map((f) => f.code).join(", ");
+  if (forumCode !== undefined) {
+    return forums.find((f) => f.code === forumCode) ?? `No forum here has the code ${forumCode}. The forums here: ${codes || "none"}.`;
+  }
+  if (forums.length === 0) return "There is no forum here yet: npm run forum -- create makes one.";
+  if (forums.length === 1) return forums[0];
+  return (
+    (await forumOfPublicId(db, reference)) ??
+    `${forums.length} forums are hosted here: say which one the file is for with --forum <code>, one of ${codes}.`
+  );
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parse(argv);
+  if (!args) {
     console.error(USAGE);
     return 2;
   }
-  const [reference, file] = args;
+  const { reference, file } = args;
   let size: number;
   try {
     const stat = fs.statSync(file);
@@ -41,21 +72,20 @@ async function main(args: string[]): Promise<number> {
   try {
     db = getDb();
     await migrateToLatest(db);
-    const target = await findImportTarget(db, reference);
-    if (!target) {
-      console.error(`No published survey has the public id or slug "${reference}".`);
+    const forum = await chooseForum(db, args.forum, reference);
+    if (typeof forum === "string") {
+      console.error(forum);
       return 2;
     }
-    if (target.otherForums > 0) {
-      console.error(
-        `Note: ${target.otherForums + 1} forums have a survey called ${target.slug}; importing into ${target.forumName}. ` +
-          "Use the survey's public id to choose another.",
-      );
+    const survey = await findForumSurvey(db, forum.id, reference);
+    if (!survey) {
+      console.error(`No published survey has the public id or slug "${reference}" in ${forum.name} (${forum.code}).`);
+      return 2;
     }
     const showProgress = Boolean(process.stderr.isTTY);
     const outcome = await importResponses(db, {
-      forumId: target.forumId,
-      surveyId: target.surveyId,
+      forumId: forum.id,
+      surveyId: survey.surveyId,
       csvText: decoded.text,
       actor: "system",
       onProgress: showProgress
@@ -69,7 +99,7 @@ async function main(args: string[]): Promise<number> {
     console.log(`Imported ${outcome.imported} ${noun} into ${outcome.surveySlug} (version ${outcome.versionNo})`);
     // Counted now rather than on the board's next visit, which would otherwise wait for it.
     if (showProgress) process.stderr.write("Updating the KPI figures…\n");
-    await refreshKpiSummary(db, target.forumId, target.surveyId);
+    await refreshKpiSummary(db, forum.id, survey.surveyId);
     return 0;
   } finally {
     await db?.destroy();

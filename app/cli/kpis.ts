@@ -5,6 +5,10 @@
  * rows with --by, for every period with responses, disclosure control (SDC-1) applied, from the
  * database DATABASE_URL names. `-s` keeps npm's own banner out of a redirected file.
  *
+ * `npm run -s kpis -- --network --survey <template slug> --period-type <…>` prints the network tidy
+ * CSV instead (rule NB-1): for every period with counts and every KPI of the template, the network
+ * figure, then each forum in the network with its funnel limits and position, SDC-1 applied.
+ *
  * Exit codes: 0 printed; 2 the arguments, the survey or the segment were not right (a message on
  * stderr says what); 1 anything else (the database could not be read).
  */
@@ -17,12 +21,15 @@ import { tidyCsvLines } from "~/domain/tidy-csv";
 import { computeKpiCells } from "~/models/kpi-dashboard.server";
 import { findKpiSurvey, KpiRequestError } from "~/models/kpi-survey.server";
 
-const USAGE = "Usage: npm run -s kpis -- --survey <public id or slug> --period-type <quarter|stocktake|academic_year> [--by <segment>]";
+const USAGE = [
+  "Usage: npm run -s kpis -- --survey <public id or slug> --period-type <quarter|stocktake|academic_year> [--by <segment>]",
+  "       npm run -s kpis -- --network --survey <survey template slug> --period-type <quarter|stocktake|academic_year>",
+].join("\n");
 
 class UsageError extends Error {}
 
-function parse(argv: string[]): { survey: string; periodType: (typeof PERIOD_TYPES)[number]; by?: string } | "help" {
-  let values: { survey?: string; "period-type"?: string; by?: string; help?: boolean };
+function parse(argv: string[]): { survey: string; periodType: (typeof PERIOD_TYPES)[number]; by?: string; network: boolean } | "help" {
+  let values: { survey?: string; "period-type"?: string; by?: string; network?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -30,6 +37,7 @@ function parse(argv: string[]): { survey: string; periodType: (typeof PERIOD_TYP
         survey: { type: "string" },
         "period-type": { type: "string" },
         by: { type: "string" },
+        network: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -46,11 +54,35 @@ function parse(argv: string[]): { survey: string; periodType: (typeof PERIOD_TYP
   if (!isPeriodType(periodType)) throw new UsageError(`"${periodType}" is not a period type: use ${PERIOD_TYPES.join(", ")}.`);
   const by = values.by?.trim();
   if (values.by !== undefined && !by) throw new UsageError("--by needs a segment code, such as district.");
-  return { survey, periodType, by };
+  const network = values.network === true;
+  // The network's breakdown is by forum, and only by forum: never a segment.
+  if (network && values.by !== undefined)
+    throw new UsageError("--by does not go with --network: the network compares forums, not segments.");
+  return { survey, periodType, by, network };
 }
 
 async function write(text: string): Promise<void> {
   if (!process.stdout.write(text)) await once(process.stdout, "drain");
+}
+
+/**
+ * The network tidy CSV (NB-1). Its modules load only when it is asked for, so that the forum's
+ * own figures start as quickly as ever.
+ */
+async function printNetwork(db: DB, template: string, periodType: (typeof PERIOD_TYPES)[number]): Promise<number> {
+  const [{ toNetworkCsv }, { computeNetworkRows }, { NetworkError }] = await Promise.all([
+    import("~/domain/network"),
+    import("~/models/network-counts.server"),
+    import("~/models/network-members.server"),
+  ]);
+  try {
+    await write(toNetworkCsv(await computeNetworkRows(db, { template, periodType })));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -71,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     db = getDb();
     await migrateToLatest(db);
+    if (request.network) return await printNetwork(db, request.survey, request.periodType);
     const survey = await findKpiSurvey(db, request.survey);
     if (!survey) {
       console.error(`No published survey has the public id or slug "${request.survey}".`);

@@ -68,15 +68,15 @@ export function trendSummary(points: readonly TrendPoint[], target: number | nul
   return `${sentence}.`;
 }
 
-const WIDTH = 640;
-const HEIGHT = 240;
-const MARGIN = { left: 48, right: 16, top: 14, bottom: 40 };
-const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
-const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
-
-function y(percent: number): number {
-  return MARGIN.top + PLOT_H * (1 - percent / 100);
-}
+/**
+ * Drawing sizes in viewBox units: `full` for the dashboard; `small` for the pack's rows of
+ * several charts, narrower so that its lettering stays legible when printed a third of a page wide.
+ */
+const SIZES = {
+  full: { width: 640, height: 240, left: 48, right: 16, top: 14, bottom: 40, minLabelGap: 56 },
+  small: { width: 360, height: 200, left: 54, right: 10, top: 12, bottom: 34, minLabelGap: 64 },
+} as const;
+type ChartSize = keyof typeof SIZES;
 
 /** Consecutive published points: a band and a line never bridge a suppressed period. */
 function runs<T extends { percent: number | null }>(points: T[]): T[][] {
@@ -101,32 +101,38 @@ export function TrendChart({
   points,
   target,
   summary,
+  size = "full",
 }: {
   id: string;
   points: readonly TrendPoint[];
   target: number | null;
   /** The sentence that labels the chart (trendSummary), shown above it. */
   summary: string;
+  size?: ChartSize;
 }) {
-  const step = points.length > 0 ? PLOT_W / points.length : PLOT_W;
-  const placed = points.map((p, i) => ({ ...p, x: MARGIN.left + step * (i + 0.5) }));
-  const labelEvery = step >= 56 ? 1 : Math.ceil(56 / step);
+  const { width, height, minLabelGap, ...margin } = SIZES[size];
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+  const y = (percent: number) => margin.top + plotHeight * (1 - percent / 100);
+  const step = points.length > 0 ? plotWidth / points.length : plotWidth;
+  const placed = points.map((p, i) => ({ ...p, x: margin.left + step * (i + 0.5) }));
+  const labelEvery = step >= minLabelGap ? 1 : Math.ceil(minLabelGap / step);
   return (
-    <figure className="trend">
+    <figure className={size === "small" ? "trend trend--small" : "trend"}>
       <p className="trend__summary" id={`${id}-summary`}>
         {summary}
       </p>
       <svg
         className="trend__chart"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${width} ${height}`}
         role="img"
         aria-labelledby={`${id}-summary`}
         preserveAspectRatio="xMidYMid meet"
       >
         {[0, 25, 50, 75, 100].map((tick) => (
           <g key={tick} aria-hidden="true">
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} className="trend__grid" />
-            <text x={MARGIN.left - 6} y={y(tick) + 4} textAnchor="end" className="trend__axis">
+            <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} className="trend__grid" />
+            <text x={margin.left - 6} y={y(tick) + 4} textAnchor="end" className="trend__axis">
               {tick}%
             </text>
           </g>
@@ -154,8 +160,8 @@ export function TrendChart({
         )}
         {target !== null ? (
           <g>
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(target)} y2={y(target)} className="trend__target" />
-            <text x={WIDTH - MARGIN.right} y={y(target) - 5} textAnchor="end" className="trend__target-label">
+            <line x1={margin.left} x2={width - margin.right} y1={y(target)} y2={y(target)} className="trend__target" />
+            <text x={width - margin.right} y={y(target) - 5} textAnchor="end" className="trend__target-label">
               Target {formatPercent(target)}
             </text>
           </g>
@@ -173,7 +179,7 @@ export function TrendChart({
               </text>
             ) : null}
             {i % labelEvery === 0 ? (
-              <text x={p.x} y={HEIGHT - MARGIN.bottom + 18} textAnchor="middle" className="trend__axis">
+              <text x={p.x} y={height - margin.bottom + 18} textAnchor="middle" className="trend__axis">
                 {p.period}
               </text>
             ) : null}

@@ -81,7 +81,8 @@ export function KpiTile({
 }: {
   kpiId: string;
   name: string;
-  wording: string;
+  /** The question in words; the pack leaves it to its definitions table. */
+  wording?: string;
   cell: CellFigures | null;
   change: ChangeFigures | null;
   previousPeriod: string | null;
@@ -91,11 +92,11 @@ export function KpiTile({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const published = cell !== null && cell.percent !== null;
   return (
-    <article className="kpi-tile" data-kpi={kpiId} aria-labelledby={`tile-${kpiId}-name`}>
+    <article className="kpi-tile" data-kpi={kpiId} data-rag={cell?.rag || undefined} aria-labelledby={`tile-${kpiId}-name`}>
       <Heading className="kpi-tile__name heading-s" id={`tile-${kpiId}-name`}>
         <span className="kpi-tile__id">{kpiId}</span> {name}
       </Heading>
-      <p className="kpi-tile__question">{wording}</p>
+      {wording ? <p className="kpi-tile__question">{wording}</p> : null}
       {published ? (
         <>
           <p className="kpi-tile__figure">

@@ -14,6 +14,7 @@ const LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin/moderation", label: "Moderation", roles: ["admin", "moderator"] },
   { href: "/admin/you-said-we-did", label: "You said, we did", roles: ["admin", "moderator"] },
   { href: "/board", label: "Board dashboard", roles: ["admin", "board"] },
+  { href: "/board/pack", label: "Board pack", roles: ["admin", "board"] },
   { href: "/admin/kpis", label: "KPIs", roles: ["admin"] },
   { href: "/admin/api-tokens", label: "API tokens", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
@@ -26,6 +27,12 @@ const LINKS: { href: string; label: string; roles: Role[] }[] = [
 /** The staff navigation: only what the role may open, and the forum being worked in. */
 export function StaffNav({ nav, current }: { nav: StaffNavData; current: string }) {
   const links = LINKS.filter((l) => l.roles.includes(nav.role));
+  // The page's own link is the longest that starts its address: /board/pack is the pack's, not the dashboard's.
+  const within = (href: string) => (href === "/admin" ? current === "/admin" : current === href || current.startsWith(`${href}/`));
+  const currentHref = links
+    .map((l) => l.href)
+    .filter(within)
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <div className="staff-bar">
       <p className="staff-bar__who">
@@ -34,7 +41,7 @@ export function StaffNav({ nav, current }: { nav: StaffNavData; current: string 
       <nav aria-label="Forum admin">
         <ul className="staff-nav">
           {links.map((l) => {
-            const active = l.href === "/admin" ? current === "/admin" : current.startsWith(l.href);
+            const active = l.href === currentHref;
             return (
               <li key={l.href}>
                 <a href={l.href} aria-current={active ? "page" : undefined}>

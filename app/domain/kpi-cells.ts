@@ -233,7 +233,7 @@ export function suppressSmallCells(cells: readonly KpiCell[]): KpiCell[] {
     if (chosen !== undefined) suppressed.add(chosen); // rule 2
   }
 
-  return cells.map((cell, i) => (suppressed.has(i) ? blankCell(cell) : { ...cell, flag: reliabilityFlag(cell.n as number) }));
+  return cells.map((cell, i) => (suppressed.has(i) ? suppressCell(cell) : { ...cell, flag: reliabilityFlag(cell.n as number) }));
 }
 
 function isSmallerForSecondary(a: KpiCell, b: KpiCell): boolean {
@@ -243,7 +243,11 @@ function isSmallerForSecondary(a: KpiCell, b: KpiCell): boolean {
   return a.segment_value < b.segment_value;
 }
 
-function blankCell(cell: KpiCell): KpiCell {
+/**
+ * A cell as rule 1 publishes it: figures and rag blank, flag `c`. For callers with a rule of their
+ * own on top of SDC-1 (network benchmarking suppresses a network figure from fewer than three forums).
+ */
+export function suppressCell<T extends KpiCell>(cell: T): T {
   return {
     ...cell,
     n: null,

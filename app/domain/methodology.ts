@@ -4,11 +4,12 @@
  */
 import { buildCell, ragStatus, suppressSmallCells, type KpiCell } from "./kpi-cells";
 import type { KpiDefinition } from "./kpi-definitions";
+import { networkRows } from "./network";
 import { periodOf, periodRange, type PeriodType, PERIOD_TYPES } from "./periods";
 import { newcombePercent, percentFromCounts, wilsonInterval, wilsonPercent, Z_95 } from "./statistics";
 
 /** The edition of the method the figures follow; a change to any rule on the page starts a new one. */
-export const METHOD_EDITION = "2026-11";
+export const METHOD_EDITION = "2026-12";
 export const METHODOLOGY_PATH = "/methodology";
 
 /** Wilson's interval for 7 of 10, every step shown (the figures a reader can check by hand). */
@@ -93,4 +94,32 @@ export function periodExamples(date = "2026-12-02"): { type: PeriodType; period:
     const period = periodOf(type, date);
     return { type, period, ...periodRange(type, period) };
   });
+}
+
+const NETWORK_EXAMPLE = [
+  { code: "forum-a", n: 200, numerator: 150 },
+  { code: "forum-b", n: 100, numerator: 68 },
+  { code: "forum-c", n: 120, numerator: 66 },
+  { code: "forum-d", n: 80, numerator: 33 },
+  { code: "forum-e", n: 150, numerator: 60 },
+];
+
+/**
+ * Five forums' K1 in one quarter, through the rules of network benchmarking (NB-1): the pooled
+ * network figure, and each forum's funnel limits and position (one forum in each position).
+ */
+export function networkExample(forums: readonly { code: string; n: number; numerator: number }[] = NETWORK_EXAMPLE) {
+  const counts = forums.map((f) => ({
+    forum: f.code,
+    forum_name: f.code,
+    survey_template: "parent-carer-experience",
+    month: "2026-01",
+    kpi_id: "K1",
+    n: f.n,
+    numerator: f.numerator,
+    negative: 0,
+  }));
+  const rows = networkRows({ counts, template: "parent-carer-experience", periodType: "quarter" }).filter((r) => r.kpi_id === "K1");
+  const total = forums.reduce((sum, f) => ({ n: sum.n + f.n, numerator: sum.numerator + f.numerator }), { n: 0, numerator: 0 });
+  return { p0: total.numerator / total.n, total, network: rows[0], forums: rows.slice(1) };
 }

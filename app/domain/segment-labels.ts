@@ -3,11 +3,13 @@
  * labels where it has them, a plain name otherwise. Exports and the API keep the codes.
  */
 import { UNKNOWN_SEGMENT_VALUE } from "./kpi-cells";
+import { MODE_LABELS, MODE_SEGMENT_NAME, type ResponseMode } from "./response-modes";
 import { localise, optionsOf, type SurveyDefinition } from "./survey";
 
 const SEGMENT_NAMES: Record<string, string> = {
   respondent_role: "Respondent role",
   language: "Language of the response",
+  mode: MODE_SEGMENT_NAME,
   age_phase: "Age phase",
   ehcp_stage: "EHC plan stage",
   setting_type: "Type of setting",
@@ -32,6 +34,7 @@ export function segmentName(definition: SurveyDefinition, code: string): string 
 export function segmentValueName(definition: SurveyDefinition, segment: string, value: string): string {
   if (value === UNKNOWN_SEGMENT_VALUE) return "Not answered";
   if (segment === "respondent_role") return ROLE_NAMES[value] ?? value;
+  if (segment === "mode") return MODE_LABELS[value as ResponseMode] ?? value;
   if (segment === "language") {
     try {
       return new Intl.DisplayNames(["en"], { type: "language" }).of(value) ?? value;

@@ -79,14 +79,25 @@ export interface Interval {
  */
 export function wilsonInterval(numerator: number, n: number, z = Z_95): Interval {
   assertCounts(numerator, n);
+  return wilsonIntervalAt(numerator / n, n, z);
+}
+
+/**
+ * The same Wilson interval around any proportion p (0..1), not only a count's: the funnel limits
+ * of network benchmarking put it around the network's unrounded proportion, at each forum's n.
+ * At p = 0 the lower bound is exactly 0, at p = 1 the upper bound exactly 1.
+ */
+export function wilsonIntervalAt(p: number, n: number, z = Z_95): Interval {
+  assertSafeInteger(n, "n");
+  if (n <= 0) throw new RangeError(`n must be positive, got ${n}`);
+  if (!(Number.isFinite(p) && p >= 0 && p <= 1)) throw new RangeError(`p must be a proportion in 0..1, got ${p}`);
   assertZ(z);
-  const p = numerator / n;
   const z2 = z * z;
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  const lower = numerator === 0 ? 0 : clamp01(centre - half);
-  const upper = numerator === n ? 1 : clamp01(centre + half);
+  const lower = p === 0 ? 0 : clamp01(centre - half);
+  const upper = p === 1 ? 1 : clamp01(centre + half);
   return { lower, upper };
 }
 

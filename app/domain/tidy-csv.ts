@@ -43,12 +43,12 @@ function field(column: Column, value: unknown): string {
 }
 
 /** The header line, without a line end. */
-function tidyCsvHeader(): string {
+export function tidyCsvHeader(): string {
   return TIDY_CSV_COLUMNS.join(",");
 }
 
 /** One cell as a CSV line, without a line end. Extra properties (such as kpi_version) are not written. */
-function tidyCsvRow(cell: KpiCell): string {
+export function tidyCsvRow(cell: KpiCell): string {
   return TIDY_CSV_COLUMNS.map((column) => field(column, cell[column])).join(",");
 }
 

@@ -353,4 +353,9 @@ export const ar: Catalogue = {
   "results.kpi.K11": "تقييم منسقي SENCO لخدمة SEND",
   "results.kpi.K12": "جودة خطط EHC في رأي منسقي SENCO",
   "results.kpi.K13": "الآراء تؤدي إلى التغيير",
+  // Opening dates
+  "home.upcoming": "استبيانات ستُفتح قريبًا",
+  "home.opensOn": "يُفتح في {date}",
+  "start.upcoming.title": "سيُفتح هذا الاستبيان في {date}",
+  "start.upcoming.body": "يمكنك الإجابة عنه ابتداءً من {date}. يُرجى العودة حينها.",
 };

@@ -353,4 +353,9 @@ export const bn: Catalogue = {
   "results.kpi.K11": "SEND সেবা নিয়ে SENCO-দের মূল্যায়ন",
   "results.kpi.K12": "SENCO-দের বিচারে EHC প্ল্যানের মান",
   "results.kpi.K13": "মতামত দিলে পরিবর্তন আসে",
+  // Opening dates
+  "home.upcoming": "শীঘ্রই চালু হবে এমন জরিপ",
+  "home.opensOn": "{date} তারিখে চালু হবে",
+  "start.upcoming.title": "এই জরিপ {date} তারিখে চালু হবে",
+  "start.upcoming.body": "আপনি {date} থেকে এই জরিপের উত্তর দিতে পারবেন। অনুগ্রহ করে তখন আবার আসুন।",
 };

@@ -348,6 +348,11 @@ export const en = {
   "results.kpi.K11": "SENCO rating of the SEND service",
   "results.kpi.K12": "SENCO-judged EHCP quality",
   "results.kpi.K13": "Feedback leads to change",
+  // Opening dates
+  "home.upcoming": "Opening soon",
+  "home.opensOn": "Opens on {date}",
+  "start.upcoming.title": "This survey opens on {date}",
+  "start.upcoming.body": "You can answer it from {date}. Please come back then.",
 } as const;
 
 export type MessageKey = keyof typeof en;

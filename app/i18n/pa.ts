@@ -350,4 +350,9 @@ export const pa: Catalogue = {
   "results.kpi.K11": "SEND ਸੇਵਾ ਬਾਰੇ SENCO ਦੀ ਰਾਇ",
   "results.kpi.K12": "SENCO ਦੀ ਨਜ਼ਰ ਵਿੱਚ EHC ਪਲਾਨ ਦੀ ਗੁਣਵੱਤਾ",
   "results.kpi.K13": "ਰਾਇ ਦੇਣ ਨਾਲ ਬਦਲਾਅ ਆਉਂਦਾ ਹੈ",
+  // Opening dates
+  "home.upcoming": "ਜਲਦੀ ਸ਼ੁਰੂ ਹੋਣ ਵਾਲੇ ਸਰਵੇਖਣ",
+  "home.opensOn": "{date} ਨੂੰ ਸ਼ੁਰੂ ਹੋਵੇਗਾ",
+  "start.upcoming.title": "ਇਹ ਸਰਵੇਖਣ {date} ਨੂੰ ਸ਼ੁਰੂ ਹੋਵੇਗਾ",
+  "start.upcoming.body": "ਤੁਸੀਂ {date} ਤੋਂ ਇਸ ਸਰਵੇਖਣ ਦੇ ਜਵਾਬ ਦੇ ਸਕੋਗੇ। ਕਿਰਪਾ ਕਰਕੇ ਉਦੋਂ ਦੁਬਾਰਾ ਆਓ।",
 };

@@ -360,4 +360,9 @@ export const pl: Catalogue = {
   "results.kpi.K11": "Ocena usług SEND przez SENCO",
   "results.kpi.K12": "Jakość planu EHC w ocenie SENCO",
   "results.kpi.K13": "Opinie prowadzą do zmian",
+  // Opening dates
+  "home.upcoming": "Ankiety, które wkrótce zostaną otwarte",
+  "home.opensOn": "Otwarcie: {date}",
+  "start.upcoming.title": "Ta ankieta zostanie otwarta {date}",
+  "start.upcoming.body": "Odpowiedzi będzie można udzielać od {date}. Zapraszamy wtedy ponownie.",
 };

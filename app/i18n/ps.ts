@@ -353,4 +353,9 @@ export const ps: Catalogue = {
   "results.kpi.K11": "د SEND خدمت په اړه د SENCO نظر",
   "results.kpi.K12": "د SENCO له نظره د EHC پلان کیفیت",
   "results.kpi.K13": "نظرونه بدلون راولي",
+  // Opening dates
+  "home.upcoming": "هغه سروې چې ژر پرانیستل کېږي",
+  "home.opensOn": "په {date} پرانیستل کېږي",
+  "start.upcoming.title": "دا سروې به په {date} پرانیستل شي",
+  "start.upcoming.body": "تاسو به له {date} څخه دې سروې ته ځواب ورکولی شئ. مهرباني وکړئ بیا هغه وخت راشئ.",
 };

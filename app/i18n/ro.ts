@@ -360,4 +360,9 @@ export const ro: Catalogue = {
   "results.kpi.K11": "Evaluarea serviciului SEND de către SENCO",
   "results.kpi.K12": "Calitatea planului EHC în opinia SENCO",
   "results.kpi.K13": "Părerile duc la schimbări",
+  // Opening dates
+  "home.upcoming": "Chestionare care se deschid în curând",
+  "home.opensOn": "Se deschide pe {date}",
+  "start.upcoming.title": "Acest chestionar se deschide pe {date}",
+  "start.upcoming.body": "Veți putea răspunde începând cu {date}. Vă rugăm să reveniți atunci.",
 };

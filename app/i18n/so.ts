@@ -360,4 +360,9 @@ export const so: Catalogue = {
   "results.kpi.K11": "Qiimaynta SENCO ee adeegga SEND",
   "results.kpi.K12": "Tayada qorshaha EHC sida uu SENCO u qiimeeyey",
   "results.kpi.K13": "Ra'yigu wuxuu keenaa isbeddel",
+  // Opening dates
+  "home.upcoming": "Sahanno dhowaan furmaya",
+  "home.opensOn": "Wuxuu furmayaa {date}",
+  "start.upcoming.title": "Sahankan wuxuu furmayaa {date}",
+  "start.upcoming.body": "Waxaad ka jawaabi kartaa laga bilaabo {date}. Fadlan markaas soo noqo.",
 };

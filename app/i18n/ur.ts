@@ -353,4 +353,9 @@ export const ur: Catalogue = {
   "results.kpi.K11": "SEND سروس کے بارے میں SENCO کی رائے",
   "results.kpi.K12": "SENCO کی نظر میں EHC پلان کا معیار",
   "results.kpi.K13": "رائے سے تبدیلی آتی ہے",
+  // Opening dates
+  "home.upcoming": "جلد کھلنے والے سروے",
+  "home.opensOn": "{date} کو کھلے گا",
+  "start.upcoming.title": "یہ سروے {date} کو کھلے گا",
+  "start.upcoming.body": "آپ {date} سے اس سروے کے جواب دے سکیں گے۔ براہِ کرم اس وقت دوبارہ تشریف لائیں۔",
 };

@@ -98,20 +98,28 @@ export interface BoardFigures {
   periods: string[];
   /** Later periods that have responses but too few to publish any figure yet (only when no period was chosen). */
   tooFewLater: string[];
+  /** A period asked for in which nobody answered this survey: set aside for the default one. */
+  setAside: string | null;
   kpis: BoardKpi[];
 }
 
 /**
  * Everything the dashboard and the board pack show for one survey, period type and (at most one)
  * breakdown, from the KPI engine's own functions: kpiDashboard for the latest period, its
- * breakdown and the change; computeKpiCells for the trend. Nothing is computed here.
+ * breakdown and the change; computeKpiCells for the trend. Nothing is computed here. `now` is
+ * the caller's clock: without a chosen period, the view opens on the latest period with
+ * published figures as of then. A chosen period nobody answered in (an old bookmark, a period
+ * not begun) is set aside for that one, and named in `setAside`.
  */
 export async function boardFigures(
   db: DB,
-  input: { forumId: string; survey: ForumSurvey; periodType: PeriodType; period?: string; by?: string },
+  input: { forumId: string; survey: ForumSurvey; periodType: PeriodType; period?: string; by?: string; now?: Date },
 ): Promise<BoardFigures> {
-  const { forumId, survey, periodType, period, by } = input;
-  const dashboard = await kpiDashboard(db, { forumId, surveyId: survey.id, periodType, period, by });
+  const { forumId, survey, periodType, by, now } = input;
+  const ask = (period: string | undefined) => kpiDashboard(db, { forumId, surveyId: survey.id, periodType, period, by, now });
+  let dashboard = await ask(input.period);
+  const setAside = input.period && !dashboard.periods.includes(input.period) ? input.period : null;
+  if (setAside) dashboard = await ask(undefined);
   const trend = dashboard.period ? await computeKpiCells(db, { forumId, surveyId: survey.id, periodType }) : [];
   const kpis = await applicableKpis(db, forumId, survey.id);
   return {
@@ -119,6 +127,7 @@ export async function boardFigures(
     previousPeriod: dashboard.previousPeriod,
     periods: dashboard.periods,
     tooFewLater: dashboard.tooFewLater,
+    setAside,
     kpis: kpis.map((kpi) => ({
       id: kpi.id,
       name: kpi.name,

@@ -184,6 +184,7 @@ async function stageBatch(
           language: response.language,
           respondent_role: response.respondentRole,
           source: "import",
+          mode: response.mode,
           idempotency_key: null,
           resume_hash: null,
           // No receipt: the respondent never saw one, so there is no code to withdraw with.

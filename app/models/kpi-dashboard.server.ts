@@ -7,9 +7,11 @@ import type { DB } from "~/db.server";
 import { ALL_SEGMENT, buildBreakdownCells, buildCell, suppressSmallCells, UNKNOWN_SEGMENT_VALUE, type KpiCell } from "~/domain/kpi-cells";
 import { type OptionCounts } from "~/domain/kpi-scoring";
 import { type KpiScore } from "~/domain/kpi-scoring";
-import { comparePeriods, periodOf, periodRange, PERIOD_TYPES, previousPeriod, type PeriodType } from "~/domain/periods";
+import { latestPublishedPeriod } from "~/domain/board-period";
+import { comparePeriods, londonDate, periodOf, periodRange, PERIOD_TYPES, previousPeriod, type PeriodType } from "~/domain/periods";
 import { newcombePercent, type DifferenceInterval } from "~/domain/statistics";
 import { AUDIENCES } from "~/domain/survey";
+import { RESPONSE_MODES } from "~/domain/response-modes";
 import { nextMonth, refreshWith, RESPONDENTS_CODE } from "./kpi-summary.server";
 import { indexQuestionCode, KpiRequestError, summaryContext, type KpiResultCell, type SummaryContext } from "./kpi-survey.server";
 
@@ -92,6 +94,7 @@ function segmentValueOrder(ctx: SummaryContext, segment: string): (a: string, b:
   let known: readonly string[] = [];
   if (segment === "language") known = ctx.survey.definition.languages;
   else if (segment === "respondent_role") known = AUDIENCES;
+  else if (segment === "mode") known = RESPONSE_MODES;
   else known = (ctx.survey.definition.questions.find((q) => q.code === segment)?.options ?? []).map((o) => o.code);
   const rank = (v: string) => {
     if (v === UNKNOWN_SEGMENT_VALUE) return Number.MAX_SAFE_INTEGER;
@@ -215,7 +218,7 @@ export async function cellsFromSummary(db: DB, ctx: SummaryContext, request: Cel
 }
 
 /** An index KPI's score from its per-respondent classes. */
-function indexScore(classes: OptionCounts): KpiScore {
+export function indexScore(classes: OptionCounts): KpiScore {
   const positive = classes.positive ?? 0;
   return { n: positive + (classes.in_base ?? 0), numerator: positive, negative: null };
 }
@@ -273,8 +276,9 @@ export function changeFromPrevious(cells: readonly KpiCell[], period: string): K
 
 export interface KpiDashboard {
   /**
-   * The period asked for or, by default, the latest period in which at least one KPI's `all`
-   * figure is published (SDC-1), else the latest with responses; null when the survey has none.
+   * The period asked for or, by default, latestPublishedPeriod's: the latest period that has begun
+   * in which at least one KPI's `all` figure is published (SDC-1), else the latest with
+   * responses; null when the survey has none.
    */
   period: string | null;
   previousPeriod: string | null;
@@ -291,15 +295,22 @@ export interface KpiDashboard {
 /**
  * Everything the board dashboard shows for one survey: one period's cells (one breakdown) and
  * the change from the period before. Without a period it opens on the latest period that has a
- * published figure, so the first days of a new half-year (a handful of answers, all suppressed)
- * never blank the board: the new period is named as having too few answers yet.
+ * published figure (latestPublishedPeriod, as of `now`), so the first days of a new half-year (a
+ * handful of answers, all suppressed) never blank the board: the new period is named as having
+ * too few answers yet. Without `now`, a period that has not begun is not set aside.
  */
-export async function kpiDashboard(db: DB, options: Omit<KpiCellsOptions, "periods"> & { period?: string }): Promise<KpiDashboard> {
+export async function kpiDashboard(
+  db: DB,
+  options: Omit<KpiCellsOptions, "periods"> & { period?: string; now?: Date },
+): Promise<KpiDashboard> {
   const ctx = await summaryContext(db, options.forumId, options.surveyId);
   checkCellsOptions(ctx, { ...options, periods: options.period ? [options.period] : undefined });
   await refreshWith(db, ctx);
   const periods = await periodsFromSummary(db, ctx, options.periodType);
-  const period = options.period ?? (await latestPublishedPeriod(db, ctx, options.periodType, periods));
+  const opening = options.period
+    ? { period: options.period, tooFewLater: [] }
+    : await openingPeriod(db, ctx, options.periodType, periods, options.now ? londonDate(options.now) : null);
+  const period = opening.period;
   if (period === null) return { period: null, previousPeriod: null, periods, tooFewLater: [], cells: [], changes: [] };
   const before = previousPeriod(options.periodType, period);
   const cells = await cellsFromSummary(db, ctx, {
@@ -312,16 +323,15 @@ export async function kpiDashboard(db: DB, options: Omit<KpiCellsOptions, "perio
     period,
     previousPeriod: before,
     periods,
-    tooFewLater: options.period ? [] : periods.filter((p) => comparePeriods(p, period) > 0),
+    tooFewLater: opening.tooFewLater,
     cells: cells.filter((c) => c.time_period === period),
     changes: changeFromPrevious(cells, period),
   };
 }
 
-/** The latest of `periods` with a published `all` figure for some KPI; else the latest; null for none. */
-async function latestPublishedPeriod(db: DB, ctx: SummaryContext, periodType: PeriodType, periods: string[]): Promise<string | null> {
-  if (periods.length === 0) return null;
-  const cells = await cellsFromSummary(db, ctx, { periodType, periods, includeAll: true });
-  const published = new Set(cells.filter((c) => c.segment_type === ALL_SEGMENT && c.percent !== null).map((c) => c.time_period));
-  return [...periods].reverse().find((p) => published.has(p)) ?? periods[periods.length - 1];
+/** The period to open on (latestPublishedPeriod), from the headline cells of every period. */
+async function openingPeriod(db: DB, ctx: SummaryContext, periodType: PeriodType, periods: string[], today: string | null) {
+  if (periods.length === 0) return { period: null, tooFewLater: [] };
+  const headline = await cellsFromSummary(db, ctx, { periodType, periods, includeAll: true });
+  return latestPublishedPeriod({ periods, headline, today });
 }

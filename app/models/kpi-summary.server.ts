@@ -27,7 +27,7 @@ import { sql, type RawBuilder } from "kysely";
 import type { DB } from "~/db.server";
 import { EHCP_QUALITY_INDEX_MINIMUM } from "~/domain/kpi-definitions";
 import { markKpisStale } from "./kpi-stale.server";
-import { indexQuestionCode, summaryContext, type SummaryContext } from "./kpi-survey.server";
+import { indexQuestionCode, RESPONSE_SEGMENTS, summaryContext, type SummaryContext } from "./kpi-survey.server";
 import { isPostgres } from "./dialect.server";
 
 // ------------------------------------------------------------------------------------------------
@@ -279,7 +279,7 @@ async function addToSummary(trx: DB, ctx: SummaryContext, month: string, ids: st
 
   // Columns of w: s0, s1, … for the segments (in ctx.segments order), i0, i1, … for the indexes.
   const segmentColumns = ctx.segments.map((code, i) => {
-    if (code === "language" || code === "respondent_role") {
+    if ((RESPONSE_SEGMENTS as readonly string[]).includes(code)) {
       return sql`coalesce(nullif(mr.${sql.ref(code)}, ''), 'unknown') as ${sql.ref(`s${i}`)}`;
     }
     return sql`coalesce((select x.option_code from answers x
@@ -326,7 +326,7 @@ async function addToSummary(trx: DB, ctx: SummaryContext, month: string, ids: st
 
   await sql`with
     mr as materialized (
-      select r.id, r.language, r.respondent_role from responses r
+      select r.id, r.language, r.respondent_role, r.mode from responses r
       where r.survey_id = ${ctx.survey.id} and r.status = 'submitted'
         and r.submitted_on >= ${first} and r.submitted_on <= ${last} ${which}
     ),

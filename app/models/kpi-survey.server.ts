@@ -13,7 +13,7 @@ import { listKpis, type RegisteredKpi } from "./kpi-register.server";
 export type KpiResultCell = KpiCell & { kpi_version: number };
 
 /** Segments that come from the response itself rather than from a segment question. */
-export const RESPONSE_SEGMENTS = ["language", "respondent_role"] as const;
+export const RESPONSE_SEGMENTS = ["language", "respondent_role", "mode"] as const;
 
 /** Derived question code under which an index KPI's per-respondent classes are counted. */
 export function indexQuestionCode(kpiId: string): string {
@@ -47,7 +47,7 @@ export interface SummaryContext {
   survey: KpiSurvey;
   /** Register KPIs (current versions) whose questions the survey's current definition has. */
   kpis: RegisteredKpi[];
-  /** Segment questions answered in the survey (not language or respondent_role). */
+  /** Segment questions answered in the survey (not language, respondent_role or mode). */
   segmentQuestions: string[];
   /** Every segment code a breakdown may use, in display order. */
   segments: string[];
@@ -82,7 +82,7 @@ function segmentQuestionCodes(definition: SurveyDefinition): string[] {
   return definition.questions.filter((q) => q.role === "segment" && !reserved.has(q.code)).map((q) => q.code);
 }
 
-/** The segment codes a breakdown of this survey may use: its segment questions, language, respondent_role. */
+/** The segment codes a breakdown of this survey may use: its segment questions, language, respondent_role, mode. */
 export function surveySegments(definition: SurveyDefinition): string[] {
   return [...segmentQuestionCodes(definition), ...RESPONSE_SEGMENTS];
 }

@@ -13,6 +13,8 @@ export interface PublishedSurvey {
   publicId: string;
   audience: string;
   status: "draft" | "open" | "closed";
+  /** When a survey set to open on a later date opens (ISO instant); null once open, or with no such date. Closed until then. */
+  opensAt: string | null;
   /** invite_only surveys need a single-use invitation link. */
   access: "public" | "invite_only";
   versionId: string;
@@ -54,6 +56,7 @@ async function toPublished(db: DB, row: PublishedRow): Promise<PublishedSurvey> 
   const definition = await getVersionDefinition(db, row.version_id);
   const now = new Date().toISOString();
   const closedByDate = (row.closes_at && row.closes_at <= now) || (row.opens_at && row.opens_at > now);
+  const opensLater = row.status === "open" && row.opens_at !== null && row.opens_at > now && !(row.closes_at && row.closes_at <= now);
   return {
     id: row.id,
     forumId: row.forum_id,
@@ -63,6 +66,7 @@ async function toPublished(db: DB, row: PublishedRow): Promise<PublishedSurvey> 
     publicId: row.public_id,
     audience: row.audience,
     status: row.status === "open" && closedByDate ? "closed" : row.status,
+    opensAt: opensLater ? row.opens_at : null,
     access: row.access,
     versionId: row.version_id,
     versionNo: row.version_no,
@@ -96,14 +100,22 @@ export async function getVersionDefinition(db: DB, versionId: string): Promise<S
   return definition;
 }
 
-/** Open public surveys for the home page; invitation-only surveys are reached by their links. */
-export async function listOpenSurveys(db: DB): Promise<PublishedSurvey[]> {
+/**
+ * The home page's public surveys (invitation-only surveys are reached by their links): those open
+ * now, and those set to open on a later date, soonest first, so the page can say when.
+ */
+export async function listHomeSurveys(db: DB): Promise<{ open: PublishedSurvey[]; upcoming: PublishedSurvey[] }> {
+  const surveys = await listPublicSurveys(db);
+  const upcoming = surveys.filter((s) => s.opensAt !== null).sort((a, b) => (a.opensAt ?? "").localeCompare(b.opensAt ?? ""));
+  return { open: surveys.filter((s) => s.status === "open"), upcoming };
+}
+
+async function listPublicSurveys(db: DB): Promise<PublishedSurvey[]> {
   const rows = await publishedQuery(db)
     .where("surveys.status", "=", "open")
     .where("surveys.access", "=", "public")
     .orderBy("forums.name")
     .orderBy("surveys.created_at")
     .execute();
-  const surveys = await Promise.all(rows.map((row) => toPublished(db, row)));
-  return surveys.filter((s) => s.status === "open");
+  return Promise.all(rows.map((row) => toPublished(db, row)));
 }

@@ -6,6 +6,7 @@ import { checkSubmission, type SubmissionProblem } from "~/domain/answers";
 import { londonDate } from "~/domain/periods";
 import { routedAnswers, type Answers, type AnswerValue } from "~/domain/routing";
 import type { SurveyDefinition } from "~/domain/survey";
+import type { AssistedMode, ResponseMode } from "~/domain/response-modes";
 import { recordAudit } from "./audit.server";
 import { markKpisStale } from "./kpi-stale.server";
 import { spendSurveyInvitation } from "./survey-invitations.server";
@@ -52,6 +53,8 @@ export interface StartInput {
   contact?: { name: string; contact: string } | null;
   /** Invitation-only surveys: the hash of the single-use link, kept with the response until it is sent. */
   invitationHash?: string | null;
+  /** Entered for someone by a member of staff (from their assisted entry, never a form); web otherwise. */
+  mode?: ResponseMode;
 }
 
 class InvitationSpent extends Error {}
@@ -81,6 +84,7 @@ export async function startResponse(db: DB, input: StartInput): Promise<{ respon
         language: input.language,
         respondent_role: input.respondentRole,
         source: "web",
+        mode: input.mode ?? "web",
         idempotency_key: input.idempotencyKey,
         resume_hash: null,
         receipt_hash: null,
@@ -246,6 +250,11 @@ export interface SubmitOptions {
    * repeated Send from that device can show the same code again. Without one, a random code.
    */
   receiptCode?: string;
+  /**
+   * Sent by a member of staff entering it for someone: the response stores their mode and the
+   * audit log their account, the survey and the mode (never an answer). Without it, `web`.
+   */
+  assisted?: { mode: AssistedMode; actor: string } | null;
 }
 
 /**
@@ -265,7 +274,7 @@ export async function submitResponse(
   return groupedTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom("responses")
-      .select(["status", "survey_id", "invitation_hash"])
+      .select(["status", "forum_id", "survey_id", "invitation_hash"])
       .where("id", "=", response.id)
       .executeTakeFirst();
     if (!current || current.status !== "in_progress") return { status: "already_submitted" } as const;
@@ -285,6 +294,7 @@ export async function submitResponse(
       .set({
         status: "submitted",
         language,
+        mode: options.assisted?.mode ?? "web",
         receipt_hash: hashCode(receiptCode),
         resume_hash: null,
         invitation_hash: null,
@@ -303,6 +313,15 @@ export async function submitResponse(
       throw new InvitationSpent();
     }
     await markKpisStale(trx, current.survey_id, [londonDate(now)]);
+    if (options.assisted) {
+      await recordAudit(trx, {
+        forumId: current.forum_id,
+        actor: options.assisted.actor,
+        action: "response.entered_for_someone",
+        subject: current.survey_id,
+        detail: { mode: options.assisted.mode },
+      });
+    }
     return { status: "submitted", receiptCode } as const;
   }).catch((error) => {
     if (error instanceof ResponseAlreadySubmitted) return { status: "already_submitted" } as const;
@@ -319,6 +338,8 @@ export interface CompleteResponse {
   respondentRole: string;
   language: string;
   source: string;
+  /** web unless given. */
+  mode?: ResponseMode;
   submittedAt: Date;
   answers: Answers;
   consents: Record<ConsentPurpose, boolean>;
@@ -345,6 +366,7 @@ export async function recordSubmittedResponse(db: DB, input: CompleteResponse): 
       language: input.language,
       respondent_role: input.respondentRole,
       source: input.source,
+      mode: input.mode ?? "web",
       idempotency_key: null,
       resume_hash: null,
       receipt_hash: hashCode(newCode(12)),

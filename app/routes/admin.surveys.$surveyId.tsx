@@ -14,6 +14,7 @@ import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
 import { notFound, readForm } from "~/http.server";
 import type { LanguageProblem } from "~/domain/survey-diff";
+import { AssistedEntryForm, assistChoices } from "~/components/assisted-entry-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.survey.title}: survey` : "Survey" }];
 export const handle = { wide: true };
@@ -49,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dates: instantsToDates(survey),
     shownDates: displayDates(survey),
     publicLink: `${url.origin}/s/${survey.publicId}`,
+    assist: assistChoices(survey),
     done: DONE[done]
       ? { ...DONE[done], title: done === "published" ? `Version ${url.searchParams.get("version") ?? ""} is published` : DONE[done].title }
       : null,
@@ -171,6 +173,9 @@ export default function SurveyOverviewPage() {
         <li>
           <a href={`/admin/surveys/${survey.id}/preview`}>Preview as a parent</a>
         </li>
+        <li>
+          <a href={`/admin/surveys/${survey.id}/translations`}>Translations: send the texts to a translator, import them back</a>
+        </li>
         {survey.current ? (
           <li>
             <a href={`/admin/surveys/${survey.id}/share`}>Share: link, QR code and invitations</a>
@@ -216,6 +221,13 @@ export default function SurveyOverviewPage() {
           </Button>
         )}
       </form>
+
+      <h2 className="heading-m">Enter a response for someone</h2>
+      <p className="body">
+        For a paper form, a phone call or someone you are helping in person: you go through the parents&apos; own pages, and the response
+        records how it was given.
+      </p>
+      <AssistedEntryForm surveyId={survey.id} choices={data.assist} />
 
       <h2 className="heading-m">Dates</h2>
       <p className="body">

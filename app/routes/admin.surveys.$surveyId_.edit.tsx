@@ -7,6 +7,7 @@ import { JsonEditor } from "~/components/survey-builder/json-editor";
 import type { ErrorItem } from "~/components/survey-builder/shared";
 import { audit, requireRole } from "~/auth/session.server";
 import { getDb } from "~/db.server";
+import { languageName } from "~/domain/survey-builder-form";
 import { definitionToForm } from "~/domain/survey-builder-mapping";
 import { applyBuilderStep, parseBuilderStep } from "~/domain/survey-builder-steps";
 import { codeChangeMessage } from "~/domain/survey-diff";
@@ -34,6 +35,14 @@ function fingerprint(text: string): string {
   return hash.toString(36);
 }
 
+/** After a language was removed (remove-language page): which, and how many texts went with it. */
+function removedNotice(url: URL, languages: string[]): { name: string; texts: number } | null {
+  const language = url.searchParams.get("removed") ?? "";
+  const texts = Number(url.searchParams.get("texts"));
+  if (!/^[a-z]{2,3}$/.test(language) || languages.includes(language) || !Number.isInteger(texts) || texts < 0) return null;
+  return { name: languageName(language), texts };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { staff, editable } = await load(request, params.surveyId);
   const url = new URL(request.url);
@@ -54,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     json: definitionJson,
     chosen: translations.includes(asked) ? asked : (translations[0] ?? ""),
     saved: url.searchParams.get("saved") === "1",
+    removed: removedNotice(url, editable.base.languages),
     created: url.searchParams.get("created") === "1",
   };
 }
@@ -159,6 +169,17 @@ export default function EditSurvey() {
           </p>
         </div>
       ) : null}
+      {data.removed ? (
+        <div className="notification" role="status" data-testid="language-removed">
+          <p className="notification__title">
+            {data.removed.name} removed from the draft of version {data.draftVersionNo}
+          </p>
+          <p className="body">
+            {data.removed.texts === 1 ? "1 translated text went" : `${data.removed.texts} translated texts went`} with it. The draft can be
+            published without {data.removed.name}.
+          </p>
+        </div>
+      ) : null}
       <h1 className="heading-l">
         <span className="caption-m">Survey builder · {data.survey.slug}</span>
         {data.title}
@@ -172,6 +193,11 @@ export default function EditSurvey() {
         initialChosen={builderResult?.chosen ?? data.chosen}
         serverErrors={builderResult?.errors ?? NO_ERRORS}
         previewHref={`/admin/surveys/${data.survey.id}/preview`}
+        languageLinks={{
+          saved: data.form.languages,
+          removeHref: (language) => `/admin/surveys/${data.survey.id}/remove-language/${language}`,
+          translationsHref: `/admin/surveys/${data.survey.id}/translations`,
+        }}
       />
       <JsonEditor json={jsonResult?.json ?? data.json} errors={jsonResult?.errors ?? NO_ERRORS} />
     </>

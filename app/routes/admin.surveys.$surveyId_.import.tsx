@@ -226,12 +226,15 @@ export default function ImportResponses() {
                 {data.survey.versionNo} and count in every figure exactly as online responses do.
               </p>
               <ul className="list">
-                <li>The first row holds column headings: question codes, and optionally submitted_at, language and respondent_role.</li>
+                <li>
+                  The first row holds column headings: question codes, and optionally submitted_at, language, respondent_role and mode.
+                </li>
                 <li>
                   A cell holds an option code or the option’s exact English label; join several choices with “;”; leave a cell empty when a
                   question was not answered.
                 </li>
                 <li>submitted_at is a date (2026-03-31) or a date and time; without it the response is dated today.</li>
+                <li>mode says how each response was given: web, paper, phone or assisted; without it, paper.</li>
                 <li>
                   Save the file as “CSV UTF-8”. If any row has a problem, nothing is stored and every problem is listed by row and column.
                 </li>

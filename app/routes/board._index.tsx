@@ -25,6 +25,8 @@ export const handle = { wide: true };
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, ["board"]);
   const db = getDb();
+  // The request's clock, read once here: "the latest period" is as of now.
+  const now = new Date();
   const view = await resolveBoardView(db, staff.forumId, new URL(request.url).searchParams);
   const failed = Object.keys(view.errors).length > 0;
   const figures: BoardFigures | null =
@@ -35,8 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
           periodType: view.periodType,
           period: view.period,
           by: view.by,
+          now,
         })
       : null;
+  if (figures?.setAside) view.values.period = "";
   const definition = view.survey?.definition;
   const byName = view.by && definition ? segmentName(definition, view.by) : null;
   const valueNames: Record<string, string> = {};
@@ -58,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       survey: view.survey ? { slug: view.survey.slug, title: view.survey.title } : null,
       hasSurveys: view.surveys.length > 0,
       periodType: view.periodType,
-      period: view.period ?? null,
+      period: figures?.setAside ? null : (view.period ?? null),
       by: view.by ?? null,
       byName,
       valueNames,
@@ -102,6 +106,13 @@ export default function BoardDashboard() {
             <h2 className="heading-m" id="latest">
               {data.survey.title}: {figures.period}
             </h2>
+            {figures.setAside ? (
+              <div className="notification notification--info" role="status" data-testid="period-set-aside">
+                <p className="notification__title">
+                  Nobody answered this survey in {figures.setAside}, so the latest period with published figures is shown instead.
+                </p>
+              </div>
+            ) : null}
             <p className="body">
               {data.period ? "Chosen period" : "The latest period with published figures"}: {figures.period} (
               {periodDates(data.periodType, figures.period)}). Changes are from {figures.previousPeriod}.
@@ -129,7 +140,10 @@ export default function BoardDashboard() {
                 </a>
               </li>
               <li>
-                <a href={`/board/pack?${packQuery}`}>Open the printable board pack</a>
+                <a href={`/board/pack?${packQuery}`}>Open the printable board pack for {figures.period}</a>
+              </li>
+              <li>
+                <a href="/board/you-said-we-did">“You said, we did”: reviews due and K14</a>
               </li>
             </ul>
 

@@ -11,7 +11,17 @@ import { formatPercent } from "~/components/kpi-figures";
 import { getDb } from "~/db.server";
 import { EHCP_QUALITY_INDEX_MINIMUM } from "~/domain/kpi-definitions";
 import { LOW_RELIABILITY_BELOW_N, SUPPRESS_BELOW_N } from "~/domain/kpi-cells";
-import { METHOD_EDITION, newcombeExample, periodExamples, ragExamples, suppressionExample, wilsonExample } from "~/domain/methodology";
+import {
+  METHOD_EDITION,
+  networkExample,
+  newcombeExample,
+  periodExamples,
+  ragExamples,
+  suppressionExample,
+  wilsonExample,
+} from "~/domain/methodology";
+import { NETWORK_MINIMUM_FORUMS, Z_998 } from "~/domain/network";
+import { Z_95 } from "~/domain/statistics";
 import { localise, optionsOf, type SurveyDefinition } from "~/domain/survey";
 import { FLAG_MEANINGS, METHOD_NOTES } from "~/domain/xlsx-metadata";
 import { K14 } from "~/domain/yswd";
@@ -94,6 +104,7 @@ export default function Methodology() {
   const others = breakdown.slice(1).filter((row) => row !== primary);
   const rag = ragExamples();
   const periods = periodExamples();
+  const network = networkExample();
   return (
     <>
       <h1 className="heading-l">{t("methodology.title")}</h1>
@@ -125,6 +136,9 @@ export default function Methodology() {
             </li>
             <li>
               <a href="#periods">Periods</a>
+            </li>
+            <li>
+              <a href="#network">Comparing forums (NB-1)</a>
             </li>
           </ul>
         </nav>
@@ -347,6 +361,78 @@ export default function Methodology() {
             </li>
           ))}
         </ul>
+
+        <h2 className="heading-m" id="network">
+          Comparing forums (NB-1)
+        </h2>
+        <p className="body">
+          Every forum asks the same KPI questions, so forums can compare themselves with each other without ever putting their answers
+          together. A forum joins the network of forums when one of its admins chooses to (this is recorded in its audit log, and it can
+          leave again at any time). From then on it shares only counts: for each survey, KPI and calendar month, how many answered (n), how
+          many answered positively and how many negatively. Never an answer, a comment or a breakdown by any group of families. Forums on
+          this platform share their counts directly; a forum with a platform of its own sends a file of the same counts, and a later file
+          replaces its counts for the months it covers. A forum that has changed how one of the standard KPIs is counted shares nothing for
+          that KPI, since its figure would not compare with the others&apos;.
+        </p>
+        <ol className="list">
+          <li>Each forum&apos;s figure adds up its counts over the months of the period, exactly as its own dashboard does.</li>
+          <li>
+            The network figure adds up the counts of every forum in the network, and has its own 95% interval. It is shown only when at
+            least {NETWORK_MINIMUM_FORUMS} forums have answers for that KPI in the period, and at least {SUPPRESS_BELOW_N} answers in all.
+          </li>
+          <li>
+            Each forum sits on a funnel plot: the range its figure would fall in if the forum were just like the network, given how many
+            answered. That is Wilson&apos;s interval around the network figure (unrounded) with the forum&apos;s own n, at z = {Z_95} (95%
+            limits) and z = {Z_998} (99.8% limits). Fewer answers make a wider funnel.
+          </li>
+          <li>
+            Its position, from the unrounded figures: <strong>above</strong> when its figure is over the 99.8% upper limit,{" "}
+            <strong>high</strong> when over the 95% upper limit, <strong>below</strong> when under the 99.8% lower limit,{" "}
+            <strong>low</strong> when under the 95% lower limit, otherwise <strong>within</strong>. Forums are listed by their code, never
+            ranked: a position says whether a forum differs from the network by more than chance, not which forum is best.
+          </li>
+          <li>
+            The forums of one KPI and period are a breakdown like any other, and rule SDC-1 applies to them, the second rule included; the
+            network figure is the breakdown&apos;s total. A forum whose figure is not shown has no limits or position either. While the
+            network figure is not shown, no forum has limits or a position, since the limits would give the network figure away.
+          </li>
+        </ol>
+        <h3 className="heading-s">Worked example: five forums in one quarter</h3>
+        <p className="body" data-example="network">
+          Together {network.total.numerator} of {network.total.n} parents answered positively, so the network figure is{" "}
+          {formatPercent(network.network.percent)} (p0 = {fixed(network.p0)}).
+        </p>
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Network benchmarking example">
+          <table className="table" data-example="funnel">
+            <caption className="visually-hidden">Each forum&apos;s figure, its funnel limits and its position</caption>
+            <thead>
+              <tr>
+                <th scope="col">Forum</th>
+                <th scope="col">Figure (n)</th>
+                <th scope="col">95% limits</th>
+                <th scope="col">99.8% limits</th>
+                <th scope="col">Position</th>
+              </tr>
+            </thead>
+            <tbody>
+              {network.forums.map((row) => (
+                <tr key={row.segment_value} data-forum={row.segment_value} data-position={row.position}>
+                  <th scope="row">{row.segment_value}</th>
+                  <td>
+                    {formatPercent(row.percent)} ({row.numerator} of {row.n})
+                  </td>
+                  <td>
+                    {formatPercent(row.funnel95_lower)} to {formatPercent(row.funnel95_upper)}
+                  </td>
+                  <td>
+                    {formatPercent(row.funnel998_lower)} to {formatPercent(row.funnel998_upper)}
+                  </td>
+                  <td>{row.position}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </>
   );

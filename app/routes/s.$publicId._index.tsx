@@ -14,6 +14,7 @@ import { consentWordingFor, startResponse, type ConsentWording, type StartInput 
 import { checkSurveyInvitation } from "~/models/survey-invitations.server";
 import type { PublishedSurvey } from "~/models/published-surveys.server";
 import { translator } from "~/i18n";
+import { formatLondonDay } from "~/i18n/dates";
 import { fieldErrors, StartFormSchema } from "~/schemas/start";
 import { readEasyReadStart } from "~/schemas/easy-read-start";
 import { EasyReadStart } from "~/components/easy-read/start";
@@ -27,6 +28,8 @@ import {
   surveyPath,
 } from "~/respondent/survey-session.server";
 import { readForm } from "~/http.server";
+import { assistedAuthority, assistedBannerFor } from "~/respondent/assisted.server";
+import { AssistedBanner } from "~/components/assisted-banner";
 
 /** Parents consent about their child; young people about themselves; professionals about pupils. */
 function consentMessage(purpose: (typeof CONSENTS)[number], wording: ConsentWording): MessageKey {
@@ -47,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     easyRead: survey.definition.easyRead === true,
     consentWording: consentWordingFor(survey.audience),
     open: survey.status === "open",
+    // Set to open on a later date: the page says when, rather than that it is closed.
+    opensAt: survey.opensAt,
     title: localise(survey.definition.title, language),
     intro: localise(survey.definition.intro, language),
     minutes: survey.definition.minutes,
@@ -54,14 +59,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submitted: existing?.status === "submitted",
     // A fresh key for each render of the form: its POST is stored once however often it is sent.
     idempotencyKey: randomUUID(),
+    assisted: await assistedBannerFor(request, survey),
   };
-  return json(data, { status: data.open ? 200 : 410 });
+  return json(data, { status: data.open || data.opensAt ? 200 : 410 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const survey = await requireSurvey(params.publicId);
   if (survey.status !== "open") throw json(null, { status: 410 });
   await requireInvitationIfNeeded(request, survey, false);
+  // Entered for someone only while this browser's mark and its member's staff session say so.
+  const assisted = await assistedAuthority(request, survey);
   const form = Object.fromEntries(await readForm(request));
   const values = {
     quotes: form.quotes === "yes",
@@ -80,21 +88,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    return begin(request, survey, { idempotencyKey: easy.idempotencyKey, consents: easy.consents, contact: null, easyRead: true });
+    return begin(
+      request,
+      survey,
+      { idempotencyKey: easy.idempotencyKey, consents: easy.consents, contact: null, easyRead: true },
+      assisted,
+    );
   }
   const parsed = StartFormSchema.safeParse(form);
   if (!parsed.success) return json({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-  return begin(request, survey, {
-    idempotencyKey: parsed.data.idempotency_key,
-    consents: {
-      participate: true,
-      special_category: true,
-      quotes: parsed.data.quotes === "yes",
-      follow_up: parsed.data.follow_up === "yes",
+  return begin(
+    request,
+    survey,
+    {
+      idempotencyKey: parsed.data.idempotency_key,
+      consents: {
+        participate: true,
+        special_category: true,
+        quotes: parsed.data.quotes === "yes",
+        follow_up: parsed.data.follow_up === "yes",
+      },
+      contact: parsed.data.follow_up === "yes" ? { name: parsed.data.contact_name, contact: parsed.data.contact_detail } : null,
+      easyRead: false,
     },
-    contact: parsed.data.follow_up === "yes" ? { name: parsed.data.contact_name, contact: parsed.data.contact_detail } : null,
-    easyRead: false,
-  });
+    assisted,
+  );
 }
 
 /** Stores the start (once per form) and goes to the first question. */
@@ -102,6 +120,7 @@ async function begin(
   request: Request,
   survey: PublishedSurvey,
   start: Pick<StartInput, "idempotencyKey" | "consents" | "contact" | "easyRead">,
+  assisted: Awaited<ReturnType<typeof assistedAuthority>>,
 ) {
   const language = contentLanguage(survey, requestLanguage(request));
   const invitation = survey.access === "invite_only" ? invitationToken(request) : null;
@@ -114,6 +133,7 @@ async function begin(
     ...start,
     // The single-use link travels with the response, so it can be sent from another device.
     invitationHash: invitation ? hashToken(invitation) : null,
+    mode: assisted?.mode,
   });
   const first = survey.definition.questions[0];
   return redirect(surveyPath(survey.publicId, `q/${first.code}`), {
@@ -137,7 +157,16 @@ const CONSENTS = ["participate", "special_category", "quotes", "follow_up"] as c
 export default function StartPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
+  if (!data.open && data.opensAt) {
+    const date = formatLondonDay(data.opensAt, language);
+    return (
+      <EasyRead on={data.easyRead}>
+        <h1 className="heading-l">{t("start.upcoming.title", { date })}</h1>
+        <p className="body">{t("start.upcoming.body", { date })}</p>
+      </EasyRead>
+    );
+  }
   if (data.easyRead) {
     const continuePath = surveyPath(data.publicId, "continue");
     return <EasyReadStart data={data} errors={result?.errors ?? {}} values={result?.values} continuePath={continuePath} />;
@@ -145,6 +174,7 @@ export default function StartPage() {
   if (!data.open) {
     return (
       <EasyRead on={data.easyRead}>
+        <AssistedBanner banner={data.assisted} page="consent" />
         <h1 className="heading-l">{t("start.closed.title")}</h1>
         <p className="body">{t("start.closed.body")}</p>
       </EasyRead>
@@ -155,6 +185,7 @@ export default function StartPage() {
   const summary = Object.entries(errors).map(([field, key]) => ({ href: `#${field}`, text: t(key) }));
   return (
     <EasyRead on={data.easyRead}>
+      <AssistedBanner banner={data.assisted} page="consent" />
       <ErrorSummary errors={summary} t={t} />
       <h1 className="heading-xl">{data.title}</h1>
       <p className="lead">{data.intro}</p>

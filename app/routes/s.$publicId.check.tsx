@@ -22,6 +22,8 @@ import {
   requireSurvey,
   surveyPath,
 } from "~/respondent/survey-session.server";
+import { assistedAuthority, assistedBannerFor } from "~/respondent/assisted.server";
+import { AssistedBanner } from "~/components/assisted-banner";
 
 export const meta = titleByReading("check.title", "easyRead.check.title");
 
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         else if (answer?.kind === "number") text = [String(answer.value)];
         return { code: question.code, title: localise(question.title, language), text };
       }),
+      assisted: await assistedBannerFor(request, survey),
     },
     sender ? { headers: { "Set-Cookie": sender } } : undefined,
   );
@@ -57,12 +60,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const survey = await requireSurvey(params.publicId);
   const { response, definition } = await requireInProgress(request, survey);
+  // The member entering it for someone must still be signed in, with their role, at Send.
+  const assisted = await assistedAuthority(request, survey);
   const language = contentLanguage(survey, requestLanguage(request));
   const invitation = survey.access === "invite_only" ? { token: invitationToken(request) } : null;
   const key = senderKey(request);
   const result = await submitResponse(getDb(), response, definition, language, {
     invitation,
     receiptCode: key ? receiptCodeFor(key, response.id) : undefined,
+    assisted,
   });
   if (result.status === "invitation_spent") {
     const t = translator(requestLanguage(request));
@@ -97,6 +103,7 @@ export default function CheckAnswers() {
   }
   return (
     <EasyRead on={data.easyRead}>
+      <AssistedBanner banner={data.assisted} page="check" />
       <BackLink href={data.back} t={t} />
       <ErrorSummary errors={result?.errors ?? []} t={t} />
       <h1 className="heading-l">{t("check.title")}</h1>

@@ -8,6 +8,8 @@ import { readCookie } from "~/cookies.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { recoverReceiptCode } from "~/respondent/receipt.server";
 import { currentResponse, RECEIPT_COOKIE, requireSurvey, surveyPath } from "~/respondent/survey-session.server";
+import { assistedBannerFor } from "~/respondent/assisted.server";
+import { AssistedBanner } from "~/components/assisted-banner";
 
 export const meta = titleByReading("done.title", "easyRead.done.title");
 
@@ -25,15 +27,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     forum: { name: survey.forumName, colour: survey.forumColour },
     easyRead: survey.definition.easyRead === true,
     receiptCode,
+    assisted: await assistedBannerFor(request, survey),
   };
 }
 
 export default function Done() {
-  const { receiptCode, easyRead } = useLoaderData<typeof loader>();
+  const { receiptCode, easyRead, assisted } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   if (easyRead) return <EasyReadDone receiptCode={receiptCode} />;
   return (
     <EasyRead on={easyRead}>
+      <AssistedBanner banner={assisted} page="done" />
       <div className="panel">
         <h1 className="panel__title">{t("done.title")}</h1>
         {receiptCode ? (

@@ -20,6 +20,8 @@ import {
   surveyPath,
 } from "~/respondent/survey-session.server";
 import { notFound, readForm } from "~/http.server";
+import { assistedAuthority, assistedBannerFor } from "~/respondent/assisted.server";
+import { AssistedBanner } from "~/components/assisted-banner";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.title : "Question" }];
 
@@ -68,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? surveyPath(survey.publicId, `q/${position.previous.code}`)
         : surveyPath(survey.publicId),
     values: answer ? rawOf(answer) : [],
+    assisted: await assistedBannerFor(request, survey),
   };
 }
 
@@ -79,6 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw thrown;
   });
   const { response, definition } = current;
+  await assistedAuthority(request, survey);
   const uiLanguage = requestLanguage(request);
   const question = findQuestion(definition, params.code);
   const db = getDb();
@@ -145,6 +149,7 @@ export default function QuestionPage() {
   const choice = question.type === "single_choice" || question.type === "yes_no" || question.type === "multiple_choice";
   return (
     <EasyRead on={data.easyRead}>
+      <AssistedBanner banner={data.assisted} page="question" />
       <BackLink href={data.back} t={t} />
       <div className="progress" aria-hidden="true">
         <div className="progress__bar" style={{ width: `${progress}%` }} />

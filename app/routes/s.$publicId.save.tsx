@@ -7,6 +7,8 @@ import { titleByReading } from "~/components/easy-read/title";
 import { readCookie } from "~/cookies.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireInProgress, requireSurvey, RESUME_COOKIE, surveyPath } from "~/respondent/survey-session.server";
+import { assistedBannerFor } from "~/respondent/assisted.server";
+import { AssistedBanner } from "~/components/assisted-banner";
 
 export const meta = titleByReading("save.title", "easyRead.save.title");
 
@@ -22,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     code,
     link: `${origin}/resume/${code}`,
     continuePath: surveyPath(survey.publicId, "continue"),
+    assisted: await assistedBannerFor(request, survey),
   };
 }
 
@@ -31,6 +34,7 @@ export default function Saved() {
   if (data.easyRead) return <EasyReadSaved code={data.code} link={data.link} continuePath={data.continuePath} />;
   return (
     <EasyRead on={data.easyRead}>
+      <AssistedBanner banner={data.assisted} page="save" />
       <h1 className="heading-l">{t("save.title")}</h1>
       <p className="body">{t("save.code")}</p>
       <p className="code code--large" dir="ltr" data-testid="resume-code">

@@ -14,8 +14,18 @@ export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
 export const IMPORT_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
 const IMPORT_BODY_LIMIT_BYTES = IMPORT_FILE_LIMIT_BYTES + 64 * 1024;
 
-/** Routes that take a file upload, the only ones that accept multipart bodies. */
-const UPLOAD_ROUTES = [/^\/admin\/surveys\/[^/]+\/import\/?$/];
+/** A translator's file holds one survey's texts in one language: a few hundred KB at most. */
+export const TRANSLATIONS_FILE_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** Routes that take a file upload, the only ones that accept multipart bodies, each with its limit. */
+const UPLOAD_ROUTES = [
+  { route: /^\/admin\/surveys\/[^/]+\/import\/?$/, limit: IMPORT_BODY_LIMIT_BYTES },
+  { route: /^\/admin\/surveys\/[^/]+\/translations\/?$/, limit: TRANSLATIONS_FILE_LIMIT_BYTES + 64 * 1024 },
+];
+
+function uploadRoute(path: string) {
+  return UPLOAD_ROUTES.find(({ route }) => route.test(path));
+}
 
 /** The survey builder posts a whole survey definition (every question in every language): up to 2 MB of JSON. */
 const BUILDER_ROUTE = /^\/admin\/surveys\/[^/]+\/edit\/?$/;
@@ -42,7 +52,8 @@ export function changesState(method: string): boolean {
 }
 
 export function bodyLimitFor(path: string): number {
-  if (UPLOAD_ROUTES.some((route) => route.test(path))) return IMPORT_BODY_LIMIT_BYTES;
+  const upload = uploadRoute(path);
+  if (upload) return upload.limit;
   return BUILDER_ROUTE.test(path) ? BUILDER_BODY_LIMIT_BYTES : FORM_BODY_LIMIT_BYTES;
 }
 
@@ -105,7 +116,7 @@ export function bodyTypeRefusal(request: GuardedRequest): Refusal | null {
   // Browsers send a form's type even when it has no fields, so a missing type is refused too.
   const type = (request.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type === "application/x-www-form-urlencoded") return null;
-  if (type === "multipart/form-data" && UPLOAD_ROUTES.some((route) => route.test(request.path))) return null;
+  if (type === "multipart/form-data" && uploadRoute(request.path)) return null;
   return {
     status: 415,
     title: "This page accepts forms only",

@@ -17,6 +17,9 @@ import * as accountRecovery from "./2026-12-03T01-account-recovery";
 import * as responseInvitation from "./2026-12-03T02-response-invitation";
 import * as importStaging from "./2026-12-03T05-import-staging";
 import * as languageReviews from "./2026-12-03T06-language-reviews";
+import * as responseMode from "./2026-12-03T10-response-mode";
+import * as networkMembers from "./2026-12-03T14-network-members";
+import * as networkCounts from "./2026-12-03T15-network-counts";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -41,4 +44,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T02-response-invitation": responseInvitation,
   "2026-12-03T05-import-staging": importStaging,
   "2026-12-03T06-language-reviews": languageReviews,
+  "2026-12-03T10-response-mode": responseMode,
+  "2026-12-03T14-network-members": networkMembers,
+  "2026-12-03T15-network-counts": networkCounts,
 };

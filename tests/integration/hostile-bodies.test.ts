@@ -76,6 +76,8 @@ const FIELDS = [
   "contact_name",
   "contact_detail",
   "chosen_language",
+  "language",
+  "mode",
   "access",
   "text",
 ];

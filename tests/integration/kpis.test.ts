@@ -463,7 +463,7 @@ describe.each(STORES)("KPI engine on $kind", ({ kind, skip }) => {
       for await (const chunk of exportKpiCsvOffThread({ url: t.url, searchPath: t.schema }, options)) text += chunk;
       expect(text).toBe(toTidyCsv(exported));
     },
-    60_000,
+    300_000,
   );
 
   it.skipIf(skip)(
@@ -505,7 +505,7 @@ describe.each(STORES)("KPI engine on $kind", ({ kind, skip }) => {
         expect(failure!.stderr).not.toMatch(/^\s+at /m); // a message, never a stack trace
       }
     },
-    60_000,
+    300_000,
   );
 
   it.skipIf(skip)(

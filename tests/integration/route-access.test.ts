@@ -27,6 +27,7 @@ const ACCESS: Record<string, Access> = {
   "/privacy": "public",
   "/accessibility": "public",
   "/methodology": "public",
+  "/network/:template/:kpiId": "public",
   "/resume": "public",
   "/resume/:code": "public",
   "/receipt": "public",
@@ -38,6 +39,7 @@ const ACCESS: Record<string, Access> = {
   "/s/:publicId/done": "public",
   "/s/:publicId/save": "public",
   "/s/:publicId/continue": "public",
+  "/s/:publicId/stop-entering": "public",
   "/login": "public",
   "/login/two-factor": "public",
   "/logout": "public",
@@ -65,6 +67,11 @@ const ACCESS: Record<string, Access> = {
   "/admin/surveys/:surveyId/invitations.csv": ["admin"],
   "/admin/surveys/:surveyId/import": ["admin"],
   "/admin/surveys/:surveyId/responses.csv": ["admin"],
+  "/admin/surveys/:surveyId/texts.csv": ["admin"],
+  "/admin/surveys/:surveyId/texts.xlsx": ["admin"],
+  "/admin/surveys/:surveyId/translations": ["admin"],
+  "/admin/surveys/:surveyId/remove-language/:language": ["admin"],
+  "/admin/surveys/:surveyId/assist": ["admin"],
   "/admin/kpis": ["admin"],
   "/admin/api-tokens": ["admin"],
   "/admin/retention": ["admin"],
@@ -141,6 +148,8 @@ describe("who can reach every route", () => {
         userId: moderator.id,
         token: "not-a-real-token-0000000000",
         reference: "YSWD-2026-001",
+        template: "parent-carer-experience",
+        kpiId: "K1",
       });
       const other = await createForum(db, { slug: "other-forum", name: "Another forum" });
       const otherAdmin = await createUser(db, { email: "admin@other.example.org", password: DEMO_PASSWORD });

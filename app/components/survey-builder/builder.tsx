@@ -53,11 +53,14 @@ export function Builder({
   initialChosen,
   serverErrors,
   previewHref,
+  languageLinks,
 }: {
   initial: BuilderForm;
   initialChosen: string;
   serverErrors: ErrorItem[];
   previewHref: string;
+  /** The saved draft's languages, each with the page that removes it; and the page for translators outside the platform. */
+  languageLinks?: { saved: string[]; removeHref: (language: string) => string; translationsHref: string };
 }) {
   const t = translator("en");
   const hydrated = useHydrated();
@@ -186,9 +189,18 @@ export function Builder({
                   <span className={c.done === c.total ? "tag" : "tag tag--amber"}>
                     {languageName(c.language)}: {c.done} of {c.total} texts
                   </span>
+                  {languageLinks?.saved.includes(c.language) ? (
+                    <>
+                      {" "}
+                      <a href={languageLinks.removeHref(c.language)}>Remove {languageName(c.language)}</a>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
+            {languageLinks ? (
+              <p className="body">Removing a language changes the saved draft at once: save your changes here first.</p>
+            ) : null}
             <div className="form-group">
               <label className="label" htmlFor="chosen_language">
                 Translation shown beside the English
@@ -214,6 +226,11 @@ export function Builder({
             </div>
           </>
         )}
+        {languageLinks ? (
+          <p className="body">
+            <a href={languageLinks.translationsHref}>Send the texts to a translator, or import a translation</a>
+          </p>
+        ) : null}
         <div className={`form-group${languageError || errorFor("new_language") ? " form-group--error" : ""}`}>
           <label className="label" htmlFor={idOf("new_language")}>
             Add a language

@@ -89,7 +89,7 @@ export function* checkRecords(
   }
   if (isBlank(records[0])) {
     return fileProblem(
-      "Row 1 is empty. The first row must be the header: one question code (or submitted_at, language, respondent_role) for each column.",
+      "Row 1 is empty. The first row must be the header: one question code (or submitted_at, language, respondent_role, mode) for each column.",
     );
   }
   if (!records.some((r, index) => index > 0 && !isBlank(r))) return fileProblem("The file has a header row but no responses under it.");

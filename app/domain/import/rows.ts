@@ -1,6 +1,7 @@
 import { SEGMENT_OPTIONS } from "../../templates/options";
 import { checkSubmission } from "../answers";
 import { monthName } from "../periods";
+import { IMPORT_DEFAULT_MODE, ImportModeSchema, RESPONSE_MODES, type ResponseMode } from "../response-modes";
 import type { Answers } from "../routing";
 import { AUDIENCES, type SurveyDefinition, type SurveyQuestion } from "../survey";
 import { describeOptions, readCell, submissionMessage } from "./cells";
@@ -72,6 +73,7 @@ export function readRow(
   let when: { submittedAt: string; submittedOn: string } | null = null;
   let language = "en";
   let respondentRole = audience;
+  let mode: ResponseMode = IMPORT_DEFAULT_MODE;
 
   for (const column of header.columns) {
     const cell = cells[column.index] ?? "";
@@ -96,6 +98,15 @@ export function readRow(
             column.index,
             column.name,
             `"${value}" is not a language code. Use a 2 or 3 letter code such as en, ur, pa or pl, or leave the cell empty for English.`,
+          );
+      } else if (column.meta === "mode") {
+        const read = ImportModeSchema.safeParse(value);
+        if (read.success) mode = read.data;
+        else
+          report(
+            column.index,
+            column.name,
+            `"${value}" is not a way of answering. Use one of: ${RESPONSE_MODES.join(", ")}, or leave the cell empty for ${IMPORT_DEFAULT_MODE}.`,
           );
       } else {
         const role = readRespondentRole(value);
@@ -136,7 +147,7 @@ export function readRow(
     return null;
   }
   const at = when ?? importTime;
-  return { row, answers, submittedAt: at.submittedAt, submittedOn: at.submittedOn, language, respondentRole };
+  return { row, answers, submittedAt: at.submittedAt, submittedOn: at.submittedOn, language, respondentRole, mode };
 }
 
 function readRespondentRole(value: string): string | undefined {

@@ -1,3 +1,4 @@
+import type { ResponseMode } from "../response-modes";
 import type { Answers } from "../routing";
 
 export const IMPORT_LIMITS = {
@@ -9,7 +10,7 @@ export const IMPORT_LIMITS = {
 };
 
 /** Columns that are not questions. A survey question with the same code takes precedence. */
-export const IMPORT_META_COLUMNS = ["submitted_at", "language", "respondent_role"] as const;
+export const IMPORT_META_COLUMNS = ["submitted_at", "language", "respondent_role", "mode"] as const;
 export type MetaColumn = (typeof IMPORT_META_COLUMNS)[number];
 
 export interface ImportProblem {
@@ -30,6 +31,8 @@ export interface ImportedResponse {
   submittedOn: string;
   language: string;
   respondentRole: string;
+  /** How it was given: the file's `mode` column, or paper. */
+  mode: ResponseMode;
 }
 
 export type ImportParse = { ok: true; responses: ImportedResponse[] } | { ok: false; problems: ImportProblem[]; problemCount: number };

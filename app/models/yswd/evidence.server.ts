@@ -12,6 +12,7 @@ import { type Expression, type ExpressionBuilder, sql, type SqlBool } from "kyse
 import type { DB } from "~/db.server";
 import { ALL_SEGMENT, type KpiCell, UNKNOWN_SEGMENT_VALUE } from "~/domain/kpi-cells";
 import { periodRange, type PeriodType, periodTypeOf } from "~/domain/periods";
+import type { ResponseMode } from "~/domain/response-modes";
 import { type QuoteRefusal, quoteRefusal } from "~/domain/yswd";
 import type { Database } from "../../../db/schema";
 import { computeKpiCells, periodsWithResponses } from "../kpi-dashboard.server";
@@ -99,6 +100,7 @@ function inSegment(segmentType: string, segmentValue: string) {
   return (eb: ExpressionBuilder<Database & { r: Database["responses"] }, "r">): Expression<SqlBool> => {
     if (segmentType === "language") return eb("r.language", "=", segmentValue);
     if (segmentType === "respondent_role") return eb("r.respondent_role", "=", segmentValue);
+    if (segmentType === "mode") return eb("r.mode", "=", segmentValue as ResponseMode);
     const answered = (value?: string) => {
       let q = eb
         .selectFrom("answers as seg")
