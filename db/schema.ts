@@ -6,6 +6,41 @@
  * integers 0/1. Every row that belongs to a forum carries `forum_id`.
  */
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type {
+  ModerationItemTable,
+  ThemeTable,
+  ModerationItemThemeTable,
+  RedactionTermTable,
+  YswdItemTable,
+  YswdItemThemeTable,
+  YswdStatusHistoryTable,
+  YswdQuoteTable,
+} from "./schema-moderation";
+import type {
+  ApiTokenTable,
+  RateLimitTable,
+  AssistedEntryTable,
+  ImportJobTable,
+  NetworkMemberTable,
+  NetworkCountTable,
+} from "./schema-operations";
+
+export type {
+  ModerationItemTable,
+  ThemeTable,
+  ModerationItemThemeTable,
+  RedactionTermTable,
+  YswdItemTable,
+  YswdItemThemeTable,
+  YswdStatusHistoryTable,
+  YswdQuoteTable,
+  ApiTokenTable,
+  RateLimitTable,
+  AssistedEntryTable,
+  ImportJobTable,
+  NetworkMemberTable,
+  NetworkCountTable,
+};
 
 export interface ForumTable {
   id: string;
@@ -274,205 +309,6 @@ export interface SurveyInvitationTable {
   survey_id: string;
   batch_id: string;
   spent_at: string | null;
-}
-
-/** One free-text answer of a submitted response, in the moderation queue. */
-export interface ModerationItemTable {
-  id: string;
-  forum_id: string;
-  survey_id: string;
-  response_id: string;
-  question_code: string;
-  state: "pending" | "approved" | "rejected";
-  /** When set, the only text anyone but an admin sees; the original stays in `answers`. */
-  redacted_text: string | null;
-  safeguarding: number;
-  safeguarding_note: string | null;
-  safeguarding_flagged_by: string | null;
-  safeguarding_flagged_at: string | null;
-  safeguarding_resolved_at: string | null;
-  safeguarding_resolved_by: string | null;
-  safeguarding_resolution: string | null;
-  decided_by: string | null;
-  decided_at: string | null;
-  created_at: string;
-  /** JSON array of hashes of the suggested redactions a moderator dismissed on purpose. */
-  dismissed_suggestions: string | null;
-}
-
-/** A forum's theme taxonomy (codes stable, labels the forum's words). */
-export interface ThemeTable {
-  id: string;
-  forum_id: string;
-  code: string;
-  label: string;
-  sort: number;
-}
-
-export interface ModerationItemThemeTable {
-  item_id: string;
-  theme_id: string;
-}
-
-/** Local school and staff names that moderators are prompted to redact. */
-export interface RedactionTermTable {
-  id: string;
-  forum_id: string;
-  term: string;
-  kind: "school" | "staff" | "other";
-  created_at: string;
-}
-
-/** A bearer token for the KPI API, scoped to one forum. Only its sha256 hash is stored. */
-export interface ApiTokenTable {
-  id: string;
-  forum_id: string;
-  label: string;
-  token_hash: string;
-  created_by: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-  revoked_by: string | null;
-}
-
-/** An entry in the "you said, we did" register. published_at null = a draft only staff see. */
-export interface YswdItemTable {
-  id: string;
-  forum_id: string;
-  /** YSWD-YYYY-NNN, unique in the forum, never reused. */
-  reference: string;
-  title: string;
-  said_plain: string;
-  said_easy_read: string | null;
-  /** JSON: { [language]: { title?, said_plain?, said_easy_read?, what_done?, not_possible_reason? } }. */
-  translations: Generated<string>;
-  /** Evidence: the survey × period (× segment) the figure and the quotes come from. */
-  survey_id: string | null;
-  period_type: string | null;
-  period: string | null;
-  segment_type: string | null;
-  segment_value: string | null;
-  /** The KPI the item should move; its figure in `period` is the baseline. */
-  kpi_id: string | null;
-  what_done: string | null;
-  not_possible_reason: string | null;
-  /** inform | consult | engage | co_design | co_produce */
-  involvement: string;
-  owner_org: string;
-  /** A role, never a person's name. */
-  owner_role: string;
-  /** received | under_review | agreed | in_progress | done | not_possible | superseded */
-  status: string;
-  visibility: Generated<"public" | "board">;
-  /** London dates, YYYY-MM-DD. */
-  raised_on: string;
-  response_published_on: string | null;
-  target_on: string | null;
-  completed_on: string | null;
-  next_review_on: string | null;
-  published_at: string | null;
-  /** Set when an admin deletes the item: the content is blanked, the reference stays taken. */
-  deleted_at: string | null;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface YswdItemThemeTable {
-  item_id: string;
-  theme_id: string;
-  sort: Generated<number>;
-}
-
-export interface YswdStatusHistoryTable {
-  id: string;
-  forum_id: string;
-  item_id: string;
-  status: string;
-  /** The London date the status took effect. */
-  changed_on: string;
-  note: string | null;
-  changed_by: string;
-  recorded_at: string;
-}
-
-/** An approved answer quoted as evidence (only ever read back through approvedQuotes). */
-export interface YswdQuoteTable {
-  item_id: string;
-  moderation_item_id: string;
-  created_at: string;
-}
-
-/** A guessing limit's fixed window; the key is a hash of what is limited (an email, an address). */
-export interface RateLimitTable {
-  key_hash: string;
-  /** Milliseconds since the epoch. */
-  window_start: number;
-  count: number;
-}
-
-/**
- * A member of staff entering responses for someone in one browser: the browser holds a random
- * token in a cookie scoped to the survey, and only its hash is kept. Valid only while that
- * member's own staff session is, with a role that may enter responses in the forum.
- */
-export interface AssistedEntryTable {
-  token_hash: string;
-  forum_id: string;
-  survey_id: string;
-  user_id: string;
-  mode: "paper" | "phone" | "assisted";
-  /** The interface language the member had before choosing the person's; given back when they stop. */
-  staff_language: string | null;
-  created_at: string;
-  expires_at: string;
-}
-
-/** A CSV import run in the background; any app server can report on it. */
-export interface ImportJobTable {
-  id: string;
-  forum_id: string;
-  survey_id: string;
-  actor: string;
-  status: "running" | "imported" | "rejected" | "failed";
-  done: number;
-  total: number | null;
-  counting: Generated<number>;
-  /** JSON: the refused file's problems (as many as the import lists). */
-  problems: string | null;
-  problem_count: number | null;
-  started_at: string;
-  updated_at: string;
-  /** The process running it: host, process id and that process's own random id. */
-  runner: string | null;
-}
-
-/** A forum that shares its aggregate counts with the network (NB-1): hosted here, or elsewhere. */
-export interface NetworkMemberTable {
-  /** The forum's code: a forum hosted here is known by its slug. */
-  forum_code: string;
-  /** The forum hosted here; null for a forum on an installation of its own. */
-  forum_id: string | null;
-  joined_at: string;
-  /** Set while the forum is out of the network; null while it is a member. */
-  left_at: string | null;
-}
-
-/** A forum's counts from a counts file (a forum on an installation of its own): never a response. */
-export interface NetworkCountTable {
-  forum_code: string;
-  forum_name: string;
-  /** A survey template's slug, such as parent-carer-experience. */
-  survey_template: string;
-  /** YYYY-MM, London time. */
-  month: string;
-  kpi_id: string;
-  n: number;
-  numerator: number;
-  /** Null for a KPI with no negative share (K6i). */
-  negative: number | null;
-  imported_at: string;
 }
 
 export interface Database {
