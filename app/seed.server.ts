@@ -15,6 +15,7 @@ import { recordSubmittedResponse, type ConsentPurpose } from "~/models/responses
 import { createInvitationBatch, setSurveyAccess } from "~/models/survey-invitations.server";
 import { findPublishedSurveyBySlug } from "~/models/published-surveys.server";
 import { createSurvey, publishVersion } from "~/models/surveys.server";
+import { grantOperator } from "~/models/operators.server";
 import { addMembership, createUser } from "~/models/users.server";
 import { changeStatus, createItem, publishItem } from "~/models/yswd/edit.server";
 import type { FigureCache } from "~/models/yswd/evidence.server";
@@ -73,6 +74,8 @@ async function seedInto(db: DB, options: SeedOptions): Promise<SeedResult> {
   for (const user of DEMO_USERS) {
     const userId = await createUser(db, { email: user.email, password });
     await addMembership(db, { userId, forumId: forum.id, role: user.role, safeguardingLead: user.safeguardingLead });
+    // The demo's admin runs the demo installation too, so its operator pages can be tried.
+    if (user.role === "admin") await grantOperator(db, { userId, actor: "seed" });
   }
   const surveys: SeedResult["surveys"] = [];
   const invitationLinks: string[] = [];

@@ -24,6 +24,7 @@ import type {
   NetworkMemberTable,
   NetworkCountTable,
 } from "./schema-operations";
+import type { InstallationOperatorTable } from "./schema-installation";
 
 export type {
   ModerationItemTable,
@@ -40,6 +41,7 @@ export type {
   ImportJobTable,
   NetworkMemberTable,
   NetworkCountTable,
+  InstallationOperatorTable,
 };
 
 export interface ForumTable {
@@ -347,6 +349,7 @@ export interface Database {
   network_members: NetworkMemberTable;
   network_counts: NetworkCountTable;
   assisted_entries: AssistedEntryTable;
+  installation_operators: InstallationOperatorTable;
 }
 
 export type Forum = Selectable<ForumTable>;

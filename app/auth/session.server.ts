@@ -5,6 +5,7 @@ import { isHttps, readCookie, serialiseCookie } from "~/cookies.server";
 import { getDb, type DB } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
 import { deleteSession, findSession, insertSession, markSessionMfaPassed, setSessionForum, touchSession } from "~/models/sessions.server";
+import { isOperator } from "~/models/operators.server";
 import { findUserById, listMemberships, type Membership, type UserRecord } from "~/models/users.server";
 import type { Role } from "../../db/schema";
 
@@ -36,6 +37,8 @@ export interface StaffSession {
   /** The forum the user is working in, with their role there. */
   membership: Membership | undefined;
   mfaPassed: boolean;
+  /** An installation operator (operators.server.ts): may open the installation's own pages. */
+  operator: boolean;
 }
 
 /** Starts a fresh session (a new id at every login) and returns its Set-Cookie header. */
@@ -86,6 +89,7 @@ export async function getSession(request: Request, db: DB = getDb()): Promise<St
     memberships,
     membership: memberships.find((m) => m.forumId === row.forum_id) ?? memberships[0],
     mfaPassed: Number(row.mfa_passed) === 1,
+    operator: await isOperator(db, user.id),
   };
 }
 
@@ -143,6 +147,25 @@ export async function requireRole(request: Request, roles: readonly Role[]): Pro
     safeguardingLead: membership.safeguardingLead,
     session,
   };
+}
+
+/**
+ * The installation's own pages (creating forums, outside forums' counts files): a signed-in
+ * member who is an installation operator, whatever their role in the forum they work in. Anyone
+ * else signed in gets 403, forum admins included.
+ */
+export async function requireOperator(request: Request): Promise<Staff> {
+  const staff = await requireRole(request, ["admin", "moderator", "board"]);
+  if (!staff.session.operator) {
+    throw json(
+      {
+        title: "You do not have access to this page",
+        body: "Only the people who run this installation may open it. A forum's admin manages their own forum under Network.",
+      },
+      { status: 403 },
+    );
+  }
+  return staff;
 }
 
 /** Any logged-in staff member (account pages). */

@@ -10,6 +10,7 @@ export function staffChrome(staff: Staff): { nav: StaffNavData; forum: { name: s
       forumName: staff.forumName,
       forums: staff.session.memberships.map((m) => ({ id: m.forumId, name: m.forumName })),
       currentForumId: staff.forumId,
+      operator: staff.session.operator,
     },
     forum: { name: staff.forumName, colour: staff.forumColour },
   };

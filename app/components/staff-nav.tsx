@@ -6,9 +6,11 @@ export interface StaffNavData {
   forumName: string;
   forums: { id: string; name: string }[];
   currentForumId: string;
+  /** An installation operator: also sees the installation's own pages. */
+  operator?: boolean;
 }
 
-const LINKS: { href: string; label: string; roles: Role[] }[] = [
+const LINKS: { href: string; label: string; roles: Role[]; operator?: true }[] = [
   { href: "/admin", label: "Overview", roles: ["admin", "moderator", "board"] },
   { href: "/admin/surveys", label: "Surveys", roles: ["admin"] },
   { href: "/admin/moderation", label: "Moderation", roles: ["admin", "moderator"] },
@@ -21,12 +23,15 @@ const LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { href: "/admin/retention", label: "Data retention", roles: ["admin"] },
   { href: "/admin/languages", label: "Languages", roles: ["admin"] },
+  { href: "/admin/network", label: "Network", roles: ["admin"] },
+  { href: "/admin/forums", label: "Forums (installation)", roles: ["admin", "moderator", "board"], operator: true },
+  { href: "/admin/network-counts", label: "Counts files (installation)", roles: ["admin", "moderator", "board"], operator: true },
   { href: "/account", label: "Your account", roles: ["admin", "moderator", "board"] },
 ];
 
 /** The staff navigation: only what the role may open, and the forum being worked in. */
 export function StaffNav({ nav, current }: { nav: StaffNavData; current: string }) {
-  const links = LINKS.filter((l) => l.roles.includes(nav.role));
+  const links = LINKS.filter((l) => l.roles.includes(nav.role) && (!l.operator || nav.operator === true));
   // The page's own link is the longest that starts its address: /board/pack is the pack's, not the dashboard's.
   const within = (href: string) => (href === "/admin" ? current === "/admin" : current === href || current.startsWith(`${href}/`));
   const currentHref = links
