@@ -112,6 +112,8 @@ export async function markMfaPassed(db: DB, session: StaffSession): Promise<void
 export interface Staff {
   user: UserRecord;
   forumId: string;
+  /** The forum's code (its slug): how the network and the command line name it. */
+  forumCode: string;
   forumName: string;
   forumColour: string;
   role: Role;
@@ -141,6 +143,7 @@ export async function requireRole(request: Request, roles: readonly Role[]): Pro
   return {
     user: session.user,
     forumId: membership.forumId,
+    forumCode: membership.forumSlug,
     forumName: membership.forumName,
     forumColour: membership.forumColour,
     role: membership.role,

@@ -9,6 +9,7 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { BackLink } from "~/components/forms";
+import { ProblemsTable } from "~/components/import-problems";
 import { getDb } from "~/db.server";
 import { fileTooBig, IMPORT_META_COLUMNS, type ImportProblem } from "~/domain/import";
 import { decodeImportFileInSteps } from "~/domain/import/in-steps";
@@ -90,48 +91,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     (error) => console.error("A response import failed", error),
   );
   return redirect(`/admin/surveys/${survey.id}/import?job=${encodeURIComponent(jobId)}`);
-}
-
-function ProblemsTable({ problems, problemCount }: { problems: ImportProblem[]; problemCount: number }) {
-  return (
-    <>
-      <div className="error-summary" role="alert" aria-labelledby="problems-title" tabIndex={-1}>
-        <h2 className="error-summary__title" id="problems-title">
-          The file was not imported: nothing was stored
-        </h2>
-        <p className="body">
-          {problemCount === 1 ? "There is 1 problem" : `There are ${problemCount} problems`} to fix in the file. Fix{" "}
-          {problemCount === 1 ? "it" : "them"} and upload the whole file again.
-        </p>
-      </div>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Problems in the file">
-        <table className="table" data-testid="import-problems">
-          <caption>Problems by row and column</caption>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Column</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((p, i) => (
-              <tr key={i}>
-                <td>{p.row ?? "Whole file"}</td>
-                <td>{p.column ? <code>{p.column}</code> : "–"}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {problemCount > problems.length ? (
-        <p className="body">
-          The first {problems.length} problems are listed; {problemCount - problems.length} more were found.
-        </p>
-      ) : null}
-    </>
-  );
 }
 
 function JobStatus({ job, surveyId }: { job: ImportJob; surveyId: string }) {
