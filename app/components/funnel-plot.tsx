@@ -66,6 +66,19 @@ const SHAPE_LABEL: Record<FunnelPosition, string> = {
   below: "triangle pointing down, filled",
 };
 
+const POSITION_WORDS: Record<string, string> = {
+  above: "Above the network (beyond the 99.8% limit)",
+  high: "High (beyond the 95% limit)",
+  within: "Within the limits",
+  low: "Low (beyond the 95% limit)",
+  below: "Below the network (beyond the 99.8% limit)",
+};
+
+/** A position in words, for tables and text beside the plot. */
+export function positionWords(position: string): string {
+  return POSITION_WORDS[position] ?? "";
+}
+
 /** What each point's shape means, for the key under the plot. */
 export function shapeMeaning(position: FunnelPosition): string {
   return SHAPE_LABEL[position];

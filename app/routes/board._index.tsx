@@ -10,6 +10,8 @@ import { getDb } from "~/db.server";
 import { PERIOD_TYPES } from "~/domain/periods";
 import { segmentName, segmentValueName } from "~/domain/segment-labels";
 import { translator } from "~/i18n";
+import { NetworkComparison } from "~/components/network-comparison";
+import { boardNetworkComparison, type BoardNetworkComparison } from "~/models/network-comparison.server";
 import { boardFigures, resolveBoardView, type BoardFigures } from "~/models/board.server";
 import { exportQueryString, PERIOD_TYPE_NAMES } from "~/schemas/board";
 import { staffChrome } from "~/auth/staff.server";
@@ -41,6 +43,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
         })
       : null;
   if (figures?.setAside) view.values.period = "";
+  const network =
+    figures?.period && view.survey
+      ? await boardNetworkComparison(db, {
+          forumId: staff.forumId,
+          forumCode: staff.forumCode,
+          template: view.survey.slug,
+          periodType: view.periodType,
+          period: figures.period,
+        })
+      : null;
   const definition = view.survey?.definition;
   const byName = view.by && definition ? segmentName(definition, view.by) : null;
   const valueNames: Record<string, string> = {};
@@ -67,8 +79,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
       byName,
       valueNames,
       figures,
+      network,
     },
     { status: failed ? 400 : 200 },
+  );
+}
+
+/** "Compared with the network": only for a member of the network; a line saying why otherwise. */
+function NetworkSection({ network, period, periodType }: { network: BoardNetworkComparison | null; period: string; periodType: string }) {
+  if (!network) return null;
+  return (
+    <section aria-labelledby="network">
+      <h2 className="heading-m" id="network">
+        Compared with the network
+      </h2>
+      {network.status === "not_member" ? (
+        <p className="body" data-testid="network-not-member">
+          This forum is not in the network of forums, so its figures are not compared with other forums&apos;. A forum admin can join on the
+          Network page.
+        </p>
+      ) : network.status === "not_compared" ? (
+        <p className="body" data-testid="network-not-compared">
+          This survey is not one of the standard surveys the network compares.
+        </p>
+      ) : (
+        <>
+          <p className="body">
+            Where this forum sits among the forums of the network in {period}: within the limits expected by chance, or beyond them.
+            Forums are never ranked. Each KPI links to its network page with the funnel plot.
+          </p>
+          <NetworkComparison template={network.template} period={period} periodType={periodType} kpis={network.kpis} />
+        </>
+      )}
+    </section>
   );
 }
 
@@ -172,6 +215,8 @@ export default function BoardDashboard() {
                 ))}
               </div>
             </section>
+
+            <NetworkSection network={data.network} period={figures.period} periodType={data.periodType} />
 
             {figures.kpis.map((k) => (
               <section key={k.id} className="kpi-detail" aria-labelledby={`kpi-${k.id}`}>

@@ -8,7 +8,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FunnelPlot, shapeMeaning, type FunnelLimits as PlotLimits } from "~/components/funnel-plot";
+import { FunnelPlot, positionWords, shapeMeaning, type FunnelLimits as PlotLimits } from "~/components/funnel-plot";
 import { formatInterval, formatPercent } from "~/components/kpi-figures";
 import { getDb } from "~/db.server";
 import { FORUM_SEGMENT, funnelLimits, type NetworkRow } from "~/domain/network";
@@ -88,18 +88,6 @@ function funnelCurve(network: NetworkRow, forums: readonly NetworkRow[]): PlotLi
       upper998: proportionToPercent(limits.outer.upper),
     };
   });
-}
-
-const POSITION_WORDS: Record<string, string> = {
-  above: "Above the network (beyond the 99.8% limit)",
-  high: "High (beyond the 95% limit)",
-  within: "Within the limits",
-  low: "Low (beyond the 95% limit)",
-  below: "Below the network (beyond the 99.8% limit)",
-};
-
-function positionWords(position: string): string {
-  return POSITION_WORDS[position] ?? "";
 }
 
 function summaryOf(network: NetworkRow, forums: readonly NetworkRow[]): string {
