@@ -109,6 +109,18 @@ function NetworkSection({ network, period, periodType }: { network: BoardNetwork
             Forums are never ranked. Each KPI links to its network page with the funnel plot.
           </p>
           <NetworkComparison template={network.template} period={period} periodType={periodType} kpis={network.kpis} />
+          <ul className="board-links">
+            <li>
+              <a href={`/board/export.csv?${exportQueryString({ survey: network.template, periodType })}&scope=network`} download>
+                Download the network&apos;s figures as CSV
+              </a>
+            </li>
+            <li>
+              <a href={`/board/export.xlsx?${exportQueryString({ survey: network.template, periodType })}&scope=network`} download>
+                Download the network&apos;s figures as XLSX
+              </a>
+            </li>
+          </ul>
         </>
       )}
     </section>

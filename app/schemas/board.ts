@@ -73,6 +73,23 @@ export const KpiExportQuerySchema = z.object({
 });
 export type KpiExportQuery = z.infer<typeof KpiExportQuerySchema>;
 
+/**
+ * Exports and the API: `scope=forum` (the default) for the forum's own cells, or `scope=network`
+ * for the network tidy rows of NB-1 for the survey's template (every member forum by code, the
+ * network figure first; no other breakdown).
+ */
+export const KPI_SCOPES = ["forum", "network"] as const;
+export const KpiScopeSchema = z
+  .enum(KPI_SCOPES, { error: `The scope must be forum (this forum's figures) or network (the network of forums' figures).` })
+  .default("forum");
+
+export const NetworkExportQuerySchema = z.object({
+  survey: surveyReference,
+  periodType: KpiExportQuerySchema.shape.periodType,
+  by: z.array(z.string()).max(0, "A network export is broken down by forum only: leave out by."),
+});
+export type NetworkExportQuery = z.infer<typeof NetworkExportQuerySchema>;
+
 /** Reads one query parameter: absent and empty are the same (a GET form sends empty fields). */
 function param(params: URLSearchParams, name: string): string | undefined {
   const value = params.get(name);
@@ -95,6 +112,18 @@ export function readKpiExportQuery(params: URLSearchParams) {
     .map((v) => v.trim())
     .filter((v) => v !== "");
   return KpiExportQuerySchema.safeParse({ survey: param(params, "survey") ?? "", periodType: param(params, "periodType"), by });
+}
+
+export function readKpiScope(params: URLSearchParams) {
+  return KpiScopeSchema.safeParse(param(params, "scope"));
+}
+
+export function readNetworkExportQuery(params: URLSearchParams) {
+  const by = params
+    .getAll("by")
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+  return NetworkExportQuerySchema.safeParse({ survey: param(params, "survey") ?? "", periodType: param(params, "periodType"), by });
 }
 
 /** The query string of an export link (or a dashboard or pack link, with its period) for a board view. */
