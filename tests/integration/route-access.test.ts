@@ -17,9 +17,10 @@ import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
  * say who may open it.
  *
  * public: anyone; staff: any signed-in member; a role list: those roles (an admin may do
- * everything in the forum); token: the JSON API's bearer token.
+ * everything in the forum); token: the JSON API's bearer token; operator: installation operators
+ * only (the demo's admin is one; the other forum's admin, moderators and board members are not).
  */
-type Access = "public" | "staff" | "token" | Role[];
+type Access = "public" | "staff" | "token" | "operator" | Role[];
 const ACCESS: Record<string, Access> = {
   "/": "public",
   "/healthz": "public",
@@ -76,6 +77,10 @@ const ACCESS: Record<string, Access> = {
   "/admin/api-tokens": ["admin"],
   "/admin/retention": ["admin"],
   "/admin/languages": ["admin"],
+  "/admin/network": ["admin"],
+  "/admin/network.csv": ["admin"],
+  "/admin/forums": "operator",
+  "/admin/network-counts": "operator",
   "/admin/moderation": ["moderator"],
   "/admin/moderation/:itemId": ["moderator"],
   "/admin/moderation/terms": ["moderator"],
@@ -209,6 +214,12 @@ describe("who can reach every route", () => {
             continue;
           }
           const role: Role = identity === "otherForumAdmin" ? "admin" : identity;
+          if (access === "operator") {
+            const operator = identity === "admin";
+            if (!operator && status !== 403) problems.push(`${where} (expected 403 for anyone who is not an operator)`);
+            if (operator && (toLogin || status === 403)) problems.push(`${where} (expected access)`);
+            continue;
+          }
           const allowed = access === "staff" || role === "admin" || (access.includes(role) && !SAFEGUARDING_LEAD_ONLY.has(route.pattern));
           if (!allowed) {
             if (status !== 403) problems.push(`${where} (expected 403)`);
