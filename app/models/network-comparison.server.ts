@@ -27,6 +27,12 @@ export async function boardNetworkComparison(
   return {
     status: "compared",
     template: input.template,
-    kpis: compareWithNetwork({ counts, template: input.template, periodType: input.periodType, period: input.period, forum: input.forumCode }),
+    kpis: compareWithNetwork({
+      counts,
+      template: input.template,
+      periodType: input.periodType,
+      period: input.period,
+      forum: input.forumCode,
+    }),
   };
 }

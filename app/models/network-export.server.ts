@@ -20,8 +20,7 @@ export interface NetworkExportRequest {
 }
 
 export type ResolvedNetworkExport =
-  | { ok: true; request: NetworkExportRequest; query: NetworkExportQuery }
-  | { ok: false; status: 400 | 404; message: string };
+  { ok: true; request: NetworkExportRequest; query: NetworkExportQuery } | { ok: false; status: 400 | 404; message: string };
 
 /** What the network rows are computed under: the methods' notes, for the JSON and the workbook. */
 export const NETWORK_METHOD_NOTE =

@@ -80,13 +80,15 @@ export default function Forums() {
             {data.created.name} ({data.created.code}) was created, with its surveys open.
           </p>
           <p className="body">
-            It has no members yet. Make a link for its first admin with <code>npm run forum -- invite {data.created.code} &lt;email&gt;</code>.
+            It has no members yet. Make a link for its first admin with{" "}
+            <code>npm run forum -- invite {data.created.code} &lt;email&gt;</code>.
           </p>
         </div>
       ) : null}
       <h1 className="heading-l">Forums of this installation</h1>
       <p className="body">
-        Only the people who run this installation see this page. Each forum keeps its own surveys, members and figures; none sees another&apos;s.
+        Only the people who run this installation see this page. Each forum keeps its own surveys, members and figures; none sees
+        another&apos;s.
       </p>
       {data.forums.length === 0 ? (
         <p className="body">No forums yet.</p>
@@ -120,8 +122,8 @@ export default function Forums() {
 
       <h2 className="heading-m">Create a forum</h2>
       <p className="body">
-        A new forum starts with the standard KPIs, the moderation themes and the standard surveys, published and open. It has no
-        responses and no members.
+        A new forum starts with the standard KPIs, the moderation themes and the standard surveys, published and open. It has no responses
+        and no members.
       </p>
       <form method="post" action={PAGE} noValidate>
         <TextField

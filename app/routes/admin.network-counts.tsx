@@ -59,7 +59,8 @@ interface ActionData {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireOperator(request);
-  const refuse = (problems: ImportProblem[], problemCount = problems.length) => json<ActionData>({ problems, problemCount }, { status: 400 });
+  const refuse = (problems: ImportProblem[], problemCount = problems.length) =>
+    json<ActionData>({ problems, problemCount }, { status: 400 });
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: COUNTS_FILE_LIMITS.maxBytes }));
@@ -68,7 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return refuse([{ row: null, column: null, message: "The upload could not be read. Choose the counts file again and send it." }]);
   }
   const file = form.get("file");
-  if (!(file instanceof Blob) || file.size === 0) return refuse([{ row: null, column: "file", message: "Choose a counts file (CSV) to import." }]);
+  if (!(file instanceof Blob) || file.size === 0)
+    return refuse([{ row: null, column: "file", message: "Choose a counts file (CSV) to import." }]);
   const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()), COUNTS_FILE_LIMITS.maxBytes);
   if (!decoded.ok) return refuse(decoded.problems, decoded.problemCount);
   const outcome = await importOutsideCounts(getDb(), { csvText: decoded.text, actor: staff.user.id });
@@ -102,7 +104,9 @@ export default function NetworkCounts() {
         <li>
           The file is a CSV with the header <code>{COUNTS_FILE_COLUMNS.join(",")}</code>.
         </li>
-        <li>Everything or nothing is imported: if any row has a problem, every problem is listed by row and column and nothing is stored.</li>
+        <li>
+          Everything or nothing is imported: if any row has a problem, every problem is listed by row and column and nothing is stored.
+        </li>
         <li>A file that names a forum hosted here is refused: those forums share their counts directly.</li>
       </ul>
       <form method="post" action={PAGE} encType="multipart/form-data" noValidate>

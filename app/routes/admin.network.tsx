@@ -115,8 +115,8 @@ export default function AdminNetwork() {
       <h1 className="heading-l">Network of forums</h1>
       <p className="body">
         Forums in the network compare their KPI figures with each other without sharing a single response. A member shares only counts: for
-        each survey, KPI and month, how many answered, how many were positive and how many negative. Never an answer, never a comment,
-        never a breakdown by area or group. Each forum is shown as within, above or below the network, never ranked.
+        each survey, KPI and month, how many answered, how many were positive and how many negative. Never an answer, never a comment, never
+        a breakdown by area or group. Each forum is shown as within, above or below the network, never ranked.
       </p>
 
       <h2 className="heading-m" id="status">
@@ -132,11 +132,7 @@ export default function AdminNetwork() {
         <div className="summary-list__row">
           <dt className="summary-list__key">In the network</dt>
           <dd className="summary-list__value" data-testid="network-status">
-            {data.member
-              ? `Yes, since ${data.joinedOn}`
-              : data.leftOn
-                ? `No: it left on ${data.leftOn}`
-                : "No: it has never joined"}
+            {data.member ? `Yes, since ${data.joinedOn}` : data.leftOn ? `No: it left on ${data.leftOn}` : "No: it has never joined"}
           </dd>
         </div>
       </dl>
@@ -173,8 +169,8 @@ export default function AdminNetwork() {
 
       <h2 className="heading-m">Your counts file</h2>
       <p className="body">
-        The counts your forum shares, as a CSV file: one row per survey, month and KPI, with n, the positive count and the negative count.
-        A network run on another installation imports this file.
+        The counts your forum shares, as a CSV file: one row per survey, month and KPI, with n, the positive count and the negative count. A
+        network run on another installation imports this file.
       </p>
       <p className="body">
         <a href="/admin/network.csv" download>

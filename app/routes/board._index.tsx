@@ -105,8 +105,8 @@ function NetworkSection({ network, period, periodType }: { network: BoardNetwork
       ) : (
         <>
           <p className="body">
-            Where this forum sits among the forums of the network in {period}: within the limits expected by chance, or beyond them.
-            Forums are never ranked. Each KPI links to its network page with the funnel plot.
+            Where this forum sits among the forums of the network in {period}: within the limits expected by chance, or beyond them. Forums
+            are never ranked. Each KPI links to its network page with the funnel plot.
           </p>
           <NetworkComparison template={network.template} period={period} periodType={periodType} kpis={network.kpis} />
           <ul className="board-links">

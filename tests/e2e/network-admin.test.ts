@@ -58,7 +58,9 @@ describe.skipIf(!chromiumPath)("a forum admin's network page and the board's com
     await page.waitForURL((url) => url.search === "?done=joined");
     expect(await page.getByTestId("network-done").textContent()).toContain("has joined the network");
     expect(await page.getByTestId("network-status").textContent()).toContain("Yes, since");
-    expect(await page.getByRole("link", { name: "Download your forum's counts file (CSV)" }).getAttribute("href")).toBe("/admin/network.csv");
+    expect(await page.getByRole("link", { name: "Download your forum's counts file (CSV)" }).getAttribute("href")).toBe(
+      "/admin/network.csv",
+    );
 
     await page.goto(`${app.url}/board?survey=${TEMPLATE}&periodType=stocktake&period=${SAMPLE_PERIOD}`);
     const table = page.getByTestId("network-comparison");

@@ -156,7 +156,11 @@ describe.each(STORES)("the network's pages on $kind", ({ kind, skip }) => {
       encoding: "buffer",
     });
     expect(page.equals(cli.stdout)).toBe(true);
-    const lines = page.toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = page
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe(HEADER);
     expect(lines).toContain(`ash-pcf,Ash Parent Carer Forum,${TEMPLATE},${sampleMonth(0)},K1,11,11,0`);
 
@@ -188,7 +192,9 @@ describe.each(STORES)("the network's pages on $kind", ({ kind, skip }) => {
     expect(await status(() => forumsLoader(args(get("/admin/forums", admin))))).toBe(403);
     expect(await status(() => forumsAction(args(post("/admin/forums", admin, { code: "elm-pcf", name: "Elm" }))))).toBe(403);
     expect(await status(() => countsLoader(args(get("/admin/network-counts", admin))))).toBe(403);
-    expect(await status(() => countsAction(args(upload(admin, countsFile(`oak-pcf,Oak,${TEMPLATE},${sampleMonth(0)},K1,40,30,5`)))))).toBe(403);
+    expect(await status(() => countsAction(args(upload(admin, countsFile(`oak-pcf,Oak,${TEMPLATE},${sampleMonth(0)},K1,40,30,5`)))))).toBe(
+      403,
+    );
     expect(await listForumCodes(t.db)).toHaveLength(1);
     expect(await status(() => forumsLoader(args(get("/admin/forums", operator))))).toBe(200);
 
@@ -196,7 +202,9 @@ describe.each(STORES)("the network's pages on $kind", ({ kind, skip }) => {
     expect(bad.status).toBe(400);
     const errors = ((await bad.json()) as { errors: Record<string, string> }).errors;
     expect(Object.keys(errors).sort()).toEqual(["code", "name"]);
-    const created = (await forumsAction(args(post("/admin/forums", operator, { code: "elm-pcf", name: "Elm Parent Carer Forum" })))) as Response;
+    const created = (await forumsAction(
+      args(post("/admin/forums", operator, { code: "elm-pcf", name: "Elm Parent Carer Forum" })),
+    )) as Response;
     expect(created.headers.get("location")).toBe("/admin/forums?created=elm-pcf");
     expect((await listForumCodes(t.db)).map((f) => f.code)).toEqual(["ash-pcf", "elm-pcf"]);
     const taken = (await forumsAction(args(post("/admin/forums", operator, { code: "elm-pcf", name: "Elm again" })))) as Response;
@@ -209,7 +217,16 @@ describe.each(STORES)("the network's pages on $kind", ({ kind, skip }) => {
     // All or nothing: a good row and two bad ones store nothing, and each problem names its row and column.
     const good = `oak-pcf,Oak Parent Carer Forum,${TEMPLATE},${sampleMonth(0)},K1,40,30,5`;
     const problems = (await countsAction(
-      args(upload(operator, countsFile(good, `oak-pcf,Oak Parent Carer Forum,${TEMPLATE},${sampleMonth(1)},K1,10,12,0`, `oak-pcf,Oak Parent Carer Forum,${TEMPLATE},2026-13,K1,10,2,1`))),
+      args(
+        upload(
+          operator,
+          countsFile(
+            good,
+            `oak-pcf,Oak Parent Carer Forum,${TEMPLATE},${sampleMonth(1)},K1,10,12,0`,
+            `oak-pcf,Oak Parent Carer Forum,${TEMPLATE},2026-13,K1,10,2,1`,
+          ),
+        ),
+      ),
     )) as Response;
     expect(problems.status).toBe(400);
     const refused = (await problems.json()) as { problems: { row: number; column: string }[] };
@@ -241,9 +258,17 @@ describe.each(STORES)("the network's pages on $kind", ({ kind, skip }) => {
     const { ash, dell } = await smallNetwork();
     const board = await member(t.db, ash.forum.id, "board@ash.example.org", "board");
     const dellBoard = await member(t.db, dell.forum.id, "board@dell.example.org", "board");
-    const rows = (await computeNetworkRows(t.db, { template: TEMPLATE, periodType: "stocktake" })).filter((r) => r.time_period === SAMPLE_PERIOD);
+    const rows = (await computeNetworkRows(t.db, { template: TEMPLATE, periodType: "stocktake" })).filter(
+      (r) => r.time_period === SAMPLE_PERIOD,
+    );
 
-    type Comparison = { kpiId: string; network: NetworkRow | null; forum: NetworkRow | null; position: string | null; reason: string | null };
+    type Comparison = {
+      kpiId: string;
+      network: NetworkRow | null;
+      forum: NetworkRow | null;
+      position: string | null;
+      reason: string | null;
+    };
     const view = async (cookie: string) => {
       const response = (await boardLoader(args(get(`/board?periodType=stocktake&period=${SAMPLE_PERIOD}`, cookie)))) as Response;
       const data = (await response.json()) as { network: { status: string; kpis: Comparison[] } };
@@ -292,14 +317,16 @@ describe.each(STORES)("the network's pages on $kind", ({ kind, skip }) => {
       sheetRows.push(
         NETWORK_CSV_COLUMNS.map((_, i) => {
           const value = row.getCell(i + 1).value;
-          return value === null || value === undefined ? "" : typeof value === "number" && !Number.isInteger(value) ? value.toFixed(1) : String(value);
+          return value === null || value === undefined
+            ? ""
+            : typeof value === "number" && !Number.isInteger(value)
+              ? value.toFixed(1)
+              : String(value);
         }),
       ),
     );
     expect(sheetRows[0]).toEqual([...NETWORK_CSV_COLUMNS]);
-    expect(sheetRows.slice(1)).toEqual(
-      rows.map((r) => textCells(r).map((c) => (/^\d+\.0$/.test(c) ? c.slice(0, -2) : c))),
-    );
+    expect(sheetRows.slice(1)).toEqual(rows.map((r) => textCells(r).map((c) => (/^\d+\.0$/.test(c) ? c.slice(0, -2) : c))));
 
     const token = await createApiToken(t.db, { forumId: ash.forum.id, label: "Council", createdBy: "test" });
     const api = (await apiLoader(
