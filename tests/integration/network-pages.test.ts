@@ -254,6 +254,38 @@ describe.each(STORES)("the network's pages on $kind", ({ kind, skip }) => {
     expect(importAudit.map((a) => a.action).sort()).toEqual(["network.counts_imported", "network.joined"]);
   });
 
+  it.skipIf(skip)("npm run staff -- operator grants and withdraws the permission from the command line, audited", async () => {
+    const ash = await hostedForum(t.db, "ash-pcf", "Ash Parent Carer Forum");
+    await member(t.db, ash.forum.id, "chair@ash.example.org", "admin");
+    const staff = async (...words: string[]) => {
+      try {
+        const { stdout } = await run(process.execPath, ["--import", "tsx", "app/cli/staff.ts", ...words], {
+          env: { ...process.env, DATABASE_URL: urlOf(t) },
+          encoding: "utf8",
+        });
+        return { code: 0, out: stdout };
+      } catch (error) {
+        const e = error as { code: number; stdout: string; stderr: string };
+        return { code: e.code, out: e.stdout + e.stderr };
+      }
+    };
+    expect((await staff("operator", "chair@ash.example.org")).out).toContain("is now an installation operator");
+    expect((await staff("operators")).out).toContain("chair@ash.example.org");
+    expect((await staff("operator", "nobody@ash.example.org")).code).toBe(1);
+    expect((await staff("operator", "chair@ash.example.org", "--two-factor")).code).toBe(2);
+    expect((await staff("operator", "chair@ash.example.org", "--remove")).out).toContain("no longer an installation operator");
+    expect(await t.db.selectFrom("installation_operators").select("user_id").execute()).toEqual([]);
+    const audits = await t.db.selectFrom("audit_log").select(["action", "forum_id"]).where("action", "like", "operator.%").execute();
+    expect(audits.map((a) => [a.action, a.forum_id ?? "installation"]).sort()).toEqual(
+      [
+        ["operator.granted", ash.forum.id],
+        ["operator.granted", "installation"],
+        ["operator.withdrawn", ash.forum.id],
+        ["operator.withdrawn", "installation"],
+      ].sort(),
+    );
+  });
+
   it.skipIf(skip)("the board compares each KPI with the network exactly as computeNetworkRows does", async () => {
     const { ash, dell } = await smallNetwork();
     const board = await member(t.db, ash.forum.id, "board@ash.example.org", "board");
