@@ -26,6 +26,8 @@ const STAFF_EMAIL: Record<Role, string> = {
 
 /** Signing in, joining and resetting a password are staff pages, in English only. */
 const STAFF_ENGLISH = /^\/(login|join|reset)(\/|$)/;
+/** Each sweep opens dozens of pages and runs axe-core on each: minutes on a busy machine. */
+const SWEEP_TIMEOUT = 900_000;
 
 /** Every route of the built app, as a pattern such as /s/:publicId. */
 async function routePatterns(): Promise<string[]> {
@@ -150,6 +152,7 @@ describe.skipIf(!chromiumPath)("every page is accessible, in English and in Urdu
         await context.close();
       }
     },
+    SWEEP_TIMEOUT,
   );
 
   it.each(LANGUAGES)("the parents' survey in %s, with its errors, from the first page to the receipt", async (language, t) => {
@@ -205,7 +208,7 @@ describe.skipIf(!chromiumPath)("every page is accessible, in English and in Urdu
     } finally {
       await context.close();
     }
-  });
+  }, SWEEP_TIMEOUT);
 
   it.each(LANGUAGES)("a page that does not exist says so in %s", async (language, t) => {
     const { context, page } = await phoneIn(language);

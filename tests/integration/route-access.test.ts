@@ -22,6 +22,7 @@ import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
 type Access = "public" | "staff" | "token" | Role[];
 const ACCESS: Record<string, Access> = {
   "/": "public",
+  "/*": "public",
   "/healthz": "public",
   "/language": "public",
   "/privacy": "public",

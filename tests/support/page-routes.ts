@@ -107,6 +107,8 @@ export const JOURNEY_ROUTES = [
 
 /** Routes that answer with something other than a page: a file, a feed, JSON or a redirect. */
 export const NOT_PAGES = [
+  // Any other address: the page-not-found page, checked on its own in the sweep.
+  "/*",
   "/healthz",
   "/language",
   "/logout",
