@@ -56,7 +56,8 @@ async function pageProblems(page: Page, expected: { lang: string; dir: string })
   const html = page.locator("html");
   const lang = await html.getAttribute("lang");
   const dir = await html.getAttribute("dir");
-  if (lang !== expected.lang || dir !== expected.dir) problems.push(`lang="${lang}" dir="${dir}", expected ${expected.lang} ${expected.dir}`);
+  if (lang !== expected.lang || dir !== expected.dir)
+    problems.push(`lang="${lang}" dir="${dir}", expected ${expected.lang} ${expected.dir}`);
   return problems;
 }
 
@@ -143,7 +144,10 @@ describe.skipIf(!chromiumPath)("every page is accessible, in English and in Urdu
         for (const address of pagesFor(visitor, params)) {
           const response = await page.goto(app.url + address);
           const english = visitor !== "public" || STAFF_ENGLISH.test(address);
-          const found = await pageProblems(page, english ? { lang: "en", dir: "ltr" } : { lang: language, dir: language === "ur" ? "rtl" : "ltr" });
+          const found = await pageProblems(
+            page,
+            english ? { lang: "en", dir: "ltr" } : { lang: language, dir: language === "ur" ? "rtl" : "ltr" },
+          );
           if ((response?.status() ?? 0) >= 400) found.unshift(`answered ${response?.status()}`);
           if (found.length > 0) problems[address] = found;
         }
@@ -155,60 +159,68 @@ describe.skipIf(!chromiumPath)("every page is accessible, in English and in Urdu
     SWEEP_TIMEOUT,
   );
 
-  it.each(LANGUAGES)("the parents' survey in %s, with its errors, from the first page to the receipt", async (language, t) => {
-    const { context, page } = await phoneIn(language);
-    const expected = { lang: language, dir: language === "ur" ? "rtl" : "ltr" };
-    const problems: Record<string, string[]> = {};
-    const check = async (state: string) => {
-      const found = await pageProblems(page, expected);
-      if (found.length > 0) problems[state] = found;
-    };
-    try {
-      const base = `${app.url}/s/${params.publicId}`;
-      await page.goto(base);
-      await page.locator("main form button[type=submit]").click();
-      await page.locator(".error-summary").waitFor();
-      await check("start, with errors");
-      for (const id of ["#participate", "#special_category", "#quotes"]) await page.locator(id).check();
-      await page.locator("main form button[type=submit]").click();
-      await page.waitForURL(/\/q\//);
-      await page.locator("button[name=intent][value=continue]").click();
-      await page.locator(".error-summary").waitFor();
-      await check("question, with errors");
-      for (let i = 0; i < 40 && /\/q\//.test(page.url()); i++) {
-        const code = new URL(page.url()).pathname.split("/").pop()!;
-        const textbox = page.locator("textarea[name=answer], input[type=text][name=answer]");
-        if ((await textbox.count()) > 0) await textbox.fill("Answers in English on any page: a caseworker, please.");
-        else await page.locator(code === "ehcp_stage" ? "input[name=answer][value=final]" : "input[name=answer]").first().check();
-        if (i === 0) await check(`question ${code}`);
-        const question = page.url();
+  it.each(LANGUAGES)(
+    "the parents' survey in %s, with its errors, from the first page to the receipt",
+    async (language, t) => {
+      const { context, page } = await phoneIn(language);
+      const expected = { lang: language, dir: language === "ur" ? "rtl" : "ltr" };
+      const problems: Record<string, string[]> = {};
+      const check = async (state: string) => {
+        const found = await pageProblems(page, expected);
+        if (found.length > 0) problems[state] = found;
+      };
+      try {
+        const base = `${app.url}/s/${params.publicId}`;
+        await page.goto(base);
+        await page.locator("main form button[type=submit]").click();
+        await page.locator(".error-summary").waitFor();
+        await check("start, with errors");
+        for (const id of ["#participate", "#special_category", "#quotes"]) await page.locator(id).check();
+        await page.locator("main form button[type=submit]").click();
+        await page.waitForURL(/\/q\//);
         await page.locator("button[name=intent][value=continue]").click();
-        await page.waitForURL((url) => url.href !== question);
-        if (code === "what_would_help") await check("the last questions");
+        await page.locator(".error-summary").waitFor();
+        await check("question, with errors");
+        for (let i = 0; i < 40 && /\/q\//.test(page.url()); i++) {
+          const code = new URL(page.url()).pathname.split("/").pop()!;
+          const textbox = page.locator("textarea[name=answer], input[type=text][name=answer]");
+          if ((await textbox.count()) > 0) await textbox.fill("Answers in English on any page: a caseworker, please.");
+          else
+            await page
+              .locator(code === "ehcp_stage" ? "input[name=answer][value=final]" : "input[name=answer]")
+              .first()
+              .check();
+          if (i === 0) await check(`question ${code}`);
+          const question = page.url();
+          await page.locator("button[name=intent][value=continue]").click();
+          await page.waitForURL((url) => url.href !== question);
+          if (code === "what_would_help") await check("the last questions");
+        }
+        await check("check your answers");
+        await page.locator('a[href$="q/overall_experience?change=1"]').click();
+        await page.waitForURL(/change=1$/);
+        await check("changing an answer");
+        await page.locator("button[name=intent][value=save]").click();
+        await page.waitForURL(/\/save$/);
+        await check("saved");
+        await page.goto(`${base}/check`);
+        await page.locator("main form button[type=submit]").last().click();
+        await page.waitForURL(/\/done$/);
+        expect(await page.title()).toBe(t["done.title"]);
+        await check("sent");
+        const receipt = (await page.getByTestId("receipt-code").textContent())!.trim();
+        await page.goto(`${app.url}/receipt`);
+        await page.locator("#code").fill(receipt);
+        await page.locator("main form button[type=submit]").click();
+        await page.getByTestId("receipt-found").waitFor();
+        await check("a receipt found");
+        expect(problems).toEqual({});
+      } finally {
+        await context.close();
       }
-      await check("check your answers");
-      await page.locator('a[href$="q/overall_experience?change=1"]').click();
-      await page.waitForURL(/change=1$/);
-      await check("changing an answer");
-      await page.locator("button[name=intent][value=save]").click();
-      await page.waitForURL(/\/save$/);
-      await check("saved");
-      await page.goto(`${base}/check`);
-      await page.locator("main form button[type=submit]").last().click();
-      await page.waitForURL(/\/done$/);
-      expect(await page.title()).toBe(t["done.title"]);
-      await check("sent");
-      const receipt = (await page.getByTestId("receipt-code").textContent())!.trim();
-      await page.goto(`${app.url}/receipt`);
-      await page.locator("#code").fill(receipt);
-      await page.locator("main form button[type=submit]").click();
-      await page.getByTestId("receipt-found").waitFor();
-      await check("a receipt found");
-      expect(problems).toEqual({});
-    } finally {
-      await context.close();
-    }
-  }, SWEEP_TIMEOUT);
+    },
+    SWEEP_TIMEOUT,
+  );
 
   it.each(LANGUAGES)("a page that does not exist says so in %s", async (language, t) => {
     const { context, page } = await phoneIn(language);

@@ -84,6 +84,14 @@ describe.skipIf(!chromiumPath)("the parent's journey by keyboard alone", () => {
       await tabTo(/^button\S*\[value=continue\]/);
       await pressAndLoad(page, "Enter");
       expect(await errorSummaryHasFocus()).toBe(true);
+      // Follow the error link to the question and send it empty again: the address bar now ends
+      // in the link's fragment, and the error summary still takes the focus.
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      expect(page.url()).toMatch(/#answer-overall_experience/);
+      await tabTo(/^button\S*\[value=continue\]/);
+      await pressAndLoad(page, "Enter");
+      expect(await errorSummaryHasFocus()).toBe(true);
 
       const questions: string[] = [];
       for (let i = 0; i < 40 && /\/q\//.test(page.url()); i++) {
