@@ -343,7 +343,7 @@ export const pl: Catalogue = {
   "results.segment.respondent_role": "Kto odpowiadał",
   "results.segment.unknown": "Brak odpowiedzi",
   "results.segment.mode": "Jak udzielono odpowiedzi",
-  "results.mode.web": "Online",
+  "results.mode.web": "Przez internet",
   "results.mode.paper": "Na papierze",
   "results.mode.phone": "Przez telefon",
   "results.mode.assisted": "Z czyjąś pomocą",

@@ -343,7 +343,7 @@ export const ro: Catalogue = {
   "results.segment.respondent_role": "Cine a răspuns",
   "results.segment.unknown": "Fără răspuns",
   "results.segment.mode": "Cum a fost dat răspunsul",
-  "results.mode.web": "Online",
+  "results.mode.web": "Pe internet",
   "results.mode.paper": "Pe hârtie",
   "results.mode.phone": "La telefon",
   "results.mode.assisted": "Cu ajutorul cuiva",
