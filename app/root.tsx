@@ -14,8 +14,8 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import { SiteFooter, SiteHeader } from "~/components/layout";
-import { directionOf, translator } from "~/i18n";
-import { requestLanguage } from "~/respondent/language.server";
+import { directionOf, translator, type Translate } from "~/i18n";
+import { isStaffPage, pageLanguageOf } from "~/respondent/language.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -23,12 +23,16 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Parent carer voice" }];
+/** The title of a page that has none of its own, or of an error page, in the page's language. */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const t = translator(data?.language ?? "en");
+  return [{ title: error ? errorMessages(error, t).title : t("site.tagline") }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const language = requestLanguage(request);
   const url = new URL(request.url);
-  return { language, path: url.pathname + url.search };
+  const language = pageLanguageOf(request);
+  return { language, staff: isStaffPage(url.pathname), path: url.pathname + url.search };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
@@ -71,7 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           {t("site.skip")}
         </a>
-        <SiteHeader t={t} brand={brand} language={language} path={root?.path ?? "/"} />
+        <SiteHeader t={t} brand={brand} language={language} path={root?.path ?? "/"} languages={!root?.staff} />
         <div className="width-container">
           <main id="main" className={wide ? "main main--wide" : "main"} tabIndex={-1}>
             {children}
@@ -93,17 +97,21 @@ export default function App() {
   return <Outlet />;
 }
 
+/** What an error page says: a page not found, a form sent twice, a bad request, or our own fault. */
+function errorMessages(error: unknown, t: Translate): { title: string; body: string } {
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) return { title: t("notFound.title"), body: t("notFound.body") };
+    if (error.status === 409) return { title: t("submitted.title"), body: t("submitted.body") };
+    const custom = typeof error.data === "object" && error.data ? (error.data as { title?: string; body?: string }) : {};
+    if (error.status < 500) return { title: custom.title ?? t("badRequest.title"), body: custom.body ?? t("badRequest.body") };
+  }
+  return { title: t("error.title"), body: t("error.body") };
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const root = useRouteLoaderData<typeof loader>("root");
   const t = translator(root?.language ?? "en");
-  if (isRouteErrorResponse(error)) {
-    if (error.status === 404) return <ErrorPage title={t("notFound.title")} body={t("notFound.body")} t={t} />;
-    if (error.status === 409) return <ErrorPage title={t("submitted.title")} body={t("submitted.body")} t={t} />;
-    const custom = typeof error.data === "object" && error.data ? (error.data as { title?: string; body?: string }) : {};
-    if (error.status < 500) {
-      return <ErrorPage title={custom.title ?? t("badRequest.title")} body={custom.body ?? t("badRequest.body")} t={t} />;
-    }
-  }
-  return <ErrorPage title={t("error.title")} body={t("error.body")} t={t} />;
+  const { title, body } = errorMessages(error, t);
+  return <ErrorPage title={title} body={body} t={t} />;
 }

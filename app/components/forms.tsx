@@ -1,3 +1,4 @@
+import { useFormAction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { EasyReadFace } from "~/domain/survey";
 import type { Translate } from "~/i18n";
@@ -274,5 +275,19 @@ export function FilterSelect({
         ))}
       </select>
     </div>
+  );
+}
+
+/**
+ * A plain POST form (no JavaScript needed) that sends to this page's own address and query, never
+ * its fragment. Without an action a form posts to the address in the bar, fragment and all (after
+ * following an error link, "#answer-…"), and a page that comes back at a fragment scrolls to it and
+ * ignores autofocus, so the error summary would not take the focus.
+ */
+export function PostForm({ children }: { children: ReactNode }) {
+  return (
+    <form method="post" action={useFormAction()} noValidate>
+      {children}
+    </form>
   );
 }

@@ -1,30 +1,45 @@
 import type { ForumBrand } from "~/root";
 import { UI_LANGUAGES, type Translate } from "~/i18n";
 
-export function SiteHeader({ t, brand, language, path }: { t: Translate; brand?: ForumBrand; language: string; path: string }) {
+/** The site's header; `languages` is false on staff pages, which are in English only. */
+export function SiteHeader({
+  t,
+  brand,
+  language,
+  path,
+  languages,
+}: {
+  t: Translate;
+  brand?: ForumBrand;
+  language: string;
+  path: string;
+  languages: boolean;
+}) {
   return (
     <header className="header" style={brand ? { ["--brand" as string]: brand.colour } : undefined}>
       <div className="width-container header__inner">
         <a className="header__name" href="/">
           {brand?.name ?? t("site.tagline")}
         </a>
-        <nav className="header__languages" aria-label={t("language.choose")}>
-          <ul>
-            {Object.entries(UI_LANGUAGES).map(([code, info]) => (
-              <li key={code}>
-                {code === language ? (
-                  <span aria-current="true" lang={code}>
-                    {info.name}
-                  </span>
-                ) : (
-                  <a href={`/language?to=${code}&back=${encodeURIComponent(path)}`} lang={code} hrefLang={code}>
-                    {info.name}
-                  </a>
-                )}
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {languages ? (
+          <nav className="header__languages" aria-label={t("language.choose")}>
+            <ul>
+              {Object.entries(UI_LANGUAGES).map(([code, info]) => (
+                <li key={code}>
+                  {code === language ? (
+                    <span aria-current="true" lang={code}>
+                      {info.name}
+                    </span>
+                  ) : (
+                    <a href={`/language?to=${code}&back=${encodeURIComponent(path)}`} lang={code} hrefLang={code}>
+                      {info.name}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
       </div>
     </header>
   );

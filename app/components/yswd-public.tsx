@@ -1,5 +1,4 @@
 import { STATUS_TAG_CLASS, type YswdStatus } from "~/domain/yswd";
-import { MODE_LABELS, MODE_SEGMENT_NAME, type ResponseMode } from "~/domain/response-modes";
 import { directionOf, localeOf, type Translate } from "~/i18n";
 import { en, type MessageKey } from "~/i18n/en";
 
@@ -63,8 +62,6 @@ export function segmentTypeName(
 ): { text: string; lang: string | undefined } {
   const key = `results.segment.${type}` as MessageKey;
   if (key in en) return { text: t(key), lang: undefined };
-  // How a response was given has no catalogue entry yet: its English name, marked as English.
-  if (type === "mode") return { text: MODE_SEGMENT_NAME, lang: language === "en" ? undefined : "en" };
   const question = names[type];
   return question ? pick(question.title, language) : { text: type, lang: "en" };
 }
@@ -82,8 +79,9 @@ export function segmentValueName(
     const key = `results.role.${value}` as MessageKey;
     if (key in en) return { text: t(key), lang: undefined };
   }
-  if (type === "mode" && value in MODE_LABELS) {
-    return { text: MODE_LABELS[value as ResponseMode], lang: language === "en" ? undefined : "en" };
+  if (type === "mode") {
+    const key = `results.mode.${value}` as MessageKey;
+    if (key in en) return { text: t(key), lang: undefined };
   }
   if (type === "language") {
     try {

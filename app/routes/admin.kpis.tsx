@@ -360,7 +360,9 @@ export default function KpiRegister() {
           </div>
         </form>
         {question ? (
-          <form method="post" action="/admin/kpis#add" noValidate>
+          // No fragment in the address it posts to: a page opened at a fragment ignores autofocus, so
+          // the error summary would not take focus when the definition comes back with problems.
+          <form method="post" action="/admin/kpis" noValidate>
             <input type="hidden" name="intent" value="save" />
             <input type="hidden" name="mode" value={mode} />
             <input type="hidden" name="question" value={question.code} />

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { Button, ChoiceField, ErrorSummary, TextField } from "~/components/forms";
+import { Button, ChoiceField, ErrorSummary, PostForm, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { localise } from "~/domain/survey";
 import type { MessageKey } from "~/i18n";
@@ -88,7 +88,7 @@ export default function Receipt() {
         </div>
         <h2 className="heading-m">{t("receipt.withdraw.heading")}</h2>
         <p className="body">{t("receipt.withdraw.body")}</p>
-        <form method="post" noValidate>
+        <PostForm>
           <input type="hidden" name="code" value={result?.typed} />
           <ChoiceField
             type="checkbox"
@@ -103,7 +103,7 @@ export default function Receipt() {
           <button type="submit" className="button button--warning" name="intent" value="withdraw">
             {t("receipt.withdraw.button")}
           </button>
-        </form>
+        </PostForm>
       </>
     );
   }
@@ -111,7 +111,7 @@ export default function Receipt() {
   return (
     <>
       <ErrorSummary errors={error ? [{ href: "#code", text: error }] : []} t={t} />
-      <form method="post" noValidate>
+      <PostForm>
         <input type="hidden" name="intent" value="find" />
         <TextField
           id="code"
@@ -126,7 +126,7 @@ export default function Receipt() {
           t={t}
         />
         <Button>{t("receipt.button")}</Button>
-      </form>
+      </PostForm>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { translatedTitle } from "~/i18n/meta";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { Button, ErrorSummary, TextField } from "~/components/forms";
+import { Button, ErrorSummary, PostForm, TextField } from "~/components/forms";
 import type { MessageKey } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { clientAddress } from "~/auth/rate-limit.server";
@@ -39,7 +39,7 @@ export default function Resume() {
   return (
     <>
       <ErrorSummary errors={error ? [{ href: "#code", text: error }] : []} t={t} />
-      <form method="post" noValidate>
+      <PostForm>
         <TextField
           id="code"
           name="code"
@@ -53,7 +53,7 @@ export default function Resume() {
           t={t}
         />
         <Button>{t("resume.button")}</Button>
-      </form>
+      </PostForm>
     </>
   );
 }

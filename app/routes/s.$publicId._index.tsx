@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { Fragment } from "react";
-import { Button, EasyRead, ErrorMessage, ErrorSummary, FormGroup, TextField } from "~/components/forms";
+import { Button, EasyRead, ErrorMessage, ErrorSummary, FormGroup, PostForm, TextField } from "~/components/forms";
 import { hashToken } from "~/codes.server";
 import { getDb } from "~/db.server";
 import { localise } from "~/domain/survey";
@@ -205,7 +205,7 @@ export default function StartPage() {
           <a href="/privacy">{t("start.who.privacy")}</a>
         </p>
       </div>
-      <form method="post" noValidate>
+      <PostForm>
         <input type="hidden" name="idempotency_key" value={data.idempotencyKey} />
         <FormGroup error={CONSENTS.some((p) => errors[p]) ? "yes" : undefined}>
           <fieldset className="fieldset" aria-describedby="consent-hint">
@@ -257,7 +257,7 @@ export default function StartPage() {
           t={t}
         />
         <Button>{t("start.button")}</Button>
-      </form>
+      </PostForm>
     </EasyRead>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, EasyRead, ErrorSummary } from "~/components/forms";
+import { BackLink, Button, EasyRead, ErrorSummary, PostForm } from "~/components/forms";
 import { EasyReadCheck } from "~/components/easy-read/check";
 import { titleByReading } from "~/components/easy-read/title";
 import { problemText } from "~/components/problems";
@@ -133,9 +133,9 @@ export default function CheckAnswers() {
       </dl>
       <h2 className="heading-m">{t("check.send.heading")}</h2>
       <p className="body">{t("check.send.body")}</p>
-      <form method="post" noValidate>
+      <PostForm>
         <Button>{t("check.send.button")}</Button>
-      </form>
+      </PostForm>
     </EasyRead>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, ChoiceField, EasyRead, ErrorSummary, TextField } from "~/components/forms";
+import { BackLink, Button, ChoiceField, EasyRead, ErrorSummary, PostForm, TextField } from "~/components/forms";
 import { getDb } from "~/db.server";
 import { parseAnswer, rawOf } from "~/domain/answers";
 import { firstUnanswered, positionOf } from "~/domain/routing";
@@ -155,7 +155,7 @@ export default function QuestionPage() {
         <div className="progress__bar" style={{ width: `${progress}%` }} />
       </div>
       <ErrorSummary errors={error ? [{ href: `#${choice ? `${fieldId}-question` : fieldId}`, text: error }] : []} t={t} />
-      <form method="post" noValidate action={data.change ? "?change=1" : undefined}>
+      <PostForm>
         {question.type === "single_choice" || question.type === "yes_no" || question.type === "multiple_choice" ? (
           <ChoiceField
             type={question.type === "multiple_choice" ? "checkbox" : "radio"}
@@ -197,7 +197,7 @@ export default function QuestionPage() {
             {t("question.save")}
           </Button>
         </div>
-      </form>
+      </PostForm>
     </EasyRead>
   );
 }

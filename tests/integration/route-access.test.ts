@@ -23,6 +23,7 @@ import { DEMO_PASSWORD, startApp, type RunningApp } from "../support/app";
 type Access = "public" | "staff" | "token" | "operator" | Role[];
 const ACCESS: Record<string, Access> = {
   "/": "public",
+  "/*": "public",
   "/healthz": "public",
   "/language": "public",
   "/privacy": "public",

@@ -14,10 +14,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A phone: 390×844, touch, as a parent on a bus would have. */
-export async function phoneContext(browser: Browser, options: { javaScript?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+/** A phone: 390×844 unless `width` says smaller, touch, as a parent on a bus would have. */
+export async function phoneContext(
+  browser: Browser,
+  options: { javaScript?: boolean; locale?: string; width?: number } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: { width: 390, height: 844 },
+    viewport: { width: options.width ?? 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
@@ -28,9 +31,13 @@ export async function phoneContext(browser: Browser, options: { javaScript?: boo
 
 /** WCAG 2.2 A and AA rules from axe-core; any violation fails the test with what and where. */
 export async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page), `axe-core violations on ${page.url()}`).toEqual([]);
+}
+
+/** The WCAG 2.2 A and AA violations axe-core finds on the page, each with what and where. */
+export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]).analyze();
-  const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(problems, `axe-core violations on ${page.url()}`).toEqual([]);
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** A staff member's laptop. */

@@ -1,4 +1,4 @@
-import { BackLink, Button, EasyRead, ErrorSummary } from "~/components/forms";
+import { BackLink, Button, EasyRead, ErrorSummary, PostForm } from "~/components/forms";
 import { useTranslation } from "~/i18n/use-translation";
 import { Point } from "./pictures";
 
@@ -46,9 +46,9 @@ export function EasyReadCheck({ back, rows, errors }: { back: string; rows: Chec
       <h2 className="heading-m">{t("easyRead.check.send.heading")}</h2>
       <Point picture="tick">{t("easyRead.check.send.true")}</Point>
       <Point picture="receipt">{t("easyRead.check.send.code")}</Point>
-      <form method="post" noValidate>
+      <PostForm>
         <Button>{t("check.send.button")}</Button>
-      </form>
+      </PostForm>
     </EasyRead>
   );
 }

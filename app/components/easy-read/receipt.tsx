@@ -1,4 +1,4 @@
-import { Button, ChoiceField, EasyRead, ErrorSummary, TextField } from "~/components/forms";
+import { Button, ChoiceField, EasyRead, ErrorSummary, PostForm, TextField } from "~/components/forms";
 import { localeOf, type MessageKey } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { Point } from "./pictures";
@@ -41,7 +41,7 @@ export function EasyReadReceipt({ result }: { result?: ReceiptResult }) {
         <Point picture="bin">{t("easyRead.receipt.withdraw.delete")}</Point>
         <Point picture="pause">{t("easyRead.receipt.withdraw.final")}</Point>
         <Point picture="numbers">{t("easyRead.receipt.withdraw.numbers")}</Point>
-        <form method="post" noValidate>
+        <PostForm>
           <input type="hidden" name="code" value={result.typed} />
           <ChoiceField
             type="checkbox"
@@ -56,14 +56,14 @@ export function EasyReadReceipt({ result }: { result?: ReceiptResult }) {
           <button type="submit" className="button button--warning" name="intent" value="withdraw">
             {t("easyRead.receipt.withdraw.button")}
           </button>
-        </form>
+        </PostForm>
       </EasyRead>
     );
   }
   return (
     <EasyRead on>
       <ErrorSummary errors={problem ? [{ href: "#code", text: problem }] : []} t={t} />
-      <form method="post" noValidate>
+      <PostForm>
         <input type="hidden" name="intent" value="find" />
         <TextField
           id="code"
@@ -78,7 +78,7 @@ export function EasyReadReceipt({ result }: { result?: ReceiptResult }) {
           t={t}
         />
         <Button>{t("easyRead.receipt.button")}</Button>
-      </form>
+      </PostForm>
       <Point picture="trustedAdult">{t("easyRead.done.missing")}</Point>
     </EasyRead>
   );

@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { Button, EasyRead, ErrorMessage, ErrorSummary, FormGroup } from "~/components/forms";
+import { Button, EasyRead, ErrorMessage, ErrorSummary, FormGroup, PostForm } from "~/components/forms";
 import type { MessageKey } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import type { ConsentWording } from "~/models/responses.server";
@@ -73,7 +73,7 @@ export function EasyReadStart({
       <p className="body">
         <a href="/privacy">{t("easyRead.start.privacy")}</a>
       </p>
-      <form method="post" noValidate>
+      <PostForm>
         <input type="hidden" name="idempotency_key" value={data.idempotencyKey} />
         <FormGroup error={BOXES.some((box) => errors[box]) ? "yes" : undefined}>
           <fieldset className="fieldset" aria-describedby="consent-hint">
@@ -108,7 +108,7 @@ export function EasyReadStart({
           </fieldset>
         </FormGroup>
         <Button>{t("easyRead.start.button")}</Button>
-      </form>
+      </PostForm>
     </EasyRead>
   );
 }
