@@ -86,6 +86,10 @@ export const STAFF_PAGES: Record<string, StaffPage> = {
   "/admin/you-said-we-did": { roles: ["admin", "moderator"], path: () => "/admin/you-said-we-did" },
   "/admin/you-said-we-did/new": { roles: ["admin", "moderator"], path: () => "/admin/you-said-we-did/new" },
   "/admin/you-said-we-did/:itemId": { roles: ["admin", "moderator"], path: (p) => `/admin/you-said-we-did/${p.yswdItemId}` },
+  "/admin/network": { roles: ["admin"], path: () => "/admin/network" },
+  // Installation operators' pages: the demo forum's admin is an operator.
+  "/admin/forums": { roles: ["admin"], path: () => "/admin/forums" },
+  "/admin/network-counts": { roles: ["admin"], path: () => "/admin/network-counts" },
   "/board": { roles: ["admin", "board"], path: () => "/board" },
   "/board/pack": { roles: ["admin", "board"], path: () => "/board/pack" },
   "/board/you-said-we-did": { roles: ["admin", "board"], path: () => "/board/you-said-we-did" },
@@ -116,6 +120,7 @@ export const NOT_PAGES = [
   "/you-said-we-did.atom",
   "/api/v1/kpis",
   "/admin/audit.csv",
+  "/admin/network.csv",
   "/admin/surveys/:surveyId/qr.png",
   "/admin/surveys/:surveyId/qr.svg",
   "/admin/surveys/:surveyId/invitations.csv",
