@@ -1,3 +1,4 @@
+import { keepPublishedQuotes } from "./yswd/keep-quotes.server";
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Database } from "../../db/schema";
 import { transaction, type DB } from "~/db.server";
@@ -188,7 +189,7 @@ export async function applyRetention(db: DB, forumId: string, actor = "system", 
         .where("month", "<", cutoffMonth)
         .where("sealed_at", "is", null)
         .executeTakeFirst();
-      const deleted = await deleteResponses(trx, due().where("id", "not in", heldBackIds(trx, forumId)).select("id"));
+      const deleted = await deleteResponses(trx, due().where("id", "not in", heldBackIds(trx, forumId)).select("id"), { forumId, now });
       await trx
         .deleteFrom("kpi_counted_responses")
         .where("survey_id", "=", surveyId)
@@ -243,7 +244,12 @@ export async function applyRetention(db: DB, forumId: string, actor = "system", 
  * Deletes responses with everything that hangs off them. Explicit deletes, not only ON DELETE
  * CASCADE, as withdrawal does: a deletion must not depend on the connection's foreign-key mode.
  */
-async function deleteResponses(trx: DB, ids: SelectQueryBuilder<Database, "responses", { id: string }>): Promise<number> {
+async function deleteResponses(
+  trx: DB,
+  ids: SelectQueryBuilder<Database, "responses", { id: string }>,
+  keep?: { forumId: string; now: Date },
+): Promise<number> {
+  if (keep) await keepPublishedQuotes(trx, keep.forumId, ids, keep.now);
   const items = trx.selectFrom("moderation_items").select("id").where("response_id", "in", ids);
   await trx.deleteFrom("yswd_quotes").where("moderation_item_id", "in", items).execute();
   await trx.deleteFrom("moderation_item_themes").where("item_id", "in", items).execute();
