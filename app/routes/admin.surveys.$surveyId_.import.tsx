@@ -13,7 +13,7 @@ import { getDb } from "~/db.server";
 import { fileTooBig, IMPORT_META_COLUMNS, type ImportProblem } from "~/domain/import";
 import { decodeImportFileInSteps } from "~/domain/import/in-steps";
 import { translator } from "~/i18n";
-import { findImportJob, startImportJob, type ImportJob } from "~/models/import-jobs.server";
+import { earlierImportOfSameFile, findImportJob, startImportJob, type ImportJob } from "~/models/import-jobs.server";
 import { yieldToEventLoop } from "~/models/import-staging.server";
 import { getSurveyOverview } from "~/models/surveys.server";
 import { getVersionDefinition } from "~/models/published-surveys.server";
@@ -61,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 interface ActionData {
   problems: ImportProblem[];
   problemCount: number;
+  /** The same file was imported before: uploading it again needs the "different wave" box. */
+  sameFile?: boolean;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,9 +86,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // In steps: a large file's decoding would otherwise hold up everyone else's requests.
   const decoded = await decodeImportFileInSteps(new Uint8Array(await file.arrayBuffer()), { pause: yieldToEventLoop }, MAX_UPLOAD_BYTES);
   if (!decoded.ok) return refuse(decoded.problems, decoded.problemCount);
+  const differentWave = form.get("different_wave") === "on";
+  const earlier = await earlierImportOfSameFile(db, staff.forumId, survey.id, decoded.text);
+  if (earlier && !differentWave) {
+    const when = new Date(earlier.startedAt).toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "Europe/London",
+    });
+    return json<ActionData>(
+      {
+        problems: [
+          {
+            row: null,
+            column: "file",
+            message: `This file was already imported into this survey on ${when} (${earlier.imported} responses). Importing it again would count every response twice. If it really is a different wave with the same content, tick "This is a different wave" and upload it again.`,
+          },
+        ],
+        problemCount: 1,
+        sameFile: true,
+      },
+      { status: 400 },
+    );
+  }
   const jobId = await startImportJob(
     db,
-    { forumId: staff.forumId, surveyId: survey.id, csvText: decoded.text, actor: staff.user.id },
+    { forumId: staff.forumId, surveyId: survey.id, csvText: decoded.text, actor: staff.user.id, differentWave: earlier !== null },
     (error) => console.error("A response import failed", error),
   );
   return redirect(`/admin/surveys/${survey.id}/import?job=${encodeURIComponent(jobId)}`);
@@ -255,6 +281,18 @@ export default function ImportResponses() {
                   </div>
                   <input className="file-upload" id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" />
                 </div>
+                {refused && "sameFile" in refused && refused.sameFile ? (
+                  <div className="form-group">
+                    <div className="checkboxes">
+                      <div className="checkboxes__item">
+                        <input className="checkboxes__input" id="different_wave" name="different_wave" type="checkbox" value="on" />
+                        <label className="label checkboxes__label" htmlFor="different_wave">
+                          This is a different wave: import it although the same file was imported before
+                        </label>
+                      </div>
+                    </div>
+                  </div>
+                ) : null}
                 <button type="submit" className="button">
                   Upload and import
                 </button>
