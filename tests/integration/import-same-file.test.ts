@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "~/db.server";
 import { earlierImportOfSameFile, findImportJob, pruneImportJobs, startImportJob } from "~/models/import-jobs.server";
-import { forumWithSurvey, minimalParentAnswers } from "../factories";
+import { listImports, undoImport } from "~/models/import-undo.server";
+import { computeKpiCells } from "~/models/kpi-dashboard.server";
+import { forumWithSurvey, minimalParentAnswers, submitAnswers } from "../factories";
 import { createTestDb, STORES, type TestDb } from "../support/db";
 
 /** A day `n` days ago: inside any retention period, never in the future. */
@@ -69,5 +71,32 @@ describe.each(STORES)("importing the same file again on $kind", ({ kind, skip })
       .where("subject", "=", survey.id)
       .execute();
     expect(audit.map((a) => JSON.parse(a.detail ?? "{}"))).toEqual([{ job: again }]);
+  });
+
+  it.skipIf(skip)("undoes an import as a whole: its responses go, the figures drop them, and the file may come back", async () => {
+    const { forum, survey } = await forumWithSurvey(t.db);
+    await submitAnswers(t.db, survey, minimalParentAnswers());
+    const text = file(4);
+    const jobId = await startImportJob(t.db, { forumId: forum.id, surveyId: survey.id, csvText: text, actor: "admin-1" });
+    expect(await finished(t.db, forum.id, survey.id, jobId)).toMatchObject({ status: "imported", imported: 4 });
+    // Responses counted in the KPI summary, after the figures are read (which recounts stale months).
+    const total = async () => {
+      await computeKpiCells(t.db, { forumId: forum.id, surveyId: survey.id, periodType: "quarter" });
+      const months = await t.db.selectFrom("kpi_summary_months").select("responses").where("survey_id", "=", survey.id).execute();
+      return months.reduce((sum, m) => sum + Number(m.responses), 0);
+    };
+    expect(await total()).toBe(5);
+    expect(await listImports(t.db, forum.id, survey.id)).toEqual([expect.objectContaining({ jobId, responses: 4 })]);
+
+    expect(await undoImport(t.db, forum.id, survey.id, jobId, "admin-2")).toBe(4);
+    const left = await t.db.selectFrom("responses").select("import_job_id").where("survey_id", "=", survey.id).execute();
+    expect(left).toEqual([{ import_job_id: null }]);
+    expect(await total()).toBe(1);
+    expect(await listImports(t.db, forum.id, survey.id)).toEqual([]);
+    expect(await earlierImportOfSameFile(t.db, forum.id, survey.id, text)).toBeNull();
+    const audit = await t.db.selectFrom("audit_log").select(["actor", "detail"]).where("action", "=", "responses.import_undone").execute();
+    expect(audit.map((a) => [a.actor, JSON.parse(a.detail ?? "{}")])).toEqual([["admin-2", { responses: 4 }]]);
+    // Twice, another survey's id, or another forum: nothing.
+    expect(await undoImport(t.db, forum.id, survey.id, jobId, "admin-2")).toBeNull();
   });
 });
