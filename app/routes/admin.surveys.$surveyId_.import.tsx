@@ -13,6 +13,7 @@ import { getDb } from "~/db.server";
 import { fileTooBig, IMPORT_META_COLUMNS, type ImportProblem } from "~/domain/import";
 import { decodeImportFileInSteps } from "~/domain/import/in-steps";
 import { translator } from "~/i18n";
+import { listImports, undoImport } from "~/models/import-undo.server";
 import { earlierImportOfSameFile, findImportJob, startImportJob, type ImportJob } from "~/models/import-jobs.server";
 import { yieldToEventLoop } from "~/models/import-staging.server";
 import { getSurveyOverview } from "~/models/surveys.server";
@@ -55,6 +56,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     columns: definition ? [...IMPORT_META_COLUMNS, ...definition.questions.map((q) => q.code)] : [],
     jobAsked: jobId !== null,
     job,
+    imports: await listImports(db, staff.forumId, survey.id),
+    undone: /^\d{1,9}$/.test(new URL(request.url).searchParams.get("undone") ?? "")
+      ? Number(new URL(request.url).searchParams.get("undone"))
+      : null,
   };
 }
 
@@ -78,6 +83,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return refuse(fileTooBig(MAX_UPLOAD_BYTES).problems);
     return refuse([{ row: null, column: null, message: "The upload could not be read. Choose the CSV file again and send it." }]);
+  }
+  if (form.get("intent") === "undo") {
+    if (form.get("confirm") !== "on") {
+      return refuse([
+        { row: null, column: "confirm", message: "Tick the box to confirm that the import's responses are deleted for good." },
+      ]);
+    }
+    const job = form.get("job");
+    const removed = typeof job === "string" ? await undoImport(db, staff.forumId, survey.id, job.slice(0, 64), staff.user.id) : null;
+    if (removed === null)
+      return refuse([{ row: null, column: null, message: "That import was already undone, or is not one of this survey's." }]);
+    return redirect(`/admin/surveys/${survey.id}/import?undone=${removed}`);
   }
   const file = form.get("file");
   if (!(file instanceof Blob) || file.size === 0) {
@@ -299,6 +316,47 @@ export default function ImportResponses() {
               </form>
             </>
           )}
+        </section>
+      ) : null}
+
+      {data.undone !== null ? (
+        <div className="notification" role="status">
+          <p className="notification__title">Import undone: {data.undone === 1 ? "1 response" : `${data.undone} responses`} removed.</p>
+          <p className="body">Their months are counted again, so every figure leaves them out.</p>
+        </div>
+      ) : null}
+      {data.imports.length > 0 ? (
+        <section aria-labelledby="imports-title">
+          <h2 className="heading-m" id="imports-title">
+            Imports into this survey
+          </h2>
+          <ul className="list" data-testid="past-imports">
+            {data.imports.map((imported) => (
+              <li key={imported.jobId}>
+                <form method="post" encType="multipart/form-data" noValidate>
+                  <input type="hidden" name="intent" value="undo" />
+                  <input type="hidden" name="job" value={imported.jobId} />
+                  <p className="body">
+                    {new Date(imported.startedAt).toLocaleString("en-GB", {
+                      dateStyle: "long",
+                      timeStyle: "short",
+                      timeZone: "Europe/London",
+                    })}
+                    : {imported.responses === 1 ? "1 response" : `${imported.responses} responses`}
+                  </p>
+                  <div className="checkboxes__item">
+                    <input className="checkboxes__input" type="checkbox" id={`confirm-${imported.jobId}`} name="confirm" value="on" />
+                    <label className="label checkboxes__label" htmlFor={`confirm-${imported.jobId}`}>
+                      I understand undoing deletes these {imported.responses} responses for good
+                    </label>
+                  </div>
+                  <button type="submit" className="button button--warning">
+                    Undo this import
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
