@@ -59,6 +59,8 @@ export interface ImportJobTable {
   updated_at: string;
   /** The process running it: host, process id and that process's own random id. */
   runner: string | null;
+  /** sha256 of the file's text: the same file again is recognised. Null for imports before it was kept. */
+  content_hash: string | null;
 }
 
 /** A forum that shares its aggregate counts with the network (NB-1): hosted here, or elsewhere. */

@@ -16,6 +16,7 @@ import type {
   YswdStatusHistoryTable,
   YswdQuoteTable,
 } from "./schema-moderation";
+import type { YswdKeptQuoteTable } from "./schema-yswd-kept";
 import type {
   ApiTokenTable,
   RateLimitTable,
@@ -344,6 +345,7 @@ export interface Database {
   yswd_item_themes: YswdItemThemeTable;
   yswd_status_history: YswdStatusHistoryTable;
   yswd_quotes: YswdQuoteTable;
+  yswd_kept_quotes: YswdKeptQuoteTable;
   rate_limits: RateLimitTable;
   import_jobs: ImportJobTable;
   network_members: NetworkMemberTable;

@@ -305,7 +305,8 @@ export function ItemFormFields({
             </p>
           ) : chosenThemes.size === 0 && quotes.quotes.length === 0 ? (
             <p className="hint" id="quotes">
-              Choose at least one theme to see the approved answers tagged with it.
+              No approved answers without a theme in this survey and period. Choose at least one theme to see the approved answers tagged
+              with it.
             </p>
           ) : quotes.quotes.length === 0 ? (
             <p className="hint" id="quotes">
@@ -337,7 +338,7 @@ export function ItemFormFields({
                           &ldquo;{q.text}&rdquo;
                         </span>
                         <span className="hint yswd-quote__meta">
-                          {q.themes.join(", ")}
+                          {q.themes.length > 0 ? q.themes.join(", ") : "No theme yet"}
                           {q.redacted ? " · redacted" : ""}
                           {q.submittedOn ? ` · ${q.submittedOn}` : ""}
                         </span>

@@ -3,7 +3,7 @@ import type { DB } from "~/db.server";
 import { isSqlite } from "./dialect.server";
 
 /** Tables that hold what families wrote; PostgreSQL vacuums them after a retention batch. */
-const FAMILY_TABLES = ["answers", "responses", "moderation_items", "consents", "follow_up_contacts"] as const;
+const FAMILY_TABLES = ["answers", "responses", "moderation_items", "consents", "follow_up_contacts", "yswd_kept_quotes"] as const;
 
 /**
  * After a family's answers are deleted (a withdrawal, a retention batch), removes the copies the

@@ -9,6 +9,7 @@
  * failed if it had not committed (it left nothing visible, and its staged rows are removed), or
  * as still updating the figures if it had, until a reclaim finishes it.
  */
+import { createHash } from "node:crypto";
 import type { DB } from "~/db.server";
 import { recordAudit } from "./audit.server";
 import { importResponses } from "./import.server";
@@ -25,6 +26,30 @@ import type { ImportProblem } from "~/domain/import";
 
 export { STALLED_MS, type ImportJob };
 
+/** The file's fingerprint: its text (already decoded, so a re-saved copy with a BOM is the same). */
+export function importContentHash(csvText: string): string {
+  return createHash("sha256").update(csvText.replace(/\r\n/g, "\n").trim()).digest("hex");
+}
+
+interface EarlierImport {
+  startedAt: string;
+  imported: number;
+}
+
+/** The latest import of the same file into the survey that stored (or is storing) responses. */
+export async function earlierImportOfSameFile(db: DB, forumId: string, surveyId: string, csvText: string): Promise<EarlierImport | null> {
+  const row = await db
+    .selectFrom("import_jobs")
+    .select(["started_at", "done"])
+    .where("forum_id", "=", forumId)
+    .where("survey_id", "=", surveyId)
+    .where("content_hash", "=", importContentHash(csvText))
+    .where("status", "in", ["imported", "running"])
+    .orderBy("started_at", "desc")
+    .executeTakeFirst();
+  return row ? { startedAt: row.started_at, imported: Number(row.done) } : null;
+}
+
 /** Finished jobs are kept a day; the audit log keeps the record of each import. */
 const KEEP_MS = 24 * 3600 * 1000;
 
@@ -38,10 +63,20 @@ const running = ((globalThis as { __importJobs?: Map<string, ImportJob> }).__imp
  */
 export async function startImportJob(
   db: DB,
-  input: { forumId: string; surveyId: string; csvText: string; actor: string },
+  input: { forumId: string; surveyId: string; csvText: string; actor: string; differentWave?: boolean },
   onFailure: (error: unknown) => void = () => {},
 ): Promise<string> {
-  const id = await openImportJob(db, input);
+  const contentHash = importContentHash(input.csvText);
+  const id = await openImportJob(db, { ...input, contentHash });
+  if (input.differentWave) {
+    await recordAudit(db, {
+      forumId: input.forumId,
+      actor: input.actor,
+      action: "responses.import_same_file_confirmed",
+      subject: input.surveyId,
+      detail: { job: id },
+    });
+  }
   running.set(id, { status: "running", done: 0, total: null });
 
   // After this request's response: the redirect reaches the admin before the work starts.
@@ -123,16 +158,17 @@ export async function findImportJob(
 }
 
 /**
- * Puts right the imports whose process stopped (reclaimStoppedImports), then forgets jobs a day
- * after they last moved (a refused file's problems quote its cells). Run at every server start
- * and with retention.
+ * Puts right the imports whose process stopped (reclaimStoppedImports), then forgets refused and
+ * failed jobs a day after they last moved (a refused file's problems quote its cells). Imported
+ * jobs are kept (a few numbers and the file's hash): they recognise the same file imported again.
+ * Run at every server start and with retention.
  */
 export async function pruneImportJobs(db: DB, now = Date.now()): Promise<number> {
   await reclaimStoppedImports(db, now);
   const deleted = await db
     .deleteFrom("import_jobs")
     .where("updated_at", "<", new Date(now - KEEP_MS).toISOString())
-    .where("status", "<>", "running")
+    .where("status", "in", ["rejected", "failed"])
     .executeTakeFirst();
   return Number(deleted.numDeletedRows);
 }

@@ -81,7 +81,10 @@ export interface ImportJobRef {
 // The job row
 
 /** Records a new running import and returns its id. */
-export async function openImportJob(db: DB, input: { forumId: string; surveyId: string; actor: string }): Promise<string> {
+export async function openImportJob(
+  db: DB,
+  input: { forumId: string; surveyId: string; actor: string; contentHash?: string },
+): Promise<string> {
   const id = randomBytes(16).toString("base64url");
   const now = new Date().toISOString();
   await db
@@ -99,6 +102,7 @@ export async function openImportJob(db: DB, input: { forumId: string; surveyId: 
       started_at: now,
       updated_at: now,
       runner: RUNNER,
+      content_hash: input.contentHash ?? null,
     })
     .execute();
   return id;

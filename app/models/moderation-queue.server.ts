@@ -1,13 +1,15 @@
-import { type Expression, type ExpressionBuilder, sql, type SqlBool } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import type { DB } from "~/db.server";
 import { hashToken } from "~/codes.server";
 import { applyRedactions, openSuggestions, type RedactionSpan, type RedactionTerm } from "~/domain/pii";
 import { themesByItem } from "~/domain/themes";
-import type { Database } from "../../db/schema";
 import { MODERATION_STATES, type ModerationState } from "./moderation-actor.server";
 import { listRedactionTerms, type ThemeOption } from "./moderation-themes.server";
 import { freeTextCodes, publishedDefinitions, questionTitle } from "./moderation-definitions.server";
 import { isPostgres } from "./dialect.server";
+import { filterConditions, queueRows, type QueueFilter } from "./moderation-queue-filter.server";
+
+export type { QueueFilter } from "./moderation-queue-filter.server";
 
 export const QUEUE_PAGE_SIZE = 20;
 // ---------------------------------------------------------------------------------------------
@@ -97,15 +99,6 @@ interface QueueItem {
   submittedOn: string | null;
 }
 
-interface QueueFilter {
-  surveyId?: string;
-  theme?: string;
-  state?: ModerationState | "all";
-  /** Only items with an open safeguarding flag. */
-  flagged?: boolean;
-  page?: number;
-}
-
 /** Whether a suggestion (by its key) is among an item's dismissed ones, stored as hashes. */
 export function dismissedIn(stored: string | null): (key: string) => boolean {
   const hashes = new Set<string>(stored ? (JSON.parse(stored) as string[]) : []);
@@ -145,19 +138,6 @@ export function baseItems(db: DB, forumId: string) {
 }
 
 type BaseRow = Awaited<ReturnType<ReturnType<typeof baseItems>["execute"]>>[number];
-
-function themeFilter(forumId: string, code: string) {
-  return (eb: ExpressionBuilder<Database & { m: Database["moderation_items"] }, "m">): Expression<SqlBool> =>
-    eb.exists(
-      eb
-        .selectFrom("moderation_item_themes as mit")
-        .innerJoin("themes as t", "t.id", "mit.theme_id")
-        .select(sql<number>`1`.as("one"))
-        .whereRef("mit.item_id", "=", "m.id")
-        .where("t.code", "=", code)
-        .where("t.forum_id", "=", forumId),
-    );
-}
 
 export function safeguardingOf(row: { safeguarding: number | null; safeguarding_resolved_at: string | null }): SafeguardingStatus {
   if (Number(row.safeguarding) !== 1) return "none";
@@ -215,56 +195,89 @@ interface QueuePage {
 }
 
 export async function listQueue(db: DB, forumId: string, filter: QueueFilter = {}): Promise<QueuePage> {
-  const state = filter.state ?? "pending";
-  let countQuery = db
-    .selectFrom("moderation_items as m")
+  const terms = await listRedactionTerms(db, forumId);
+  const found = filter.suggestions ? await matchingWithSuggestions(db, forumId, filter, terms) : await matchingInSql(db, forumId, filter);
+  const { counts, total } = found;
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pageCount);
+  const rows = await found.page(page);
+  return { items: await toQueueItems(db, forumId, rows, terms), counts, total, page, pageCount };
+}
+
+function emptyCounts(): QueuePage["counts"] {
+  return { pending: 0, approved: 0, rejected: 0, flagged: 0 };
+}
+
+function sorted<QB extends ReturnType<typeof baseItems>>(query: QB, filter: QueueFilter): QB {
+  const direction = filter.sort === "newest" ? "desc" : "asc";
+  return query.orderBy("r.submitted_at", direction).orderBy("m.id", direction) as QB;
+}
+
+interface Matching {
+  counts: QueuePage["counts"];
+  total: number;
+  page: (page: number) => Promise<BaseRow[]>;
+}
+
+/** Every filter but "has suggested redactions" is a WHERE clause: counts, total and the page in SQL. */
+async function matchingInSql(db: DB, forumId: string, filter: QueueFilter): Promise<Matching> {
+  const counts = emptyCounts();
+  const byState = await queueRows(db, forumId)
+    .where((eb) => eb.and(filterConditions(forumId, filter, false)))
     .select((eb) => [
       "m.state",
       eb.fn.countAll<number>().as("n"),
       sql<number>`sum(case when m.safeguarding = 1 and m.safeguarding_resolved_at is null then 1 else 0 end)`.as("flagged"),
     ])
-    .where("m.forum_id", "=", forumId)
-    .groupBy("m.state");
-  if (filter.surveyId) countQuery = countQuery.where("m.survey_id", "=", filter.surveyId);
-  if (filter.theme) countQuery = countQuery.where(themeFilter(forumId, filter.theme));
-  const counts: QueuePage["counts"] = { pending: 0, approved: 0, rejected: 0, flagged: 0 };
-  for (const row of await countQuery.execute()) {
+    .groupBy("m.state")
+    .execute();
+  for (const row of byState) {
     if ((MODERATION_STATES as readonly string[]).includes(row.state)) counts[row.state] = Number(row.n);
     counts.flagged += Number(row.flagged ?? 0);
   }
-
-  let query = baseItems(db, forumId);
-  let totalQuery = db
-    .selectFrom("moderation_items as m")
+  const where = filterConditions(forumId, filter, true);
+  const totalRow = await queueRows(db, forumId)
+    .where((eb) => eb.and(where))
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("m.forum_id", "=", forumId);
-  if (filter.surveyId) {
-    query = query.where("m.survey_id", "=", filter.surveyId);
-    totalQuery = totalQuery.where("m.survey_id", "=", filter.surveyId);
-  }
-  if (state !== "all") {
-    query = query.where("m.state", "=", state);
-    totalQuery = totalQuery.where("m.state", "=", state);
-  }
-  if (filter.theme) {
-    query = query.where(themeFilter(forumId, filter.theme));
-    totalQuery = totalQuery.where(themeFilter(forumId, filter.theme));
-  }
-  if (filter.flagged) {
-    query = query.where("m.safeguarding", "=", 1).where("m.safeguarding_resolved_at", "is", null);
-    totalQuery = totalQuery.where("m.safeguarding", "=", 1).where("m.safeguarding_resolved_at", "is", null);
-  }
-  const total = Number((await totalQuery.executeTakeFirst())?.n ?? 0);
-  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pageCount);
-  const rows = await query
-    .orderBy("r.submitted_at")
-    .orderBy("m.id")
-    .limit(QUEUE_PAGE_SIZE)
-    .offset((page - 1) * QUEUE_PAGE_SIZE)
+    .executeTakeFirst();
+  return {
+    counts,
+    total: Number(totalRow?.n ?? 0),
+    page: (page) =>
+      sorted(baseItems(db, forumId), filter)
+        .where((eb) => eb.and(where))
+        .limit(QUEUE_PAGE_SIZE)
+        .offset((page - 1) * QUEUE_PAGE_SIZE)
+        .execute(),
+  };
+}
+
+/**
+ * Suggested redactions are found by the detectors in code (they depend on the forum's names list),
+ * so this filter reads the id and text of the items the other filters leave, keeps those with an
+ * open suggestion, and fetches only the page's rows in full.
+ */
+async function matchingWithSuggestions(db: DB, forumId: string, filter: QueueFilter, terms: RedactionTerm[]): Promise<Matching> {
+  const candidates = await sorted(baseItems(db, forumId), filter)
+    .where((eb) => eb.and(filterConditions(forumId, filter, false)))
     .execute();
-  const terms = await listRedactionTerms(db, forumId);
-  return { items: await toQueueItems(db, forumId, rows, terms), counts, total, page, pageCount };
+  const withSuggestions = candidates.filter(
+    (row) => openSuggestions(row.text ?? "", terms, dismissedIn(row.dismissed_suggestions)).length > 0,
+  );
+  const counts = emptyCounts();
+  for (const row of withSuggestions) {
+    counts[row.state] += 1;
+    if (safeguardingOf(row) === "open") counts.flagged += 1;
+  }
+  const state = filter.state ?? "pending";
+  const matching = withSuggestions.filter(
+    (row) => (state === "all" || row.state === state) && (!filter.flagged || safeguardingOf(row) === "open"),
+  );
+  return {
+    counts,
+    total: matching.length,
+    page: async (page) => matching.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE),
+  };
 }
 
 interface ItemView extends QueueItem {

@@ -1,3 +1,4 @@
+import { withdrawKeptQuotes } from "./yswd/kept-quotes.server";
 import { groupedTransaction, transaction, type DB } from "~/db.server";
 import { eraseDeletedFromDisk } from "./erasure.server";
 import type { NewAnswer } from "../../db/schema";
@@ -465,7 +466,12 @@ export async function withdrawResponse(db: DB, code: string): Promise<boolean> {
       .where("receipt_hash", "=", hashCode(code))
       .where("status", "=", "submitted")
       .executeTakeFirst();
-    if (!row) return false;
+    // A quote kept in a "you said, we did" item after retention deleted the response goes too.
+    const keptIn = await withdrawKeptQuotes(trx, hashCode(code));
+    for (const forumId of keptIn) {
+      await recordAudit(trx, { forumId, actor: "respondent", action: "yswd.kept_quote_withdrawn" });
+    }
+    if (!row) return keptIn.length > 0;
     // Explicit deletes, not only ON DELETE CASCADE: SQLite enforces cascades only when the
     // connection turned foreign keys on, and a deletion must not depend on that.
     const moderated = trx.selectFrom("moderation_items").select("id").where("response_id", "=", row.id);

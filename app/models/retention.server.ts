@@ -1,3 +1,4 @@
+import { keepPublishedQuotes } from "./yswd/keep-quotes.server";
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Database } from "../../db/schema";
 import { transaction, type DB } from "~/db.server";
@@ -90,21 +91,28 @@ async function countOf(query: ResponsesQuery): Promise<number> {
   return Number(row.n);
 }
 
-/** What the next run would delete, without deleting anything. */
-export async function retentionStatus(db: DB, forumId: string, now: Date = new Date()): Promise<RetentionStatus> {
+/**
+ * What the next run would delete, without deleting anything; with `months`, what it would delete
+ * if the forum kept responses for that long instead (asked before a shorter period is saved).
+ */
+export async function retentionStatus(db: DB, forumId: string, now: Date = new Date(), months?: number): Promise<RetentionStatus> {
   const forum = await forumRetention(db, forumId);
-  const cutoffMonth = retentionCutoffMonth(now, forum.retention_months);
+  const retentionMonths = months ?? forum.retention_months;
+  const cutoffMonth = retentionCutoffMonth(now, retentionMonths);
   const held = heldBackIds(db, forumId);
   const [submitted, heldBack, inProgress] = await Promise.all([
     countOf(dueSubmitted(db, forumId, cutoffMonth).where("id", "not in", held)),
     countOf(dueSubmitted(db, forumId, cutoffMonth).where("id", "in", held)),
     countOf(dueInProgress(db, forumId, cutoffMonth)),
   ]);
-  return { retentionMonths: forum.retention_months, cutoffMonth, submitted, inProgress, heldBack, checkedAt: forum.retention_checked_at };
+  return { retentionMonths, cutoffMonth, submitted, inProgress, heldBack, checkedAt: forum.retention_checked_at };
 }
 
-/** Changes how long the forum keeps raw responses; audited. */
-export async function setRetentionMonths(db: DB, forumId: string, months: number, actor: string): Promise<void> {
+/**
+ * Changes how long the forum keeps raw responses; audited, with the number of responses the
+ * admin confirmed the next run would delete when the period was shortened.
+ */
+export async function setRetentionMonths(db: DB, forumId: string, months: number, actor: string, confirmedDue?: number): Promise<void> {
   if (!Number.isInteger(months) || months < RETENTION_MONTHS_RANGE.min || months > RETENTION_MONTHS_RANGE.max) {
     throw new RangeError(`Retention must be a whole number of months from ${RETENTION_MONTHS_RANGE.min} to ${RETENTION_MONTHS_RANGE.max}`);
   }
@@ -115,7 +123,11 @@ export async function setRetentionMonths(db: DB, forumId: string, months: number
       forumId,
       actor,
       action: "retention.changed",
-      detail: { from_months: before.retention_months, to_months: months },
+      detail: {
+        from_months: before.retention_months,
+        to_months: months,
+        ...(confirmedDue === undefined ? {} : { confirmed_due: confirmedDue }),
+      },
     });
   });
 }
@@ -177,7 +189,7 @@ export async function applyRetention(db: DB, forumId: string, actor = "system", 
         .where("month", "<", cutoffMonth)
         .where("sealed_at", "is", null)
         .executeTakeFirst();
-      const deleted = await deleteResponses(trx, due().where("id", "not in", heldBackIds(trx, forumId)).select("id"));
+      const deleted = await deleteResponses(trx, due().where("id", "not in", heldBackIds(trx, forumId)).select("id"), { forumId, now });
       await trx
         .deleteFrom("kpi_counted_responses")
         .where("survey_id", "=", surveyId)
@@ -232,7 +244,12 @@ export async function applyRetention(db: DB, forumId: string, actor = "system", 
  * Deletes responses with everything that hangs off them. Explicit deletes, not only ON DELETE
  * CASCADE, as withdrawal does: a deletion must not depend on the connection's foreign-key mode.
  */
-async function deleteResponses(trx: DB, ids: SelectQueryBuilder<Database, "responses", { id: string }>): Promise<number> {
+async function deleteResponses(
+  trx: DB,
+  ids: SelectQueryBuilder<Database, "responses", { id: string }>,
+  keep?: { forumId: string; now: Date },
+): Promise<number> {
+  if (keep) await keepPublishedQuotes(trx, keep.forumId, ids, keep.now);
   const items = trx.selectFrom("moderation_items").select("id").where("response_id", "in", ids);
   await trx.deleteFrom("yswd_quotes").where("moderation_item_id", "in", items).execute();
   await trx.deleteFrom("moderation_item_themes").where("item_id", "in", items).execute();

@@ -1,35 +1,30 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
 import { requireRole } from "~/auth/session.server";
-import { Button, ErrorSummary, FilterSelect } from "~/components/forms";
+import { Button, ErrorSummary } from "~/components/forms";
+import { BulkNotice, EmptyQueue, QueueFilters } from "~/components/moderation-queue";
 import { formatDate, HighlightedText, QuoteConsentTag, RedactionLegend, STATE_TAGS } from "~/components/moderation";
 import { getDb } from "~/db.server";
 import type { RedactionKind } from "~/domain/pii";
 import { translator } from "~/i18n";
-import { bulkApprove, type BulkRefusal } from "~/models/moderation-decisions.server";
+import { bulkApprove } from "~/models/moderation-decisions.server";
+import { bulkAddTheme, bulkReject } from "~/models/moderation-bulk.server";
+import { queueLanguages, queueQuestions } from "~/models/moderation-queue-filter.server";
 import { ensureQueued, listQueue, QUEUE_PAGE_SIZE } from "~/models/moderation-queue.server";
 import { listThemes, seedThemes } from "~/models/moderation-themes.server";
 import { moderationSurveys } from "~/models/moderation-definitions.server";
 import { staffChrome } from "~/auth/staff.server";
-import { readForm } from "~/http.server";
+import { formText, readForm } from "~/http.server";
+import { BulkForm, parseBulkOutcome, parseQueueQuery, queueSearch } from "~/schemas/moderation-queue";
 
 export const meta: MetaFunction = () => [{ title: "Moderation" }];
 export const handle = { wide: true };
 
-const Filter = z.object({
-  survey: z.string().max(100).optional(),
-  theme: z.string().max(60).optional(),
-  state: z.enum(["pending", "approved", "rejected", "all"], { error: "Choose a state from the list" }).default("pending"),
-  flagged: z.enum(["1"]).optional(),
-  page: z.coerce.number({ error: "The page must be a number" }).int("The page must be a whole number").min(1).max(100_000).default(1),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, ["moderator"]);
-  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
-  const parsed = Filter.safeParse(params);
+  const params = new URL(request.url).searchParams;
+  const parsed = parseQueueQuery(params);
   if (!parsed.success) {
     throw json({ title: "That filter is not valid", body: parsed.error.issues[0].message }, { status: 400 });
   }
@@ -41,103 +36,106 @@ export async function loader({ request }: LoaderFunctionArgs) {
     themes = await listThemes(db, staff.forumId);
   }
   await ensureQueued(db, staff.forumId);
-  const filter = parsed.data;
+  const query = parsed.data;
   const queue = await listQueue(db, staff.forumId, {
-    surveyId: filter.survey,
-    theme: filter.theme,
-    state: filter.state,
-    flagged: filter.flagged === "1",
-    page: filter.page,
+    surveyId: query.survey,
+    questionCode: query.question,
+    language: query.language,
+    theme: query.theme,
+    untagged: query.untagged === "1",
+    state: query.state,
+    flagged: query.flagged === "1",
+    suggestions: query.suggestions === "1",
+    search: query.q,
+    sort: query.sort,
+    page: query.page,
   });
   return {
     ...staffChrome(staff),
     queue,
     pageSize: QUEUE_PAGE_SIZE,
     themes,
-    surveys: await moderationSurveys(db, staff.forumId),
-    filter: { survey: filter.survey ?? "", theme: filter.theme ?? "", state: filter.state, flagged: filter.flagged === "1" },
+    surveys: (await moderationSurveys(db, staff.forumId)).map((s) => ({ value: s.id, label: s.title })),
+    questions: await queueQuestions(db, staff.forumId),
+    languages: await queueLanguages(db, staff.forumId),
+    query,
+    selectAll: params.get("select") === "all",
+    outcome: parseBulkOutcome(params),
     canSeeSafeguarding: staff.role === "admin" || staff.safeguardingLead,
   };
 }
 
-const BulkForm = z.object({
-  items: z
-    .array(z.string().min(1).max(100))
-    .min(1, "Select at least one answer to approve")
-    .max(200, "Approve at most 200 answers at once"),
-});
-
-type BulkResult = { done: string | null; error: string | null; refused: BulkRefusal[] };
+/** Where the page goes back to after a bulk action: the same filters, and what was done. */
+function backTo(request: Request, outcome: Record<string, string | number | string[]>): string {
+  const parsed = parseQueueQuery(new URL(request.url).searchParams);
+  const params = new URLSearchParams(queueSearch(parsed.success ? parsed.data : {}));
+  for (const [key, value] of Object.entries(outcome)) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
+  }
+  return `/admin/moderation?${params.toString()}#results`;
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, ["moderator"]);
   const form = await readForm(request);
-  const parsed = BulkForm.safeParse({ items: form.getAll("item").map(String) });
-  if (!parsed.success) {
-    return json<BulkResult>({ done: null, error: parsed.error.issues[0].message, refused: [] }, { status: 400 });
-  }
-  const result = await bulkApprove(getDb(), staff, parsed.data.items);
-  const approved = result.approved.length;
-  return json<BulkResult>({
-    done: approved === 0 ? null : `${approved} ${approved === 1 ? "answer" : "answers"} approved.`,
-    error: null,
-    refused: result.refused,
+  const parsed = BulkForm.safeParse({
+    intent: formText(form, "intent", 20) || "approve",
+    items: form.getAll("item").map(String),
+    theme: formText(form, "theme", 100) || undefined,
   });
-}
-
-const REFUSAL_TEXT: Record<BulkRefusal["reason"], string> = {
-  suggested_redactions: "has suggested redactions: open it to check",
-  safeguarding: "is flagged for safeguarding",
-  not_pending: "has already been decided",
-  not_found: "is no longer in the queue",
-};
-
-function queryString(filter: Record<string, string | number | boolean>, change: Record<string, string | number | boolean>): string {
-  const merged = { ...filter, ...change };
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(merged)) {
-    if (value === "" || value === false || (key === "page" && value === 1)) continue;
-    params.set(key, value === true ? "1" : String(value));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const message = issue.path[0] === "intent" ? "Choose what to do with the selected answers" : issue.message;
+    return json({ error: message }, { status: 400 });
   }
-  const s = params.toString();
-  return s ? `?${s}` : "";
+  const db = getDb();
+  const bulk = parsed.data;
+  if (bulk.intent === "theme") {
+    const result = await bulkAddTheme(db, staff, bulk.items, bulk.theme);
+    if (result.kind === "unknown_theme") return json({ error: "Choose a theme from the list" }, { status: 400 });
+    return redirect(
+      backTo(request, {
+        done: "themed",
+        n: result.themed.length,
+        already: result.alreadyThemed.length,
+        added: bulk.theme,
+        refused: result.notFound.map((id) => `not_found.${id}`),
+      }),
+    );
+  }
+  if (bulk.intent === "reject") {
+    const result = await bulkReject(db, staff, bulk.items);
+    return redirect(
+      backTo(request, { done: "rejected", n: result.rejected.length, refused: result.refused.map((r) => `${r.reason}.${r.id}`) }),
+    );
+  }
+  const result = await bulkApprove(db, staff, bulk.items);
+  return redirect(
+    backTo(request, { done: "approved", n: result.approved.length, refused: result.refused.map((r) => `${r.reason}.${r.id}`) }),
+  );
 }
 
 export default function ModerationQueue() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = translator("en");
-  const { queue, filter } = data;
+  const { queue, query } = data;
   const kinds = [...new Set(queue.items.flatMap((i) => i.suggestions.map((s) => s.kind)))] as RedactionKind[];
   const firstNumber = (queue.page - 1) * data.pageSize + 1;
-  const byId = new Map(queue.items.map((item, i) => [item.id, { item, number: firstNumber + i }]));
-  const baseFilter = { survey: filter.survey, theme: filter.theme, state: filter.state, flagged: filter.flagged };
-  const hasPending = queue.items.some((i) => i.state === "pending");
+  const numbers = new Map(queue.items.map((item, i) => [item.id, firstNumber + i]));
+  const here = (change: Parameters<typeof queueSearch>[1] = {}) => `/admin/moderation${queueSearch(query, change)}`;
+  const filtered = queueSearch(query, { page: undefined, sort: undefined, state: undefined }) !== "";
+  const selectAllHref = `${here({})}${queueSearch(query) ? "&" : "?"}select=all#items`;
 
   return (
     <>
       <ErrorSummary errors={result?.error ? [{ href: "#items", text: result.error }] : []} t={t} />
-      {result?.done ? (
-        <div className="notification" role="status">
-          <p className="notification__title">{result.done}</p>
-        </div>
-      ) : null}
-      {result && result.refused.length > 0 ? (
-        <div className="notification notification--info" role="status">
-          <p className="notification__title">
-            {result.refused.length} {result.refused.length === 1 ? "answer was" : "answers were"} not approved
-          </p>
-          <ul className="list">
-            {result.refused.map((r) => {
-              const entry = byId.get(r.id);
-              return (
-                <li key={r.id}>
-                  {entry ? <a href={`/admin/moderation/${r.id}`}>Answer {entry.number}</a> : "An answer"} {REFUSAL_TEXT[r.reason]}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
+      {data.outcome ? (
+        <BulkNotice
+          outcome={data.outcome}
+          themeLabel={data.themes.find((th) => th.code === data.outcome?.added)?.label}
+          numberOf={(id) => numbers.get(id)}
+        />
       ) : null}
 
       <h1 className="heading-l">Moderation</h1>
@@ -161,65 +159,45 @@ export default function ModerationQueue() {
         {(["pending", "approved", "rejected"] as const).map((state) => (
           <li key={state}>
             <a
-              href={`/admin/moderation${queryString(baseFilter, { state, page: 1, flagged: false })}`}
-              aria-current={filter.state === state && !filter.flagged ? "true" : undefined}
+              href={here({ state, page: undefined, flagged: undefined })}
+              aria-current={query.state === state && !query.flagged ? "true" : undefined}
             >
               {STATE_TAGS[state].label}: <strong data-testid={`count-${state}`}>{queue.counts[state]}</strong>
             </a>
           </li>
         ))}
         <li>
-          <a
-            href={`/admin/moderation${queryString(baseFilter, { state: "all", flagged: true, page: 1 })}`}
-            aria-current={filter.flagged ? "true" : undefined}
-          >
+          <a href={here({ state: "all", flagged: "1", page: undefined })} aria-current={query.flagged ? "true" : undefined}>
             Safeguarding flags open: <strong data-testid="count-flagged">{queue.counts.flagged}</strong>
           </a>
         </li>
       </ul>
 
-      <form method="get" className="moderation-filter">
-        <FilterSelect
-          id="filter-survey"
-          name="survey"
-          label="Survey"
-          allLabel="All surveys"
-          value={filter.survey}
-          options={data.surveys.map((s) => ({ value: s.id, label: s.title }))}
-        />
-        <FilterSelect
-          id="filter-theme"
-          name="theme"
-          label="Theme"
-          allLabel="All themes"
-          value={filter.theme}
-          options={data.themes.map((th) => ({ value: th.code, label: th.label }))}
-        />
-        <div className="moderation-filter__field">
-          <label className="label" htmlFor="filter-state">
-            State
-          </label>
-          <select className="select" id="filter-state" name="state" defaultValue={filter.state}>
-            <option value="pending">Pending</option>
-            <option value="approved">Approved</option>
-            <option value="rejected">Rejected</option>
-            <option value="all">All states</option>
-          </select>
-        </div>
-        <div className="moderation-filter__field">
-          <Button secondary>Filter</Button>
-        </div>
-      </form>
+      <QueueFilters
+        query={query}
+        surveys={data.surveys}
+        questions={data.questions}
+        languages={data.languages}
+        themes={data.themes.map((th) => ({ value: th.code, label: th.label }))}
+      />
 
-      <h2 className="heading-m" id="results">
+      <h2 className="heading-m" id="results" data-testid="results">
         {queue.total === 0
           ? "No answers match"
           : `${queue.total} ${queue.total === 1 ? "answer" : "answers"}${queue.pageCount > 1 ? `, page ${queue.page} of ${queue.pageCount}` : ""}`}
       </h2>
+      {queue.total === 0 ? <EmptyQueue filtered={filtered} state={query.state} /> : null}
       {kinds.length > 0 ? <RedactionLegend kinds={kinds} /> : null}
 
       {queue.items.length > 0 ? (
-        <form method="post" id="items">
+        <form method="post" id="items" aria-label="Answers on this page">
+          <p className="moderation-select-all">
+            {data.selectAll ? (
+              <a href={`${here({})}#items`}>Clear the selection</a>
+            ) : (
+              <a href={selectAllHref}>Select all {queue.items.length} answers on this page</a>
+            )}
+          </p>
           <ol className="moderation-list" start={firstNumber}>
             {queue.items.map((item, i) => {
               const number = firstNumber + i;
@@ -252,24 +230,53 @@ export default function ModerationQueue() {
                       ))}
                     </ul>
                   ) : null}
-                  {item.state === "pending" ? (
-                    <div className="checkboxes__item moderation-item__select">
-                      <input className="checkboxes__input" type="checkbox" name="item" value={item.id} id={`item-${item.id}`} />
-                      <label className="label checkboxes__label" htmlFor={`item-${item.id}`}>
-                        Select answer {number} to approve
-                      </label>
-                    </div>
-                  ) : null}
+                  <div className="checkboxes__item moderation-item__select">
+                    <input
+                      className="checkboxes__input"
+                      type="checkbox"
+                      name="item"
+                      value={item.id}
+                      id={`item-${item.id}`}
+                      defaultChecked={data.selectAll}
+                    />
+                    <label className="label checkboxes__label" htmlFor={`item-${item.id}`}>
+                      Select answer {number}
+                    </label>
+                  </div>
                 </li>
               );
             })}
           </ol>
-          {hasPending ? (
-            <>
-              <p className="hint">Answers with suggested redactions or a safeguarding flag are not approved in bulk: open each one.</p>
-              <Button>Approve selected</Button>
-            </>
-          ) : null}
+          <fieldset className="moderation-bulk">
+            <legend className="heading-s">With the selected answers</legend>
+            <p className="hint">Answers with suggested redactions or a safeguarding flag are not approved in bulk: open each one.</p>
+            <div className="moderation-bulk__actions">
+              <Button name="intent" value="approve">
+                Approve selected
+              </Button>
+              <Button name="intent" value="reject" secondary>
+                Reject selected
+              </Button>
+            </div>
+            <div className="moderation-bulk__theme">
+              <div className="moderation-filter__field">
+                <label className="label" htmlFor="bulk-theme">
+                  Theme to add
+                </label>
+                <select className="select" id="bulk-theme" name="theme" defaultValue="">
+                  <option value="">Choose a theme</option>
+                  {data.themes.map((th) => (
+                    <option key={th.code} value={th.code}>
+                      {th.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <Button name="intent" value="theme" secondary>
+                Add theme to selected
+              </Button>
+            </div>
+          </fieldset>
         </form>
       ) : null}
 
@@ -278,7 +285,7 @@ export default function ModerationQueue() {
           <ul className="pagination__list">
             {queue.page > 1 ? (
               <li>
-                <a href={`/admin/moderation${queryString(baseFilter, { page: queue.page - 1 })}`} rel="prev">
+                <a href={here({ page: queue.page - 1 })} rel="prev">
                   Previous page
                 </a>
               </li>
@@ -288,7 +295,7 @@ export default function ModerationQueue() {
             </li>
             {queue.page < queue.pageCount ? (
               <li>
-                <a href={`/admin/moderation${queryString(baseFilter, { page: queue.page + 1 })}`} rel="next">
+                <a href={here({ page: queue.page + 1 })} rel="next">
                   Next page
                 </a>
               </li>

@@ -12,6 +12,7 @@ import { ApplyRetentionSchema, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN, Reten
 import { firstErrors } from "~/auth/staff-forms.server";
 import { staffChrome } from "~/auth/staff.server";
 import { formText, readForm } from "~/http.server";
+import { ShortenConfirmation, type ShortenPreview } from "~/components/retention-shorten";
 
 export const meta: MetaFunction = () => [{ title: "Data retention" }];
 export const handle = { wide: true };
@@ -56,6 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 interface ActionData {
   errors: Record<string, string>;
   values: { months: string };
+  /** Shortening asks first: what the next run would then delete. */
+  shorten?: ShortenPreview;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -69,8 +72,34 @@ export async function action({ request }: ActionFunctionArgs) {
     const months = formText(form, "months");
     const parsed = RetentionMonthsSchema.safeParse({ months });
     if (!parsed.success) return fail(firstErrors(parsed.error), months);
+    const current = await retentionStatus(db, staff.forumId);
+    let confirmedDue: number | undefined;
+    if (parsed.data.months < current.retentionMonths) {
+      const after = await retentionStatus(db, staff.forumId, new Date(), parsed.data.months);
+      const due = after.submitted + after.inProgress;
+      const shorten: ShortenPreview = {
+        fromMonths: current.retentionMonths,
+        months: parsed.data.months,
+        cutoffMonth: after.cutoffMonth,
+        submitted: after.submitted,
+        inProgress: after.inProgress,
+        heldBack: after.heldBack,
+      };
+      const answered = form.has("due");
+      const ticked = formText(form, "confirm_shorter") === "on";
+      if (!answered) return json<ActionData>({ errors: {}, values: { months }, shorten });
+      if (formText(form, "due") !== String(due)) {
+        const error = `The number of responses this would delete changed since the page was shown: it is now ${due}. Check it and tick the box again.`;
+        return json<ActionData>({ errors: { confirm_shorter: error }, values: { months }, shorten }, { status: 400 });
+      }
+      if (!ticked) {
+        const error = "Tick the box to confirm that you understand the responses are deleted for good";
+        return json<ActionData>({ errors: { confirm_shorter: error }, values: { months }, shorten }, { status: 400 });
+      }
+      confirmedDue = due;
+    }
     try {
-      await setRetentionMonths(db, staff.forumId, parsed.data.months, staff.user.id);
+      await setRetentionMonths(db, staff.forumId, parsed.data.months, staff.user.id, confirmedDue);
     } catch (error) {
       if (error instanceof RangeError)
         return fail({ months: `Enter a whole number of months from ${RETENTION_MONTHS_MIN} to ${RETENTION_MONTHS_MAX}` }, months);
@@ -135,7 +164,11 @@ function describe(action: string, detail: string | null): string {
   }
   const n = (key: string) => Number(d[key] ?? 0);
   if (action === "retention.changed") {
-    return `Changed how long responses are kept from ${n("from_months")} to ${n("to_months")} months`;
+    const confirmed =
+      typeof d.confirmed_due === "number"
+        ? `; confirmed that the next run deletes ${plural(n("confirmed_due"), "response", "responses")}`
+        : "";
+    return `Changed how long responses are kept from ${n("from_months")} to ${n("to_months")} months${confirmed}`;
   }
   if (action === "retention.applied") {
     const parts = [
@@ -297,7 +330,8 @@ export default function Retention() {
       <h2 className="heading-m" id="change">
         Change how long responses are kept
       </h2>
-      <form method="post" action={PAGE} noValidate>
+      {result?.shorten ? <ShortenConfirmation preview={result.shorten} error={errors.confirm_shorter} t={t} /> : null}
+      <form method="post" action={PAGE} noValidate hidden={result?.shorten !== undefined}>
         <input type="hidden" name="intent" value="change" />
         <TextField
           id="months"

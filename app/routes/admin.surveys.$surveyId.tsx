@@ -181,6 +181,11 @@ export default function SurveyOverviewPage() {
             <a href={`/admin/surveys/${survey.id}/share`}>Share: link, QR code and invitations</a>
           </li>
         ) : null}
+        {survey.current ? (
+          <li>
+            <a href={`/admin/surveys/${survey.id}/import`}>Import responses from a spreadsheet (CSV)</a>
+          </li>
+        ) : null}
       </ul>
 
       <h2 className="heading-m">Publish</h2>

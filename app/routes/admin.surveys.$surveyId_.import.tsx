@@ -14,7 +14,8 @@ import { getDb } from "~/db.server";
 import { fileTooBig, IMPORT_META_COLUMNS, type ImportProblem } from "~/domain/import";
 import { decodeImportFileInSteps } from "~/domain/import/in-steps";
 import { translator } from "~/i18n";
-import { findImportJob, startImportJob, type ImportJob } from "~/models/import-jobs.server";
+import { listImports, undoImport } from "~/models/import-undo.server";
+import { earlierImportOfSameFile, findImportJob, startImportJob, type ImportJob } from "~/models/import-jobs.server";
 import { yieldToEventLoop } from "~/models/import-staging.server";
 import { getSurveyOverview } from "~/models/surveys.server";
 import { getVersionDefinition } from "~/models/published-surveys.server";
@@ -56,12 +57,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     columns: definition ? [...IMPORT_META_COLUMNS, ...definition.questions.map((q) => q.code)] : [],
     jobAsked: jobId !== null,
     job,
+    imports: await listImports(db, staff.forumId, survey.id),
+    undone: /^\d{1,9}$/.test(new URL(request.url).searchParams.get("undone") ?? "")
+      ? Number(new URL(request.url).searchParams.get("undone"))
+      : null,
   };
 }
 
 interface ActionData {
   problems: ImportProblem[];
   problemCount: number;
+  /** The same file was imported before: uploading it again needs the "different wave" box. */
+  sameFile?: boolean;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -78,6 +85,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof MaxPartSizeExceededError) return refuse(fileTooBig(MAX_UPLOAD_BYTES).problems);
     return refuse([{ row: null, column: null, message: "The upload could not be read. Choose the CSV file again and send it." }]);
   }
+  if (form.get("intent") === "undo") {
+    if (form.get("confirm") !== "on") {
+      return refuse([
+        { row: null, column: "confirm", message: "Tick the box to confirm that the import's responses are deleted for good." },
+      ]);
+    }
+    const job = form.get("job");
+    const removed = typeof job === "string" ? await undoImport(db, staff.forumId, survey.id, job.slice(0, 64), staff.user.id) : null;
+    if (removed === null)
+      return refuse([{ row: null, column: null, message: "That import was already undone, or is not one of this survey's." }]);
+    return redirect(`/admin/surveys/${survey.id}/import?undone=${removed}`);
+  }
   const file = form.get("file");
   if (!(file instanceof Blob) || file.size === 0) {
     return refuse([{ row: null, column: "file", message: "Choose a CSV file to import." }]);
@@ -85,9 +104,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // In steps: a large file's decoding would otherwise hold up everyone else's requests.
   const decoded = await decodeImportFileInSteps(new Uint8Array(await file.arrayBuffer()), { pause: yieldToEventLoop }, MAX_UPLOAD_BYTES);
   if (!decoded.ok) return refuse(decoded.problems, decoded.problemCount);
+  const differentWave = form.get("different_wave") === "on";
+  const earlier = await earlierImportOfSameFile(db, staff.forumId, survey.id, decoded.text);
+  if (earlier && !differentWave) {
+    const when = new Date(earlier.startedAt).toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "Europe/London",
+    });
+    return json<ActionData>(
+      {
+        problems: [
+          {
+            row: null,
+            column: "file",
+            message: `This file was already imported into this survey on ${when} (${earlier.imported} responses). Importing it again would count every response twice. If it really is a different wave with the same content, tick "This is a different wave" and upload it again.`,
+          },
+        ],
+        problemCount: 1,
+        sameFile: true,
+      },
+      { status: 400 },
+    );
+  }
   const jobId = await startImportJob(
     db,
-    { forumId: staff.forumId, surveyId: survey.id, csvText: decoded.text, actor: staff.user.id },
+    { forumId: staff.forumId, surveyId: survey.id, csvText: decoded.text, actor: staff.user.id, differentWave: earlier !== null },
     (error) => console.error("A response import failed", error),
   );
   return redirect(`/admin/surveys/${survey.id}/import?job=${encodeURIComponent(jobId)}`);
@@ -214,12 +257,65 @@ export default function ImportResponses() {
                   </div>
                   <input className="file-upload" id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" />
                 </div>
+                {refused && "sameFile" in refused && refused.sameFile ? (
+                  <div className="form-group">
+                    <div className="checkboxes">
+                      <div className="checkboxes__item">
+                        <input className="checkboxes__input" id="different_wave" name="different_wave" type="checkbox" value="on" />
+                        <label className="label checkboxes__label" htmlFor="different_wave">
+                          This is a different wave: import it although the same file was imported before
+                        </label>
+                      </div>
+                    </div>
+                  </div>
+                ) : null}
                 <button type="submit" className="button">
                   Upload and import
                 </button>
               </form>
             </>
           )}
+        </section>
+      ) : null}
+
+      {data.undone !== null ? (
+        <div className="notification" role="status">
+          <p className="notification__title">Import undone: {data.undone === 1 ? "1 response" : `${data.undone} responses`} removed.</p>
+          <p className="body">Their months are counted again, so every figure leaves them out.</p>
+        </div>
+      ) : null}
+      {data.imports.length > 0 ? (
+        <section aria-labelledby="imports-title">
+          <h2 className="heading-m" id="imports-title">
+            Imports into this survey
+          </h2>
+          <ul className="list" data-testid="past-imports">
+            {data.imports.map((imported) => (
+              <li key={imported.jobId}>
+                <form method="post" encType="multipart/form-data" noValidate>
+                  <input type="hidden" name="intent" value="undo" />
+                  <input type="hidden" name="job" value={imported.jobId} />
+                  <p className="body">
+                    {new Date(imported.startedAt).toLocaleString("en-GB", {
+                      dateStyle: "long",
+                      timeStyle: "short",
+                      timeZone: "Europe/London",
+                    })}
+                    : {imported.responses === 1 ? "1 response" : `${imported.responses} responses`}
+                  </p>
+                  <div className="checkboxes__item">
+                    <input className="checkboxes__input" type="checkbox" id={`confirm-${imported.jobId}`} name="confirm" value="on" />
+                    <label className="label checkboxes__label" htmlFor={`confirm-${imported.jobId}`}>
+                      I understand undoing deletes these {imported.responses} responses for good
+                    </label>
+                  </div>
+                  <button type="submit" className="button button--warning">
+                    Undo this import
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

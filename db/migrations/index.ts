@@ -21,6 +21,8 @@ import * as responseMode from "./2026-12-03T10-response-mode";
 import * as networkMembers from "./2026-12-03T14-network-members";
 import * as networkCounts from "./2026-12-03T15-network-counts";
 import * as installationOperators from "./2026-12-04T20-installation-operators";
+import * as yswdKeptQuotes from "./2026-12-04T40-yswd-kept-quotes";
+import * as importContentHash from "./2026-12-04T41-import-content-hash";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -49,4 +51,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T14-network-members": networkMembers,
   "2026-12-03T15-network-counts": networkCounts,
   "2026-12-04T20-installation-operators": installationOperators,
+  "2026-12-04T40-yswd-kept-quotes": yswdKeptQuotes,
+  "2026-12-04T41-import-content-hash": importContentHash,
 };

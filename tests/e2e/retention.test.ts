@@ -173,6 +173,51 @@ describe.skipIf(!chromiumPath)("data retention in a laptop browser", () => {
     },
   );
 
+  it("shortening the period asks first, saying how many responses the next run will delete", async () => {
+    const yearAgo = new Date(Date.now() - 365 * 24 * 3600 * 1000);
+    const lastYear = await withDb(async (db) => {
+      const forum = (await findForumBySlug(db, DEMO_FORUM.slug))!;
+      const survey = (await findPublishedSurveyBySlug(db, forum.id, "parent-carer-experience"))!;
+      return (await submitAnswers(db, survey, minimalParentAnswers(), yearAgo)).responseId;
+    });
+    const { context, page } = await laptop(browser);
+    await signIn(page, app, "admin@example.org");
+    await page.goto(`${app.url}/admin/retention`);
+    const monthsBefore = await page.getByTestId("months").textContent();
+    const dueText = (await page.getByTestId("due").textContent()) ?? "";
+    // What is due now, plus last year's response, which six months would add.
+    const expected = (dueText === "None" ? 0 : Number(dueText.split(" ")[0])) + 1;
+
+    await page.locator("#months").fill("6");
+    expect(await post(page, "Save")).toBe(200);
+    expect(await page.getByTestId("shorten-due").textContent()).toContain(
+      `will permanently delete ${expected} ${expected === 1 ? "response" : "responses"}`,
+    );
+    expect(await page.getByTestId("months").textContent()).toBe(monthsBefore);
+    await expectAccessible(page);
+
+    // Without the tick, nothing changes.
+    expect(await post(page, "Keep responses for 6 months")).toBe(400);
+    expect(await page.locator(".error-summary").textContent()).toContain("Tick the box to confirm");
+    expect(await page.getByTestId("months").textContent()).toBe(monthsBefore);
+    await expectAccessible(page);
+
+    await page.getByLabel(`I understand the next run deletes ${expected}`).check();
+    await page.getByRole("button", { name: "Keep responses for 6 months" }).click();
+    expect(await page.locator(".notification").textContent()).toBe("Responses are now kept for 6 months.");
+    await page.waitForLoadState("load");
+    expect(await page.locator('tr[data-action="retention.changed"]').first().textContent()).toContain(
+      `to 6 months; confirmed that the next run deletes ${expected}`,
+    );
+    expect(await remaining([lastYear])).toEqual([lastYear]);
+
+    // Making it longer again asks nothing.
+    await page.locator("#months").fill("24");
+    await page.getByRole("button", { name: "Save" }).click();
+    expect(await page.locator(".notification").textContent()).toBe("Responses are now kept for 24 months.");
+    await context.close();
+  });
+
   it("refuses bad input with a 400, never a 500", async () => {
     const { context, page } = await laptop(browser);
     await signIn(page, app, "admin@example.org");

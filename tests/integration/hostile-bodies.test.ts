@@ -43,6 +43,8 @@ const FIELDS = [
   "kpi",
   "email",
   "confirm",
+  "confirm_shorter",
+  "due",
   "title",
   "survey",
   "step",

@@ -182,6 +182,31 @@ describe.each(STORES)("retention on $kind", ({ kind, skip }) => {
     expect(await rows(t.db, "responses", [longOld])).toBe(1);
   });
 
+  it.skipIf(skip)("says how many responses a shorter period would delete at the next run, before it is saved", async () => {
+    const { forum, survey } = await forumWithSurvey(t.db);
+    await respond(survey, minimalParentAnswers(), new Date("2025-06-10T10:00:00Z")); // 17 months before NOW
+    await respond(survey, minimalParentAnswers(), new Date("2026-02-10T10:00:00Z")); // 9 months before NOW
+    await respond(survey, minimalParentAnswers(), new Date("2026-11-01T10:00:00Z"));
+    const abandoned = await start(survey);
+    await t.db.updateTable("responses").set({ updated_at: "2026-01-05T10:00:00.000Z" }).where("id", "=", abandoned).execute();
+
+    expect(await retentionStatus(t.db, forum.id, NOW)).toMatchObject({ retentionMonths: 24, submitted: 0, inProgress: 0 });
+    expect(await retentionStatus(t.db, forum.id, NOW, 16)).toMatchObject({
+      retentionMonths: 16,
+      cutoffMonth: "2025-07",
+      submitted: 1,
+      inProgress: 0,
+    });
+    expect(await retentionStatus(t.db, forum.id, NOW, 6)).toMatchObject({ cutoffMonth: "2026-05", submitted: 2, inProgress: 1 });
+    // Asking changes nothing; saving records what the admin confirmed.
+    expect((await retentionStatus(t.db, forum.id, NOW)).retentionMonths).toBe(24);
+    await setRetentionMonths(t.db, forum.id, 6, "admin-1", 3);
+    const changed = await t.db.selectFrom("audit_log").select("detail").where("action", "=", "retention.changed").executeTakeFirstOrThrow();
+    expect(JSON.parse(changed.detail!)).toEqual({ from_months: 24, to_months: 6, confirmed_due: 3 });
+    // The next run deletes what the admin was told.
+    expect(await applyRetention(t.db, forum.id, "system", NOW)).toMatchObject({ submitted: 2, inProgress: 1 });
+  });
+
   it.skipIf(skip)("an import refuses rows sent before the forum's cut-off, naming the month", async () => {
     const { forum, survey } = await forumWithSurvey(t.db);
     await setRetentionMonths(t.db, forum.id, 12, "admin-1");

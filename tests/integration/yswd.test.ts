@@ -14,10 +14,12 @@ import { approveItem } from "~/models/moderation-decisions.server";
 import { saveAnswer, startResponse, submitResponse, withdrawResponse } from "~/models/responses.server";
 import { boardRegister, registerCsv } from "~/models/yswd/board.server";
 import { changeStatus, createItem, deleteItem, publishItem, unpublishItem, updateItem } from "~/models/yswd/edit.server";
-import { checkEvidence, quoteChoices } from "~/models/yswd/evidence.server";
+import { checkEvidence, draftEvidence, quoteChoices } from "~/models/yswd/evidence.server";
 import { getItem, itemEvidence, listItems } from "~/models/yswd/items.server";
 import { feedItems, getPublicItem, listPublicItems } from "~/models/yswd/public.server";
 import { YswdNotAllowed, type YswdActor, type YswdInput } from "~/models/yswd/shared.server";
+import { createSurvey, publishVersion } from "~/models/surveys.server";
+import { parentCarerExperience } from "~/templates";
 import { forumWithSurvey, minimalParentAnswers } from "../factories";
 import { createTestDb, STORES, type TestDb } from "../support/db";
 
@@ -134,6 +136,46 @@ describe.each(STORES)("you said, we did on $kind", ({ kind, skip }) => {
     expect((await updateItem(t.db, moderator, created.id, draft(survey, { quoteIds: [quoteId] }))).status).toBe("saved");
     const item = (await getItem(t.db, survey.forumId, created.id))!;
     expect((await itemEvidence(t.db, survey.forumId, item)).quotes.map((q) => q.itemId)).toEqual([quoteId]);
+  });
+
+  it.skipIf(skip)("offers an approved answer with no theme yet when it comes from the item's survey and period", async () => {
+    const { survey, moderator } = await setup();
+    const untagged = await respond(t.db, survey, { text: "Drivers who know our children.", quotes: true });
+    const otherTheme = await respond(t.db, survey, { text: "More speech therapy.", quotes: true });
+    const pending = await respond(t.db, survey, { text: "Not looked at yet.", quotes: true });
+    for (let i = 0; i < 8; i++) await respond(t.db, survey);
+    await ensureQueued(t.db, survey.forumId);
+    const idOf = async (responseId: string) =>
+      (await t.db.selectFrom("moderation_items").select("id").where("response_id", "=", responseId).executeTakeFirstOrThrow()).id;
+    const untaggedId = await idOf(untagged.responseId);
+    expect(await approveItem(t.db, moderator, untaggedId)).toBe("approved");
+    const therapyId = await approveAnswer(t.db, survey, otherTheme.responseId, ["therapies"]);
+    const pendingId = await idOf(pending.responseId);
+
+    const offered = async (themes: string[], evidence = draft(survey).evidence) =>
+      (await draftEvidence(t.db, survey.forumId, evidence, themes)).quotes?.quotes.map((q) => [q.itemId, q.themes, q.refusal]);
+    expect(await offered(["transport"])).toEqual([[untaggedId, [], null]]);
+    expect(await offered([])).toEqual([[untaggedId, [], null]]);
+    expect((await offered(["therapies"]))?.map(([id]) => id).sort()).toEqual([untaggedId, therapyId].sort());
+    expect(JSON.stringify(await offered(["transport", "therapies"]))).not.toContain(pendingId);
+    // Another period of the same survey offers nothing.
+    const lastYear = { ...draft(survey).evidence, period: `${Number(QUARTER.slice(0, 4)) - 1}${QUARTER.slice(4)}` };
+    expect((await draftEvidence(t.db, survey.forumId, lastYear, ["transport"])).quotes?.quotes ?? []).toEqual([]);
+
+    // It can be attached and saved; an answer from another survey cannot.
+    const saved = await createItem(t.db, moderator, draft(survey, { quoteIds: [untaggedId] }));
+    expect(saved.status).toBe("saved");
+    if (saved.status !== "saved") return;
+    const item = (await getItem(t.db, survey.forumId, saved.id))!;
+    expect((await itemEvidence(t.db, survey.forumId, item)).quotes.map((q) => q.itemId)).toEqual([untaggedId]);
+    const second = await createSurvey(t.db, { forumId: survey.forumId, slug: "second-survey", definition: parentCarerExperience });
+    await publishVersion(t.db, survey.forumId, second.versionId);
+    const wrongSurvey = await createItem(
+      t.db,
+      moderator,
+      draft(survey, { quoteIds: [untaggedId], evidence: { ...draft(survey).evidence, surveyId: second.id } }),
+    );
+    expect(wrongSurvey.status === "invalid" && wrongSurvey.problems.map((p) => p.code)).toEqual(["not_in_cell"]);
   });
 
   it.skipIf(skip)("applies rule 5 to the segment cell when the evidence names one", async () => {

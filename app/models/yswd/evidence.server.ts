@@ -282,7 +282,11 @@ export async function draftEvidence(
   };
 }
 
-/** Answers tagged with any of the themes, plus those already attached, newest 100. */
+/**
+ * Answers tagged with any of the themes, answers approved but not themed yet (a moderator may
+ * approve without tagging: the answer is still evidence from this survey and period), and those
+ * already attached; newest 100.
+ */
 async function offeredQuotes(
   db: DB,
   forumId: string,
@@ -293,7 +297,7 @@ async function offeredQuotes(
   const all = await quoteChoices(db, forumId, evidence);
   const wanted = new Set(themes);
   const kept = new Set(attached);
-  const quotes = all.quotes.filter((q) => kept.has(q.itemId) || q.themes.some((code) => wanted.has(code)));
+  const quotes = all.quotes.filter((q) => kept.has(q.itemId) || q.themes.length === 0 || q.themes.some((code) => wanted.has(code)));
   return { cellResponses: all.cellResponses, quotes: quotes.slice(-100) };
 }
 

@@ -23,6 +23,7 @@ import {
   quoteChoices,
 } from "./evidence.server";
 import type { YswdEvidence, YswdTranslations } from "./shared.server";
+import { keptQuotesOf } from "./kept-quotes.server";
 
 // ---------------------------------------------------------------------------------------------
 // Reading items
@@ -244,7 +245,10 @@ export interface ItemEvidence {
 
 /** The item's evidence as it stands now, every check made afresh. */
 export async function itemEvidence(db: DB, forumId: string, item: YswdItem, cache?: FigureCache): Promise<ItemEvidence> {
-  return evidenceFor(db, forumId, item.evidence, await attachedQuoteIds(db, forumId, item.id), cache);
+  const evidence = await evidenceFor(db, forumId, item.evidence, await attachedQuoteIds(db, forumId, item.id), cache);
+  // Quotes kept after retention deleted their responses stay with the item.
+  const kept = await keptQuotesOf(db, forumId, item.id);
+  return kept.length === 0 ? evidence : { ...evidence, quotes: [...kept, ...evidence.quotes] };
 }
 
 /** Evidence and attached quotes as they stand now (also for an edit before it is saved). */
