@@ -147,6 +147,12 @@ export interface FollowUpContactTable {
   name: string;
   contact: string;
   created_at: string;
+  /** What the forum did: new (nobody yet), contacted, closed. */
+  status: Generated<"new" | "contacted" | "closed">;
+  /** Staff's note of what was done; deleted with the request. */
+  note: string | null;
+  updated_by: string | null;
+  updated_at: string | null;
 }
 
 export interface AuditLogTable {
