@@ -35,6 +35,8 @@ const EnvSchema = z.object({
     .url("SMTP_URL must be a full address such as smtp://mail.example.org:587")
     .refine((value) => /^smtps?:\/\//.test(value), "SMTP_URL must start with smtp:// or smtps://")
     .optional(),
+  /** How often each app server's mail loop looks for messages to send (a message queued by this server goes at once). */
+  MAIL_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   /** The sender of the forum's mail. */
   MAIL_FROM: z.string().email("MAIL_FROM must be an e-mail address such as forum@example.org").default("forum@localhost"),
 });

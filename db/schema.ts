@@ -24,6 +24,7 @@ import type {
   NetworkMemberTable,
   NetworkCountTable,
 } from "./schema-operations";
+import type { MailOutboxTable, MailDailyRunTable } from "./schema-mail";
 
 export type {
   ModerationItemTable,
@@ -40,6 +41,8 @@ export type {
   ImportJobTable,
   NetworkMemberTable,
   NetworkCountTable,
+  MailOutboxTable,
+  MailDailyRunTable,
 };
 
 export interface ForumTable {
@@ -353,6 +356,8 @@ export interface Database {
   network_members: NetworkMemberTable;
   network_counts: NetworkCountTable;
   assisted_entries: AssistedEntryTable;
+  mail_outbox: MailOutboxTable;
+  mail_daily_runs: MailDailyRunTable;
 }
 
 export type Forum = Selectable<ForumTable>;

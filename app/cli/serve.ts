@@ -17,6 +17,8 @@ import { contentSecurityPolicy } from "~/security/content-security-policy";
 import { refusalPage, refuseBeforeReading } from "~/security/request-guard";
 import { pruneRateLimits } from "~/auth/rate-limit.server";
 import { seedDemoForum } from "~/seed.server";
+import { startMailLoop } from "~/mail/outbox.server";
+import { mailTransport } from "~/mail/transport.server";
 
 /** How often the server deletes raw responses past each forum's retention period (and old rate-limit windows and import jobs). */
 const RETENTION_EVERY_MS = 6 * 3600 * 1000;
@@ -143,7 +145,15 @@ async function main() {
     const port = typeof address === "object" && address ? address.port : config.PORT;
     console.log(`Listening on http://localhost:${port}`);
     scheduleRetention();
+    const transport = mailTransport();
+    if (transport) {
+      stopMail = startMailLoop(getDb, transport, config.MAIL_POLL_SECONDS * 1000);
+      console.log(`Mail is on: sent through ${new URL(config.SMTP_URL ?? "").host}.`);
+    } else {
+      console.log("Mail is off (SMTP_URL is not set): invitation and reset links are copied by hand.");
+    }
   });
+  let stopMail: (() => void) | undefined;
   // Stopping: take no new connections, answer every request in flight, then close the database
   // cleanly (on SQLite, the write-ahead log folded into the file), and only then exit.
   let stopping = false;
@@ -159,6 +169,7 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopMail?.();
     console.log(`${signal}: answering the requests in flight, then closing the database.`);
     server.close(() => void closeAndExit(0));
     // A client that never finishes its request does not keep the server up.

@@ -21,6 +21,7 @@ import * as responseMode from "./2026-12-03T10-response-mode";
 import * as networkMembers from "./2026-12-03T14-network-members";
 import * as networkCounts from "./2026-12-03T15-network-counts";
 import * as contactRequests from "./2026-12-04T50-contact-requests";
+import * as mailOutbox from "./2026-12-04T51-mail-outbox";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T14-network-members": networkMembers,
   "2026-12-03T15-network-counts": networkCounts,
   "2026-12-04T50-contact-requests": contactRequests,
+  "2026-12-04T51-mail-outbox": mailOutbox,
 };
