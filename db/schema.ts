@@ -310,6 +310,7 @@ export interface SurveyInvitationBatchTable {
   size: number;
   created_by: string;
   created_at: string;
+  revoked_at: Generated<string | null>;
 }
 
 export interface SurveyInvitationTable {
@@ -318,6 +319,8 @@ export interface SurveyInvitationTable {
   survey_id: string;
   batch_id: string;
   spent_at: string | null;
+  /** Set when the link's batch, or this one link, was revoked: it no longer opens the survey. */
+  revoked_at: Generated<string | null>;
 }
 
 export interface Database {

@@ -22,6 +22,7 @@ import * as networkMembers from "./2026-12-03T14-network-members";
 import * as networkCounts from "./2026-12-03T15-network-counts";
 import * as contactRequests from "./2026-12-04T50-contact-requests";
 import * as mailOutbox from "./2026-12-04T51-mail-outbox";
+import * as invitationRevocation from "./2026-12-04T52-invitation-revocation";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T15-network-counts": networkCounts,
   "2026-12-04T50-contact-requests": contactRequests,
   "2026-12-04T51-mail-outbox": mailOutbox,
+  "2026-12-04T52-invitation-revocation": invitationRevocation,
 };
