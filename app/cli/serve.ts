@@ -64,12 +64,14 @@ async function main() {
     demoPassword: config.DEMO_PASSWORD,
     now: new Date(),
   });
-  if (seed.seeded) {
+  // Printed once the port is known, so every link is a whole address to click or copy.
+  const announceSeed = (base: string) => {
+    if (!seed.seeded) return;
     console.log(`Seeded the demo forum with ${seed.surveys.length} surveys and ${seed.sampleResponses} sample responses.`);
-    for (const s of seed.surveys) console.log(`  ${s.slug}: /s/${s.publicId}`);
+    for (const s of seed.surveys) console.log(`  ${s.slug}: ${base}/s/${s.publicId}`);
     if (seed.invitationLinks?.length) {
       console.log("Single-use SENCO invitation links (each works once):");
-      for (const link of seed.invitationLinks) console.log(`  invitation: ${link}`);
+      for (const link of seed.invitationLinks) console.log(`  invitation: ${base}${link}`);
     }
     console.log("Demo accounts: admin@example.org, moderator@example.org, board@example.org");
     if (seed.generatedPassword) {
@@ -77,7 +79,7 @@ async function main() {
     } else {
       console.log("Their password is DEMO_PASSWORD.");
     }
-  }
+  };
   // The bundled app opens its own connection; this one was for start-up work only.
   await db.destroy();
   (globalThis as { __forumDb?: unknown }).__forumDb = undefined;
@@ -143,6 +145,9 @@ async function main() {
   const server = app.listen(config.PORT, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
+    const base = config.PUBLIC_URL ? config.PUBLIC_URL.replace(/\/$/, "") : `http://localhost:${port}`;
+    announceSeed(base);
+    console.log(`Parents start at ${base}/ ; staff sign in at ${base}/login (the admin overview is ${base}/admin).`);
     console.log(`Listening on http://localhost:${port}`);
     scheduleRetention();
     const transport = mailTransport();
