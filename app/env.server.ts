@@ -26,6 +26,19 @@ const EnvSchema = z.object({
     .url("PUBLIC_URL must be a full address such as https://voice.example.org")
     .refine((value) => /^https?:\/\//.test(value), "PUBLIC_URL must start with http:// or https://")
     .optional(),
+  /**
+   * Where mail goes out, e.g. smtp://mail.example.org:587 or smtps://user:pass@host:465. Without
+   * it no mail is sent: links are copied by hand, and the admin overview says mail is off.
+   */
+  SMTP_URL: z
+    .string()
+    .url("SMTP_URL must be a full address such as smtp://mail.example.org:587")
+    .refine((value) => /^smtps?:\/\//.test(value), "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  /** How often each app server's mail loop looks for messages to send (a message queued by this server goes at once). */
+  MAIL_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  /** The sender of the forum's mail. */
+  MAIL_FROM: z.string().email("MAIL_FROM must be an e-mail address such as forum@example.org").default("forum@localhost"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -26,6 +26,7 @@ import type {
   NetworkCountTable,
 } from "./schema-operations";
 import type { InstallationOperatorTable } from "./schema-installation";
+import type { MailOutboxTable, MailDailyRunTable } from "./schema-mail";
 
 export type {
   ModerationItemTable,
@@ -43,6 +44,8 @@ export type {
   NetworkMemberTable,
   NetworkCountTable,
   InstallationOperatorTable,
+  MailOutboxTable,
+  MailDailyRunTable,
 };
 
 export interface ForumTable {
@@ -150,6 +153,12 @@ export interface FollowUpContactTable {
   name: string;
   contact: string;
   created_at: string;
+  /** What the forum did: new (nobody yet), contacted, closed. */
+  status: Generated<"new" | "contacted" | "closed">;
+  /** Staff's note of what was done; deleted with the request. */
+  note: string | null;
+  updated_by: string | null;
+  updated_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -304,6 +313,7 @@ export interface SurveyInvitationBatchTable {
   size: number;
   created_by: string;
   created_at: string;
+  revoked_at: Generated<string | null>;
 }
 
 export interface SurveyInvitationTable {
@@ -312,6 +322,8 @@ export interface SurveyInvitationTable {
   survey_id: string;
   batch_id: string;
   spent_at: string | null;
+  /** Set when the link's batch, or this one link, was revoked: it no longer opens the survey. */
+  revoked_at: Generated<string | null>;
 }
 
 export interface Database {
@@ -352,6 +364,8 @@ export interface Database {
   network_counts: NetworkCountTable;
   assisted_entries: AssistedEntryTable;
   installation_operators: InstallationOperatorTable;
+  mail_outbox: MailOutboxTable;
+  mail_daily_runs: MailDailyRunTable;
 }
 
 export type Forum = Selectable<ForumTable>;

@@ -17,6 +17,8 @@ import { contentSecurityPolicy } from "~/security/content-security-policy";
 import { refusalPage, refuseBeforeReading } from "~/security/request-guard";
 import { pruneRateLimits } from "~/auth/rate-limit.server";
 import { seedDemoForum } from "~/seed.server";
+import { startMailLoop } from "~/mail/outbox.server";
+import { mailTransport } from "~/mail/transport.server";
 
 /** How often the server deletes raw responses past each forum's retention period (and old rate-limit windows and import jobs). */
 const RETENTION_EVERY_MS = 6 * 3600 * 1000;
@@ -62,12 +64,14 @@ async function main() {
     demoPassword: config.DEMO_PASSWORD,
     now: new Date(),
   });
-  if (seed.seeded) {
+  // Printed once the port is known, so every link is a whole address to click or copy.
+  const announceSeed = (base: string) => {
+    if (!seed.seeded) return;
     console.log(`Seeded the demo forum with ${seed.surveys.length} surveys and ${seed.sampleResponses} sample responses.`);
-    for (const s of seed.surveys) console.log(`  ${s.slug}: /s/${s.publicId}`);
+    for (const s of seed.surveys) console.log(`  ${s.slug}: ${base}/s/${s.publicId}`);
     if (seed.invitationLinks?.length) {
       console.log("Single-use SENCO invitation links (each works once):");
-      for (const link of seed.invitationLinks) console.log(`  invitation: ${link}`);
+      for (const link of seed.invitationLinks) console.log(`  invitation: ${base}${link}`);
     }
     console.log("Demo accounts: admin@example.org, moderator@example.org, board@example.org");
     if (seed.generatedPassword) {
@@ -75,7 +79,7 @@ async function main() {
     } else {
       console.log("Their password is DEMO_PASSWORD.");
     }
-  }
+  };
   // The bundled app opens its own connection; this one was for start-up work only.
   await db.destroy();
   (globalThis as { __forumDb?: unknown }).__forumDb = undefined;
@@ -141,9 +145,20 @@ async function main() {
   const server = app.listen(config.PORT, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
+    const base = config.PUBLIC_URL ? config.PUBLIC_URL.replace(/\/$/, "") : `http://localhost:${port}`;
+    announceSeed(base);
+    console.log(`Parents start at ${base}/ ; staff sign in at ${base}/login (the admin overview is ${base}/admin).`);
     console.log(`Listening on http://localhost:${port}`);
     scheduleRetention();
+    const transport = mailTransport();
+    if (transport) {
+      stopMail = startMailLoop(getDb, transport, config.MAIL_POLL_SECONDS * 1000);
+      console.log(`Mail is on: sent through ${new URL(config.SMTP_URL ?? "").host}.`);
+    } else {
+      console.log("Mail is off (SMTP_URL is not set): invitation and reset links are copied by hand.");
+    }
   });
+  let stopMail: (() => void) | undefined;
   // Stopping: take no new connections, answer every request in flight, then close the database
   // cleanly (on SQLite, the write-ahead log folded into the file), and only then exit.
   let stopping = false;
@@ -159,6 +174,7 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopMail?.();
     console.log(`${signal}: answering the requests in flight, then closing the database.`);
     server.close(() => void closeAndExit(0));
     // A client that never finishes its request does not keep the server up.

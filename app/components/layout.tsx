@@ -68,6 +68,9 @@ export function SiteFooter({ t }: { t: Translate }) {
           <li>
             <a href="/accessibility">{t("site.footer.accessibility")}</a>
           </li>
+          <li>
+            <a href="/login">{t("site.footer.staff")}</a>
+          </li>
         </ul>
         <p className="footer__note">{t("site.footer.independent")}</p>
       </div>

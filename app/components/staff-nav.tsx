@@ -15,6 +15,7 @@ const LINKS: { href: string; label: string; roles: Role[]; operator?: true }[] =
   { href: "/admin/surveys", label: "Surveys", roles: ["admin"] },
   { href: "/admin/moderation", label: "Moderation", roles: ["admin", "moderator"] },
   { href: "/admin/you-said-we-did", label: "You said, we did", roles: ["admin", "moderator"] },
+  { href: "/admin/contact-requests", label: "Contact requests", roles: ["admin"] },
   { href: "/board", label: "Board dashboard", roles: ["admin", "board"] },
   { href: "/board/pack", label: "Board pack", roles: ["admin", "board"] },
   { href: "/admin/kpis", label: "KPIs", roles: ["admin"] },

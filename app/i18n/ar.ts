@@ -15,6 +15,7 @@ export const ar: Catalogue = {
   "site.footer.privacy": "الخصوصية",
   "site.footer.accessibility": "بيان إمكانية الوصول",
   "site.footer.methodology": "كيف نحسب أرقامنا",
+  "site.footer.staff": "تسجيل دخول الموظفين",
   "site.footer.receipt": "تحقق من إجاباتك أو اسحبها",
   "site.footer.resume": "أكمل استبيانًا محفوظًا",
   "site.footer.independent": "المنتدى مستقل عن المجلس المحلي. لا يرى المجلس إلا الأعداد الإجمالية، ولا يرى إجاباتك أبدًا.",

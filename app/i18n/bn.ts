@@ -17,6 +17,7 @@ export const bn: Catalogue = {
   "site.footer.privacy": "গোপনীয়তা",
   "site.footer.accessibility": "অভিগম্যতা বিবৃতি",
   "site.footer.methodology": "আমাদের পরিসংখ্যান কীভাবে তৈরি হয়",
+  "site.footer.staff": "কর্মীদের সাইন ইন",
   "site.footer.receipt": "উত্তর যাচাই করুন বা ফিরিয়ে নিন",
   "site.footer.resume": "সংরক্ষিত জরিপ চালিয়ে যান",
   "site.footer.independent": "ফোরাম কাউন্সিল থেকে স্বাধীন। কাউন্সিল শুধু মোট সংখ্যা দেখে, আপনার উত্তর কখনোই দেখে না।",

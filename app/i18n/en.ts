@@ -10,6 +10,7 @@ export const en = {
   "site.footer.privacy": "Privacy",
   "site.footer.accessibility": "Accessibility statement",
   "site.footer.methodology": "How our figures are made",
+  "site.footer.staff": "Staff sign in",
   "site.footer.receipt": "Check or withdraw a response",
   "site.footer.resume": "Continue a saved survey",
   "site.footer.independent": "The forum is independent of the council. The council sees totals, never your answers.",

@@ -16,6 +16,7 @@ export const pa: Catalogue = {
   "site.footer.privacy": "ਨਿੱਜਤਾ",
   "site.footer.accessibility": "ਪਹੁੰਚਯੋਗਤਾ ਬਿਆਨ",
   "site.footer.methodology": "ਸਾਡੇ ਅੰਕੜੇ ਕਿਵੇਂ ਬਣਾਏ ਜਾਂਦੇ ਹਨ",
+  "site.footer.staff": "ਸਟਾਫ਼ ਸਾਈਨ ਇਨ",
   "site.footer.receipt": "ਆਪਣਾ ਜਵਾਬ ਚੈੱਕ ਕਰੋ ਜਾਂ ਵਾਪਸ ਲਓ",
   "site.footer.resume": "ਸੰਭਾਲਿਆ ਹੋਇਆ ਸਰਵੇਖਣ ਜਾਰੀ ਰੱਖੋ",
   "site.footer.independent": "ਫੋਰਮ ਕੌਂਸਲ ਤੋਂ ਆਜ਼ਾਦ ਹੈ। ਕੌਂਸਲ ਸਿਰਫ਼ ਕੁੱਲ ਅੰਕੜੇ ਦੇਖਦੀ ਹੈ, ਤੁਹਾਡੇ ਜਵਾਬ ਕਦੇ ਨਹੀਂ।",

@@ -15,6 +15,7 @@ export const pl: Catalogue = {
   "site.footer.privacy": "Prywatność",
   "site.footer.accessibility": "Deklaracja dostępności",
   "site.footer.methodology": "Jak obliczamy nasze wyniki",
+  "site.footer.staff": "Logowanie dla pracowników",
   "site.footer.receipt": "Sprawdź lub wycofaj odpowiedzi",
   "site.footer.resume": "Dokończ zapisaną ankietę",
   "site.footer.independent": "Forum jest niezależne od rady miasta. Rada widzi tylko zbiorcze wyniki, nigdy Twoich odpowiedzi.",

@@ -14,6 +14,7 @@ export const ps: Catalogue = {
   "site.footer.privacy": "محرمیت",
   "site.footer.accessibility": "د لاسرسي بیان",
   "site.footer.methodology": "زموږ شمېرې څنګه جوړېږي",
+  "site.footer.staff": "د کارکوونکو ننوتل",
   "site.footer.receipt": "خپل ځوابونه وګورئ یا یې بېرته واخلئ",
   "site.footer.resume": "خوندي شوې سروې ته دوام ورکړئ",
   "site.footer.independent": "فورم له کونسل څخه خپلواک دی. کونسل یوازې ټولیزې شمېرې ویني، ستاسو ځوابونه هېڅکله نه ویني.",

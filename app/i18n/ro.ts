@@ -15,6 +15,7 @@ export const ro: Catalogue = {
   "site.footer.privacy": "Confidențialitate",
   "site.footer.accessibility": "Declarație de accesibilitate",
   "site.footer.methodology": "Cum calculăm cifrele noastre",
+  "site.footer.staff": "Autentificare personal",
   "site.footer.receipt": "Verificați sau retrageți un răspuns",
   "site.footer.resume": "Continuați un chestionar salvat",
   "site.footer.independent":

@@ -15,6 +15,7 @@ export const so: Catalogue = {
   "site.footer.privacy": "Asturnaanta",
   "site.footer.accessibility": "Bayaanka helitaanka",
   "site.footer.methodology": "Sida tirooyinkayaga loo xisaabiyo",
+  "site.footer.staff": "Gelitaanka shaqaalaha",
   "site.footer.receipt": "Hubi ama ka noqo jawaab",
   "site.footer.resume": "Sii wad sahan la kaydiyey",
   "site.footer.independent":

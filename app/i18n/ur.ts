@@ -13,6 +13,7 @@ export const ur: Catalogue = {
   "site.footer.privacy": "رازداری",
   "site.footer.accessibility": "رسائی کا بیان",
   "site.footer.methodology": "ہمارے اعداد و شمار کیسے بنتے ہیں",
+  "site.footer.staff": "عملے کے لیے سائن ان",
   "site.footer.receipt": "اپنا جواب چیک کریں یا واپس لیں",
   "site.footer.resume": "محفوظ کیا گیا سروے جاری رکھیں",
   "site.footer.independent": "فورم کونسل سے آزاد ہے۔ کونسل صرف مجموعی تعداد دیکھتی ہے، آپ کے جوابات کبھی نہیں۔",

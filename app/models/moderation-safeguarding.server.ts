@@ -2,6 +2,7 @@ import { transaction, type DB } from "~/db.server";
 import { recordAudit } from "./audit.server";
 import { type ModerationActor, ModerationNotAllowed } from "./moderation-actor.server";
 import { publishedDefinitions, questionTitle } from "./moderation-definitions.server";
+import { queueSafeguardingNotice } from "./mail-recipients.server";
 import { baseItems } from "./moderation-queue.server";
 
 // ---------------------------------------------------------------------------------------------
@@ -11,8 +12,17 @@ function canLeadSafeguarding(actor: ModerationActor): boolean {
   return actor.role === "admin" || actor.safeguardingLead;
 }
 
-/** Sends the item to the safeguarding lead's "needs action" list, with the moderator's note. */
-export async function flagSafeguarding(db: DB, actor: ModerationActor, itemId: string, note: string): Promise<boolean> {
+/**
+ * Sends the item to the safeguarding lead's "needs action" list, with the moderator's note. With
+ * `notify` (mail is on), the lead's e-mail is queued in the same transaction: never lost.
+ */
+export async function flagSafeguarding(
+  db: DB,
+  actor: ModerationActor,
+  itemId: string,
+  note: string,
+  options: { notify?: { linkBase: string } } = {},
+): Promise<boolean> {
   return transaction(db, async (trx) => {
     const updated = await trx
       .updateTable("moderation_items")
@@ -30,6 +40,7 @@ export async function flagSafeguarding(db: DB, actor: ModerationActor, itemId: s
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
     await recordAudit(trx, { forumId: actor.forumId, actor: actor.user.id, action: "moderation.flagged", subject: itemId });
+    if (options.notify) await queueSafeguardingNotice(trx, actor.forumId, options.notify.linkBase);
     return true;
   });
 }

@@ -12,6 +12,8 @@ export const MAX_BATCH = 2000;
 export async function createInvitationBatch(
   db: DB,
   input: { forumId: string; surveyId: string; label: string; size: number; createdBy: string },
+  /** Runs in the batch's transaction with its links (the mailed batch queues its messages here). */
+  alsoInTransaction?: (trx: DB, tokens: string[]) => Promise<void>,
 ): Promise<{ batchId: string; tokens: string[] }> {
   const batchId = newId();
   const tokens = Array.from({ length: input.size }, () => randomBytes(18).toString("base64url"));
@@ -42,6 +44,7 @@ export async function createInvitationBatch(
         )
         .execute();
     }
+    if (alsoInTransaction) await alsoInTransaction(trx, tokens);
   });
   return { batchId, tokens };
 }
@@ -54,10 +57,11 @@ export async function checkSurveyInvitation(db: DB, token: string): Promise<Invi
   const row = await db
     .selectFrom("survey_invitations")
     .innerJoin("surveys", "surveys.id", "survey_invitations.survey_id")
-    .select(["survey_invitations.spent_at", "surveys.public_id", "surveys.id"])
+    .select(["survey_invitations.spent_at", "survey_invitations.revoked_at", "surveys.public_id", "surveys.id"])
     .where("survey_invitations.token_hash", "=", hashToken(token))
     .executeTakeFirst();
-  if (!row) return { state: "unknown" };
+  // A revoked link is as good as none: it opens nothing.
+  if (!row || (row.revoked_at && !row.spent_at)) return { state: "unknown" };
   if (row.spent_at) return { state: "spent", publicId: row.public_id };
   return { state: "usable", publicId: row.public_id, surveyId: row.id };
 }
@@ -70,6 +74,7 @@ export async function spendSurveyInvitation(db: DB, tokenHash: string, surveyId:
     .where("token_hash", "=", tokenHash)
     .where("survey_id", "=", surveyId)
     .where("spent_at", "is", null)
+    .where("revoked_at", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -80,19 +85,27 @@ export interface InvitationBatchSummary {
   size: number;
   spent: number;
   createdAt: string;
+  revoked: boolean;
 }
 
 export async function listInvitationBatches(db: DB, forumId: string, surveyId: string): Promise<InvitationBatchSummary[]> {
   const rows = await db
     .selectFrom("survey_invitation_batches as b")
     .leftJoin("survey_invitations as i", (join) => join.onRef("i.batch_id", "=", "b.id").on("i.spent_at", "is not", null))
-    .select((eb) => ["b.id", "b.label", "b.size", "b.created_at", eb.fn.count<number>("i.token_hash").as("spent")])
+    .select((eb) => ["b.id", "b.label", "b.size", "b.created_at", "b.revoked_at", eb.fn.count<number>("i.token_hash").as("spent")])
     .where("b.forum_id", "=", forumId)
     .where("b.survey_id", "=", surveyId)
-    .groupBy(["b.id", "b.label", "b.size", "b.created_at"])
+    .groupBy(["b.id", "b.label", "b.size", "b.created_at", "b.revoked_at"])
     .orderBy("b.created_at", "desc")
     .execute();
-  return rows.map((r) => ({ id: r.id, label: r.label, size: Number(r.size), spent: Number(r.spent), createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    size: Number(r.size),
+    spent: Number(r.spent),
+    createdAt: r.created_at,
+    revoked: r.revoked_at !== null,
+  }));
 }
 
 export async function setSurveyAccess(db: DB, forumId: string, surveyId: string, access: "public" | "invite_only") {

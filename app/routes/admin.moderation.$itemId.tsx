@@ -5,6 +5,8 @@ import * as z from "zod";
 import { requireRole } from "~/auth/session.server";
 import { Button, ErrorSummary } from "~/components/forms";
 import { formatDate, HighlightedText, QuoteConsentTag, RedactionLegend, STATE_TAGS } from "~/components/moderation";
+import { publicBaseUrl } from "~/mail/links.server";
+import { mailEnabled } from "~/mail/transport.server";
 import { getDb } from "~/db.server";
 import { REDACTION_KIND_LABELS } from "~/domain/pii";
 import { translator } from "~/i18n";
@@ -141,7 +143,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return reply({ done: data.themes.length === 0 ? "Themes removed." : "Themes saved." });
     }
     case "flag":
-      if (!(await flagSafeguarding(db, staff, itemId, data.note))) throw notFound();
+      if (!(await flagSafeguarding(db, staff, itemId, data.note, mailEnabled() ? { notify: { linkBase: publicBaseUrl(request) } } : {})))
+        throw notFound();
       return reply({ done: "Flagged for safeguarding. The safeguarding lead will see it on their list." });
     case "unflag": {
       const outcome = await unflagSafeguarding(db, staff, itemId);

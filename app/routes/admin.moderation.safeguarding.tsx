@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { requireRole, type Staff } from "~/auth/session.server";
+import { requireSafeguardingLead } from "~/auth/safeguarding.server";
 import { Button, ErrorSummary } from "~/components/forms";
 import { formatDate } from "~/components/moderation";
 import { getDb } from "~/db.server";
@@ -13,18 +13,6 @@ import { notFound, readForm } from "~/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Safeguarding: needs action" }];
 export const handle = { wide: true };
-
-/** The forum's named safeguarding lead, or an admin; any other moderator gets 403. */
-async function requireSafeguardingLead(request: Request): Promise<Staff> {
-  const staff = await requireRole(request, ["moderator"]);
-  if (staff.role !== "admin" && !staff.safeguardingLead) {
-    throw json(
-      { title: "You do not have access to this page", body: "Only the forum's safeguarding lead and admins see flagged answers." },
-      { status: 403 },
-    );
-  }
-  return staff;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireSafeguardingLead(request);

@@ -7,6 +7,7 @@ import { csvCell } from "~/domain/csv";
 import { createInvitationBatch, findSurveyToShare, MAX_BATCH } from "~/models/survey-invitations.server";
 import { firstErrors } from "~/auth/staff-forms.server";
 import { notFound, readForm } from "~/http.server";
+import { publicBaseUrl } from "~/mail/links.server";
 
 const BatchForm = z.object({
   label: z
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     createdBy: staff.user.id,
   });
   await audit(staff, "survey.invitations_created", survey.id, { count: tokens.length });
-  const origin = new URL(request.url).origin;
+  const origin = publicBaseUrl(request);
   const lines = ["number,link", ...tokens.map((token, i) => `${i + 1},${csvCell(`${origin}/i/${token}`)}`)];
   const filename = `${survey.slug}-invitations-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response("\uFEFF" + lines.join("\r\n") + "\r\n", {

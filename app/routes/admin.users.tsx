@@ -6,7 +6,11 @@ import { audit, requireRole } from "~/auth/session.server";
 import { hashToken } from "~/codes.server";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { readCookie, serialiseCookie } from "~/cookies.server";
-import { getDb } from "~/db.server";
+import { getDb, transaction } from "~/db.server";
+import { publicBaseUrl } from "~/mail/links.server";
+import { passwordResetMail, staffInvitationMail } from "~/mail/messages.server";
+import { mailEnabled } from "~/mail/transport.server";
+import { enqueueMail } from "~/models/mail-outbox.server";
 import { translator } from "~/i18n";
 import { createInvitation } from "~/models/user-invitations.server";
 import { findForumMember, forumRequiresMfa, holdsEveryRoleOf, otherForumCount, setForumRequiresMfa } from "~/models/forum-members.server";
@@ -37,6 +41,8 @@ const LINK_PATH = "/admin/users";
 const DONE_MESSAGES: Record<string, string> = {
   invited: "Invitation created.",
   reset: "Password reset link created.",
+  invite_sent: "Invitation sent by e-mail. It works once, for the address you entered, for 7 days.",
+  reset_sent: "Password reset link sent by e-mail. It works once, for 7 days.",
   role: "Role changed.",
   lead: "Safeguarding lead named.",
   removed: "Member removed from the forum.",
@@ -59,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if ((kind === "join" || kind === "reset") && token) {
       link = {
         kind,
-        url: `${url.origin}/${kind}/${token}`,
+        url: `${publicBaseUrl(request)}/${kind}/${token}`,
         role: kind === "join" && extra && extra in ROLE_LABELS ? ROLE_LABELS[extra as Role] : null,
         email:
           kind === "reset"
@@ -78,6 +84,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     done: done && done in DONE_MESSAGES ? done : null,
     doneFor: members.find((m) => m.userId === subjectId)?.email ?? null,
     link,
+    mail: mailEnabled(),
   };
   return json(data, {
     headers: {
@@ -114,10 +121,24 @@ export async function action({ request }: ActionFunctionArgs) {
       await audit(staff, "user.reset_refused", member.userId, { reason: "roles_elsewhere" });
       return redirect(`/admin/users/${encodeURIComponent(member.userId)}?refused=reset`);
     }
-    const token = await createInvitation(db, { forumId: staff.forumId, kind: "reset", userId: member.userId, createdBy: staff.user.id });
+    const mail = mailEnabled();
+    // With mail on, the link goes straight to them: queued in the transaction that makes it.
+    const token = await transaction(db, async (trx) => {
+      const made = await createInvitation(trx, { forumId: staff.forumId, kind: "reset", userId: member.userId, createdBy: staff.user.id });
+      if (mail) {
+        const forum = { id: staff.forumId, name: staff.forumName };
+        await enqueueMail(trx, [passwordResetMail(forum, member.email, `${publicBaseUrl(request)}/reset/${made}`)]);
+      }
+      return made;
+    });
     // The reset changes the password in every forum the person belongs to: the log says so.
     const otherForums = await otherForumCount(db, staff.forumId, member.userId);
-    await audit(staff, "user.reset_issued", member.userId, { invitation: hashToken(token).slice(0, 12), other_forums: otherForums });
+    await audit(staff, "user.reset_issued", member.userId, {
+      invitation: hashToken(token).slice(0, 12),
+      other_forums: otherForums,
+      sent_by_mail: mail,
+    });
+    if (mail) return redirect(`${LINK_PATH}?done=reset_sent&user=${encodeURIComponent(member.userId)}`);
     return redirect(`${LINK_PATH}?done=reset&user=${encodeURIComponent(member.userId)}`, {
       headers: { "Set-Cookie": linkCookie(request, `reset.${token}.${member.userId}`) },
     });
@@ -144,14 +165,28 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ errors, values: { email: typed("email"), role: typed("role") } }, { status: 400 });
   }
   const email = normaliseEmail(parsed.data.email);
-  const token = await createInvitation(db, {
-    forumId: staff.forumId,
-    kind: "join",
+  const mail = mailEnabled();
+  const token = await transaction(db, async (trx) => {
+    const made = await createInvitation(trx, {
+      forumId: staff.forumId,
+      kind: "join",
+      role: parsed.data.role,
+      email,
+      createdBy: staff.user.id,
+    });
+    if (mail) {
+      const forum = { id: staff.forumId, name: staff.forumName };
+      await enqueueMail(trx, [staffInvitationMail(forum, email, parsed.data.role, `${publicBaseUrl(request)}/join/${made}`)]);
+    }
+    return made;
+  });
+  await audit(staff, "user.invited", null, {
     role: parsed.data.role,
     email,
-    createdBy: staff.user.id,
+    invitation: hashToken(token).slice(0, 12),
+    sent_by_mail: mail,
   });
-  await audit(staff, "user.invited", null, { role: parsed.data.role, email, invitation: hashToken(token).slice(0, 12) });
+  if (mail) return redirect(`${LINK_PATH}?done=invite_sent`);
   const cookie = linkCookie(request, `join.${token}.${parsed.data.role}.${Buffer.from(email).toString("base64url")}`);
   return redirect(`${LINK_PATH}?done=invited`, { headers: { "Set-Cookie": cookie } });
 }
@@ -231,8 +266,8 @@ export default function Users() {
 
       <h2 className="heading-m">Invite a new member</h2>
       <p className="body">
-        You get a link to send them. It is for the address you enter: they choose their own password when they open it, or, if they already
-        have an account for another forum, enter its password.
+        {data.mail ? "We e-mail them a link." : "You get a link to send them."} It is for the address you enter: they choose their own
+        password when they open it, or, if they already have an account for another forum, enter its password.
       </p>
       <form method="post" noValidate>
         <input type="hidden" name="intent" value="invite" />

@@ -23,6 +23,9 @@ import * as networkCounts from "./2026-12-03T15-network-counts";
 import * as installationOperators from "./2026-12-04T20-installation-operators";
 import * as yswdKeptQuotes from "./2026-12-04T40-yswd-kept-quotes";
 import * as importContentHash from "./2026-12-04T41-import-content-hash";
+import * as contactRequests from "./2026-12-04T50-contact-requests";
+import * as mailOutbox from "./2026-12-04T51-mail-outbox";
+import * as invitationRevocation from "./2026-12-04T52-invitation-revocation";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -53,4 +56,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T20-installation-operators": installationOperators,
   "2026-12-04T40-yswd-kept-quotes": yswdKeptQuotes,
   "2026-12-04T41-import-content-hash": importContentHash,
+  "2026-12-04T50-contact-requests": contactRequests,
+  "2026-12-04T51-mail-outbox": mailOutbox,
+  "2026-12-04T52-invitation-revocation": invitationRevocation,
 };

@@ -95,7 +95,7 @@ describe.skipIf(!chromiumPath)("SENCO survey through single-use links, and shari
     await second.close();
   });
 
-  it("an admin shares a survey: public link, QR codes, and a batch of links as CSV", async () => {
+  it("an admin shares a survey: public link, QR codes only for a public survey, and a batch of links as CSV", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${app.url}/login`);
@@ -108,10 +108,15 @@ describe.skipIf(!chromiumPath)("SENCO survey through single-use links, and shari
     await page.goto(`${app.url}/admin/surveys/${survey.id}/share`);
     expect(await page.getByTestId("public-link").textContent()).toContain(`/s/${app.publicIds["senco-experience"]}`);
     await expectAccessible(page);
-    const png = await page.request.get(`${app.url}/admin/surveys/${survey.id}/qr.png`);
+    // The SENCO survey is invitation-only: no public QR code. The parents' survey has one.
+    expect((await page.request.get(`${app.url}/admin/surveys/${survey.id}/qr.png`)).status()).toBe(409);
+    const db2 = openDatabase(app.databaseUrl);
+    const parents = await db2.selectFrom("surveys").select(["id"]).where("slug", "=", "parent-carer-experience").executeTakeFirstOrThrow();
+    await db2.destroy();
+    const png = await page.request.get(`${app.url}/admin/surveys/${parents.id}/qr.png`);
     expect(png.headers()["content-type"]).toBe("image/png");
     expect((await png.body()).subarray(1, 4).toString()).toBe("PNG");
-    const svg = await page.request.get(`${app.url}/admin/surveys/${survey.id}/qr.svg`);
+    const svg = await page.request.get(`${app.url}/admin/surveys/${parents.id}/qr.svg`);
     expect(await svg.text()).toContain("<svg");
 
     await page.locator("#size").fill("0");

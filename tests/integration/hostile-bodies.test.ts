@@ -255,10 +255,24 @@ describe("hostile bodies to every action", () => {
       method: "POST",
       redirect: "manual",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url },
-      body: new URLSearchParams({ idempotency_key: key, participate: "yes", special_category: "yes" }),
+      body: new URLSearchParams({
+        idempotency_key: key,
+        participate: "yes",
+        special_category: "yes",
+        follow_up: "yes",
+        contact_name: "A parent",
+        contact_detail: "01632 960000",
+      }),
     });
     cookies.respondent = (started.headers.get("set-cookie") ?? "").split(";")[0];
     expect(cookies.respondent).toMatch(/=/);
+    // The parent asked to be contacted: the contact request's page takes bodies too.
+    const contactDb = openDatabase(app.databaseUrl);
+    try {
+      params.contactId = (await contactDb.selectFrom("follow_up_contacts").select("id").executeTakeFirstOrThrow()).id;
+    } finally {
+      await contactDb.destroy();
+    }
   });
   afterAll(async () => {
     await app?.stop();

@@ -86,6 +86,8 @@ const ACCESS: Record<string, Access> = {
   "/admin/moderation/:itemId": ["moderator"],
   "/admin/moderation/terms": ["moderator"],
   "/admin/moderation/safeguarding": ["moderator"],
+  "/admin/contact-requests": ["moderator"],
+  "/admin/contact-requests/:contactId": ["moderator"],
   "/admin/you-said-we-did": ["moderator"],
   "/admin/you-said-we-did/new": ["moderator"],
   "/admin/you-said-we-did/:itemId": ["moderator"],
@@ -99,7 +101,7 @@ const ACCESS: Record<string, Access> = {
 };
 
 /** Pages only the forum's safeguarding lead (or an admin) may open, whatever the role list says. */
-const SAFEGUARDING_LEAD_ONLY = new Set(["/admin/moderation/safeguarding"]);
+const SAFEGUARDING_LEAD_ONLY = new Set(["/admin/moderation/safeguarding", "/admin/contact-requests", "/admin/contact-requests/:contactId"]);
 
 type Identity = "anonymous" | Role | "otherForumAdmin";
 const IDENTITIES: Identity[] = ["anonymous", "admin", "moderator", "board", "otherForumAdmin"];
@@ -143,6 +145,19 @@ describe("who can reach every route", () => {
     try {
       const survey = (await findPublishedSurvey(db, app.publicIds["parent-carer-experience"]))!;
       await submitAnswers(db, survey, { ...minimalParentAnswers(), what_would_help: { kind: "text", text: "More help" } });
+      // A parent who asked to be contacted.
+      const { responseId } = await submitAnswers(db, survey, minimalParentAnswers());
+      await db
+        .insertInto("follow_up_contacts")
+        .values({
+          id: "contact-request-1",
+          forum_id: survey.forumId,
+          response_id: responseId,
+          name: "A parent",
+          contact: "01632 960000",
+          created_at: new Date().toISOString(),
+        })
+        .execute();
       await ensureQueued(db, survey.forumId);
       const item = await db.selectFrom("moderation_items").select(["id"]).executeTakeFirstOrThrow();
       const moderator = await db.selectFrom("users").select(["id"]).where("email", "=", "moderator@example.org").executeTakeFirstOrThrow();
@@ -151,6 +166,7 @@ describe("who can reach every route", () => {
         surveyId: survey.id,
         code: "overall_experience",
         itemId: item.id,
+        contactId: "contact-request-1",
         userId: moderator.id,
         token: "not-a-real-token-0000000000",
         reference: "YSWD-2026-001",
@@ -185,7 +201,7 @@ describe("who can reach every route", () => {
       const access = ACCESS[route.pattern];
       if (!access) continue;
       const url = app.url + route.pattern.replace(/:(\w+)/g, (_, name: string) => params[name] ?? "x");
-      const objectInUrl = /:(surveyId|itemId|userId)/.test(route.pattern);
+      const objectInUrl = /:(surveyId|itemId|userId|contactId)/.test(route.pattern);
       for (const identity of IDENTITIES) {
         for (const method of ["GET", "POST"] as const) {
           if (method === "GET" && !route.hasLoader) continue;

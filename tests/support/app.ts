@@ -75,8 +75,8 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
     });
   });
   const publicIds: Record<string, string> = {};
-  for (const match of output.matchAll(/^\s+([a-z-]+): \/s\/([a-z0-9]+)$/gm)) publicIds[match[1]] = match[2];
-  const invitationLinks = [...output.matchAll(/^\s+invitation: (\/i\/\S+)$/gm)].map((m) => m[1]);
+  for (const match of output.matchAll(/^\s+([a-z-]+): \S*\/s\/([a-z0-9]+)$/gm)) publicIds[match[1]] = match[2];
+  const invitationLinks = [...output.matchAll(/^\s+invitation: \S*?(\/i\/\S+)$/gm)].map((m) => m[1]);
   if (seededHere) {
     for (const s of seededHere.surveys) publicIds[s.slug] = s.publicId;
     invitationLinks.push(...(seededHere.invitationLinks ?? []));
