@@ -91,6 +91,19 @@ describe.skipIf(!chromiumPath)("every page is accessible, in English and in Urdu
         .where("visibility", "=", "public")
         .orderBy("reference")
         .executeTakeFirstOrThrow();
+      const response = await db.selectFrom("responses").select("id").where("survey_id", "=", survey.id).executeTakeFirstOrThrow();
+      const contactId = "sweep-contact-request";
+      await db
+        .insertInto("follow_up_contacts")
+        .values({
+          id: contactId,
+          forum_id: survey.forum_id,
+          response_id: response.id,
+          name: "Sam Parent",
+          contact: "07700 900123",
+          created_at: new Date().toISOString(),
+        })
+        .execute();
       const admin = await db.selectFrom("users").select("id").where("email", "=", STAFF_EMAIL.admin).executeTakeFirstOrThrow();
       const moderator = await db.selectFrom("users").select("id").where("email", "=", STAFF_EMAIL.moderator).executeTakeFirstOrThrow();
       Object.assign(params, {
@@ -110,6 +123,7 @@ describe.skipIf(!chromiumPath)("every page is accessible, in English and in Urdu
           createdBy: admin.id,
         }),
         resetToken: await createInvitation(db, { forumId: survey.forum_id, kind: "reset", userId: moderator.id, createdBy: admin.id }),
+        contactId,
       } satisfies RouteParams);
     } finally {
       await db.destroy();

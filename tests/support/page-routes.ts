@@ -22,6 +22,8 @@ export interface RouteParams {
   invitation: string;
   joinToken: string;
   resetToken: string;
+  /** A parent's request to be contacted. */
+  contactId: string;
 }
 
 /** Who opens a page: anyone, or a signed-in member of staff in a role. */
@@ -86,6 +88,9 @@ export const STAFF_PAGES: Record<string, StaffPage> = {
   "/admin/you-said-we-did": { roles: ["admin", "moderator"], path: () => "/admin/you-said-we-did" },
   "/admin/you-said-we-did/new": { roles: ["admin", "moderator"], path: () => "/admin/you-said-we-did/new" },
   "/admin/you-said-we-did/:itemId": { roles: ["admin", "moderator"], path: (p) => `/admin/you-said-we-did/${p.yswdItemId}` },
+  // Admins and the safeguarding lead (the demo forum's admin).
+  "/admin/contact-requests": { roles: ["admin"], path: () => "/admin/contact-requests" },
+  "/admin/contact-requests/:contactId": { roles: ["admin"], path: (p) => `/admin/contact-requests/${p.contactId}` },
   "/admin/network": { roles: ["admin"], path: () => "/admin/network" },
   // Installation operators' pages: the demo forum's admin is an operator.
   "/admin/forums": { roles: ["admin"], path: () => "/admin/forums" },
