@@ -73,6 +73,8 @@ export interface NetworkRowsInput {
   /** The survey template's slug (one of NETWORK_TEMPLATES): the rows' `survey`. */
   template: string;
   periodType: PeriodType;
+  /** Only these KPIs (each KPI × period is a breakdown of its own, so the others change nothing). */
+  kpiIds?: readonly string[];
 }
 
 const NO_FUNNEL = { funnel95_lower: null, funnel95_upper: null, funnel998_lower: null, funnel998_upper: null, position: "" } as const;
@@ -93,8 +95,10 @@ const NO_FUNNEL = { funnel95_lower: null, funnel95_upper: null, funnel998_lower:
  */
 export function networkRows(input: NetworkRowsInput): NetworkRow[] {
   const { template, periodType } = input;
-  const kpis = networkKpis(template);
-  if (kpis.length === 0) throw new RangeError(`"${template}" is not a survey template the network compares`);
+  const all = networkKpis(template);
+  if (all.length === 0) throw new RangeError(`"${template}" is not a survey template the network compares`);
+  const only = input.kpiIds;
+  const kpis = only ? all.filter((k) => only.includes(k.id)) : all;
   const kpiIds = new Set(kpis.map((k) => k.id));
 
   // scores[period][forum][kpi]: the forum's counts summed over the period's months.

@@ -20,6 +20,7 @@ import * as languageReviews from "./2026-12-03T06-language-reviews";
 import * as responseMode from "./2026-12-03T10-response-mode";
 import * as networkMembers from "./2026-12-03T14-network-members";
 import * as networkCounts from "./2026-12-03T15-network-counts";
+import * as kpiCountIndexes from "./2026-12-04T30-kpi-count-indexes";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T10-response-mode": responseMode,
   "2026-12-03T14-network-members": networkMembers,
   "2026-12-03T15-network-counts": networkCounts,
+  "2026-12-04T30-kpi-count-indexes": kpiCountIndexes,
 };
