@@ -128,6 +128,7 @@ export async function ensureNetworkData(
   const writer = store.kind === "sqlite" ? sqliteWriter(store.url) : await postgresWriter(store);
   const random = mulberry32(20261204);
   let written = 0;
+  let logged = 0;
   const BATCH = 5_000;
   for (const forum of forums) {
     // Random ids like the app's, in id order so the indexes grow at their end; the submission
