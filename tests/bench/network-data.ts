@@ -148,8 +148,10 @@ export async function ensureNetworkData(
       }
       await writer.write(forum, responses, answers);
       written += responses.length;
-      if (written % 100_000 < BATCH && written >= 100_000)
+      if (written - logged >= 100_000) {
+        logged = written;
         log(`  built ${written.toLocaleString("en-GB")} responses (${seconds().toFixed(0)} s)`);
+      }
     }
   }
   await writer.finish();
