@@ -4,15 +4,19 @@
  * incremental path in SQL), and cold, every month counted whole in one pass (what a forum's first
  * dashboard after importing its history does). Random answers that follow the survey's routing,
  * so every segment, multiple KPIs and the EHC plan index are exercised; and the board's figures
- * from the cold summary equal those from the incremental one.
+ * from the cold summary equal those from the incremental one. And the network page's rows for
+ * one KPI (read alone, for speed) equal that KPI's rows computed with all the others.
  */
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "~/db.server";
 import { computeKpiCells } from "~/models/kpi-dashboard.server";
 import { refreshKpiSummary } from "~/models/kpi-summary.server";
+import { networkKpis } from "~/domain/network-counts";
+import { computeNetworkRows } from "~/models/network-counts.server";
+import { joinNetwork } from "~/models/network-members.server";
 import { createTestDb, STORES, type TestDb } from "../support/db";
-import { hostedForum, sampleInstant } from "../support/network";
+import { finalPlanAnswers, hostedForum, parentAnswers, sampleInstant, submitMany, TEMPLATE } from "../support/network";
 import { submitAnswers } from "../factories";
 import { mulberry32, sampleAnswers } from "../bench/kpi-data";
 
@@ -79,5 +83,22 @@ describe.each(STORES)("the cold KPI summary ($kind)", ({ kind, skip }) => {
 
     const coldCells = await computeKpiCells(t.db, { forumId: forum.id, surveyId: survey.id, periodType: "quarter", by: "district" });
     expect(coldCells).toEqual(incrementalCells);
+  });
+
+  it.skipIf(skip)("gives the network page for one KPI exactly the rows of that KPI computed with all the others", async () => {
+    const ash = await hostedForum(t.db, "ash-pcf");
+    const birch = await hostedForum(t.db, "birch-pcf");
+    const cedar = await hostedForum(t.db, "cedar-pcf");
+    for (const code of ["ash-pcf", "birch-pcf", "cedar-pcf"]) await joinNetwork(t.db, { code, actor: "test" });
+    // Ash has no EHC plans, so no K6i counts at all, but counts for every other KPI.
+    await submitMany(t.db, ash.survey, 12, parentAnswers(), 0);
+    await submitMany(t.db, birch.survey, 12, finalPlanAnswers(), 0);
+    await submitMany(t.db, cedar.survey, 3, finalPlanAnswers(), 1);
+    const all = await computeNetworkRows(t.db, { template: TEMPLATE, periodType: "stocktake" });
+    for (const kpi of networkKpis(TEMPLATE)) {
+      const one = await computeNetworkRows(t.db, { template: TEMPLATE, periodType: "stocktake", kpiId: kpi.id });
+      expect(one).toEqual(all.filter((r) => r.kpi_id === kpi.id));
+    }
+    expect(all.some((r) => r.kpi_id === "K6i" && r.segment_value === "ash-pcf")).toBe(true);
   });
 });
