@@ -73,6 +73,8 @@ export interface NetworkRowsInput {
   /** The survey template's slug (one of NETWORK_TEMPLATES): the rows' `survey`. */
   template: string;
   periodType: PeriodType;
+  /** Only these KPIs (each KPI × period is a breakdown of its own, so the others change nothing). */
+  kpiIds?: readonly string[];
 }
 
 const NO_FUNNEL = { funnel95_lower: null, funnel95_upper: null, funnel998_lower: null, funnel998_upper: null, position: "" } as const;
@@ -93,17 +95,22 @@ const NO_FUNNEL = { funnel95_lower: null, funnel95_upper: null, funnel998_lower:
  */
 export function networkRows(input: NetworkRowsInput): NetworkRow[] {
   const { template, periodType } = input;
-  const kpis = networkKpis(template);
-  if (kpis.length === 0) throw new RangeError(`"${template}" is not a survey template the network compares`);
+  const all = networkKpis(template);
+  if (all.length === 0) throw new RangeError(`"${template}" is not a survey template the network compares`);
+  const only = input.kpiIds;
+  const kpis = only ? all.filter((k) => only.includes(k.id)) : all;
   const kpiIds = new Set(kpis.map((k) => k.id));
+  const templateIds = new Set(all.map((k) => k.id));
 
-  // scores[period][forum][kpi]: the forum's counts summed over the period's months.
+  // scores[period][forum][kpi]: the forum's counts summed over the period's months. A row of a
+  // KPI left out still puts its forum and period in the breakdowns, as it would unrestricted.
   const scores = new Map<string, Map<string, Map<string, KpiScore>>>();
   for (const row of input.counts) {
-    if (row.survey_template !== template || !kpiIds.has(row.kpi_id)) continue;
+    if (row.survey_template !== template || !templateIds.has(row.kpi_id)) continue;
     const period = periodOf(periodType, `${row.month}-01`);
     const byForum = getOrSet(scores, period, () => new Map<string, Map<string, KpiScore>>());
     const byKpi = getOrSet(byForum, row.forum, () => new Map<string, KpiScore>());
+    if (!kpiIds.has(row.kpi_id)) continue;
     const sum = byKpi.get(row.kpi_id) ?? { n: 0, numerator: 0, negative: row.negative === null ? null : 0 };
     byKpi.set(row.kpi_id, {
       n: sum.n + row.n,

@@ -193,6 +193,36 @@ export async function listKpis(db: DB, forumId: string): Promise<RegisteredKpi[]
     .sort(registerOrder);
 }
 
+/** listKpis for several forums in one query: forum id → its current KPIs, register order. */
+export async function listKpisOfForums(db: DB, forumIds: readonly string[]): Promise<Map<string, RegisteredKpi[]>> {
+  const out = new Map<string, RegisteredKpi[]>();
+  if (forumIds.length === 0) return out;
+  const rows = await db
+    .selectFrom("kpi_definitions")
+    .select(["forum_id", ...KPI_COLUMNS])
+    .where("forum_id", "in", [...forumIds])
+    .execute();
+  const byForum = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const list = byForum.get(row.forum_id);
+    if (list) list.push(row);
+    else byForum.set(row.forum_id, [row]);
+  }
+  for (const id of forumIds) {
+    const own = byForum.get(id) ?? [];
+    out.set(
+      id,
+      own.length === 0
+        ? defaultRegister()
+        : own
+            .filter((r) => r.retired_at === null)
+            .map(fromRow)
+            .sort(registerOrder),
+    );
+  }
+  return out;
+}
+
 /** Every version of one KPI, oldest first (the register's history). */
 export async function listKpiVersions(db: DB, forumId: string, kpiId: string): Promise<RegisteredKpi[]> {
   const rows = await db

@@ -21,11 +21,13 @@
  * Submissions, withdrawals and imports mark their month in kpi_stale_months in their own
  * transaction; refreshing a month clears its mark in the transaction that recounts it.
  *
- * Portable SQL for SQLite and PostgreSQL; no row-by-row work in JavaScript.
+ * Portable SQL for SQLite and PostgreSQL. A whole month is read in one pass and added up per
+ * segment value in JavaScript (kpi-month-count.server.ts); a few new responses are added in SQL.
  */
 import { sql, type RawBuilder } from "kysely";
 import type { DB } from "~/db.server";
 import { EHCP_QUALITY_INDEX_MINIMUM } from "~/domain/kpi-definitions";
+import { countWholeMonth } from "./kpi-month-count.server";
 import { markKpisStale } from "./kpi-stale.server";
 import { indexQuestionCode, RESPONSE_SEGMENTS, summaryContext, type SummaryContext } from "./kpi-survey.server";
 import { isPostgres } from "./dialect.server";
@@ -83,6 +85,43 @@ export async function refreshWith(db: DB, ctx: SummaryContext, options: { reconc
   const report: RefreshReport = { months: [] };
   for (const { month } of stale) report.months.push({ month, refresh: await refreshMonth(db, ctx, month) });
   return report;
+}
+
+/**
+ * refreshWith for many surveys (the network's hosted forums): two queries find the surveys with
+ * anything to do (a stale month, or a month summarised on another basis), and only those are
+ * brought up to date, one after another.
+ */
+export async function refreshMany(db: DB, ctxs: readonly SummaryContext[]): Promise<void> {
+  if (ctxs.length === 0) return;
+  const due = new Set(
+    (
+      await db
+        .selectFrom("kpi_stale_months")
+        .select("survey_id")
+        .distinct()
+        .where(
+          "survey_id",
+          "in",
+          ctxs.map((c) => c.survey.id),
+        )
+        .execute()
+    ).map((r) => r.survey_id),
+  );
+  const byBasis = new Map<string, string[]>();
+  for (const ctx of ctxs) byBasis.set(ctx.basis, [...(byBasis.get(ctx.basis) ?? []), ctx.survey.id]);
+  for (const [basis, ids] of byBasis) {
+    const other = await db
+      .selectFrom("kpi_summary_months")
+      .select("survey_id")
+      .distinct()
+      .where("survey_id", "in", ids)
+      .where("basis", "<>", basis)
+      .where("sealed_at", "is", null)
+      .execute();
+    for (const r of other) due.add(r.survey_id);
+  }
+  for (const ctx of ctxs) if (due.has(ctx.survey.id)) await refreshWith(db, ctx);
 }
 
 /**
@@ -246,7 +285,7 @@ async function refreshMonthIn(trx: DB, ctx: SummaryContext, month: string): Prom
       .where("submitted_on", ">=", first)
       .where("submitted_on", "<=", last)
       .execute();
-    await addToSummary(trx, ctx, month, null);
+    await countWholeMonth(trx, ctx, month, first, last);
     counted = await countCounted(trx, ctx, month);
   } else if (fresh.length > 0) {
     await addToSummary(trx, ctx, month, fresh);
@@ -261,8 +300,8 @@ async function refreshMonthIn(trx: DB, ctx: SummaryContext, month: string): Prom
 }
 
 /**
- * Adds responses of a month to the summary in ONE statement, then lists them as counted:
- * `ids` null = every submitted response of the month (after a full delete), else just those.
+ * Adds a few new responses of a month to the summary in ONE statement, then lists them as
+ * counted (a whole month is counted by countWholeMonth, in one pass, the same counts).
  *
  * - mr: the responses; w: one row per response with its segment values (`unknown` when not
  *   answered) and each index KPI's class; wa: w joined to the response's option answers.
@@ -272,10 +311,10 @@ async function refreshMonthIn(trx: DB, ctx: SummaryContext, month: string): Prom
  * `w cross join answers`: SQLite then reads each response's answers by index, whatever it guesses
  * about the sizes; PostgreSQL plans it as the inner join it is.
  */
-async function addToSummary(trx: DB, ctx: SummaryContext, month: string, ids: string[] | null): Promise<void> {
+async function addToSummary(trx: DB, ctx: SummaryContext, month: string, ids: string[]): Promise<void> {
   const [first, last] = monthSpan(month);
   const text = (value: string) => sql`cast(${value} as text)`;
-  const which = ids === null ? sql`` : sql`and r.id in (${sql.join(ids)})`;
+  const which = sql`and r.id in (${sql.join(ids)})`;
 
   // Columns of w: s0, s1, … for the segments (in ctx.segments order), i0, i1, … for the indexes.
   const segmentColumns = ctx.segments.map((code, i) => {

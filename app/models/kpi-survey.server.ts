@@ -7,7 +7,7 @@ import type { DB } from "~/db.server";
 import { ALL_SEGMENT, type KpiCell } from "~/domain/kpi-cells";
 import { EHCP_QUALITY_INDEX_MINIMUM } from "~/domain/kpi-definitions";
 import type { SurveyDefinition } from "~/domain/survey";
-import { listKpis, type RegisteredKpi } from "./kpi-register.server";
+import { listKpis, listKpisOfForums, type RegisteredKpi } from "./kpi-register.server";
 
 /** A published cell, plus the version of the KPI definition it was computed under (not a CSV column). */
 export type KpiResultCell = KpiCell & { kpi_version: number };
@@ -68,12 +68,16 @@ async function loadSurvey(db: DB, forumId: string, surveyId: string): Promise<Kp
     .where("surveys.forum_id", "=", forumId)
     .executeTakeFirst();
   if (!row) throw new KpiRequestError("survey_not_found", "There is no published survey with that id in this forum.");
-  let definition = definitionCache.get(row.version_id);
+  return { id: row.id, forumId: row.forum_id, slug: row.slug, definition: parsedDefinition(row.version_id, row.definition) };
+}
+
+function parsedDefinition(versionId: string, text: string): SurveyDefinition {
+  let definition = definitionCache.get(versionId);
   if (!definition) {
-    definition = JSON.parse(row.definition) as SurveyDefinition;
-    definitionCache.set(row.version_id, definition);
+    definition = JSON.parse(text) as SurveyDefinition;
+    definitionCache.set(versionId, definition);
   }
-  return { id: row.id, forumId: row.forum_id, slug: row.slug, definition };
+  return definition;
 }
 
 /** The survey's segment questions, minus codes the response itself supplies. */
@@ -99,7 +103,43 @@ export function kpiApplies(kpi: RegisteredKpi, definition: SurveyDefinition): bo
 
 export async function summaryContext(db: DB, forumId: string, surveyId: string): Promise<SummaryContext> {
   const survey = await loadSurvey(db, forumId, surveyId);
-  const kpis = (await listKpis(db, forumId)).filter((k) => kpiApplies(k, survey.definition));
+  return contextOf(survey, await listKpis(db, forumId));
+}
+
+/**
+ * summaryContext for many surveys (each of its own forum) in two queries: what the network needs
+ * for every hosted forum at once. Surveys not found (or not published) are left out.
+ */
+export async function summaryContexts(db: DB, surveys: readonly { forumId: string; surveyId: string }[]): Promise<SummaryContext[]> {
+  if (surveys.length === 0) return [];
+  const rows = await db
+    .selectFrom("surveys")
+    .innerJoin("survey_versions", "survey_versions.id", "surveys.current_version_id")
+    .select(["surveys.id", "surveys.forum_id", "surveys.slug", "survey_versions.id as version_id", "survey_versions.definition"])
+    .where(
+      "surveys.id",
+      "in",
+      surveys.map((s) => s.surveyId),
+    )
+    .execute();
+  const found = new Map(rows.map((r) => [r.id, r]));
+  const kpis = await listKpisOfForums(db, [...new Set(surveys.map((s) => s.forumId))]);
+  const out: SummaryContext[] = [];
+  for (const { forumId, surveyId } of surveys) {
+    const row = found.get(surveyId);
+    if (!row || row.forum_id !== forumId) continue;
+    out.push(
+      contextOf(
+        { id: row.id, forumId: row.forum_id, slug: row.slug, definition: parsedDefinition(row.version_id, row.definition) },
+        kpis.get(forumId) ?? [],
+      ),
+    );
+  }
+  return out;
+}
+
+function contextOf(survey: KpiSurvey, register: RegisteredKpi[]): SummaryContext {
+  const kpis = register.filter((k) => kpiApplies(k, survey.definition));
   const segmentQuestions = segmentQuestionCodes(survey.definition);
   const indexes = kpis.filter((k) => k.kind === "ehcp_quality_index");
   const sorted = (codes: readonly string[] | undefined) => [...(codes ?? [])].sort();

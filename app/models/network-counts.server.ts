@@ -11,79 +11,27 @@
  */
 import { transaction, type DB } from "~/db.server";
 import type { ImportProblem } from "~/domain/import";
-import { scoreCounts } from "~/domain/kpi-scoring";
 import { networkRows, type NetworkRow } from "~/domain/network";
-import { countsAsStandard, NETWORK_TEMPLATES, networkKpis, type ForumMonthCount } from "~/domain/network-counts";
+import { NETWORK_TEMPLATES, type ForumMonthCount } from "~/domain/network-counts";
 import { readCountsFile } from "~/domain/network-counts-file";
 import type { PeriodType } from "~/domain/periods";
 import { recordAudit } from "./audit.server";
-import { findForumByCode, findForumSurvey } from "./forum-setup.server";
-import { indexScore } from "./kpi-dashboard.server";
-import { refreshWith } from "./kpi-summary.server";
-import { indexQuestionCode, summaryContext } from "./kpi-survey.server";
+import { findForumByCode } from "./forum-setup.server";
 import { joinNetwork, NetworkError } from "./network-members.server";
+import { hostedCounts, type HostedForumCounts } from "./network-hosted.server";
+
+export type { HostedForumCounts };
 
 // ------------------------------------------------------------------------------------------------
 // A forum hosted here: its counts from its KPI summary
 
-export interface HostedForumCounts {
-  rows: ForumMonthCount[];
-  /** Standard KPIs the forum has redefined in its own register: not shared, as they would not compare. */
-  notShared: { template: string; kpiId: string }[];
-}
-
-/**
- * A hosted forum's counts per template, KPI and month (rows with n > 0 only), from its summary
- * brought up to date first: n, numerator and negative exactly as its own board counts them, for
- * each standard KPI its register still defines as the standard does. A template counts through
- * the forum's published survey of the same slug; a forum without one has no counts for it.
- */
+/** One hosted forum's counts (hostedCounts for a single forum). */
 export async function hostedForumCounts(
   db: DB,
   forum: { id: string; code: string; name: string },
   templates: readonly string[] = NETWORK_TEMPLATES,
 ): Promise<HostedForumCounts> {
-  const out: HostedForumCounts = { rows: [], notShared: [] };
-  for (const template of templates) {
-    const survey = await findForumSurvey(db, forum.id, template);
-    if (!survey || survey.slug !== template) continue;
-    const ctx = await summaryContext(db, forum.id, survey.surveyId);
-    await refreshWith(db, ctx);
-    const standardIds = new Set(networkKpis(template).map((k) => k.id));
-    const kpis = ctx.kpis.filter((k) => standardIds.has(k.id) && countsAsStandard(k));
-    for (const k of ctx.kpis) if (standardIds.has(k.id) && !countsAsStandard(k)) out.notShared.push({ template, kpiId: k.id });
-    if (kpis.length === 0) continue;
-    const codeOf = (kpi: (typeof kpis)[number]) => (kpi.kind === "ehcp_quality_index" ? indexQuestionCode(kpi.id) : kpi.question);
-
-    const counted = await db
-      .selectFrom("kpi_month_counts")
-      .select(["month", "question_code", "option_code", "n"])
-      .where("forum_id", "=", forum.id)
-      .where("survey_id", "=", survey.surveyId)
-      .where("segment_type", "=", "all")
-      .where("segment_value", "=", "all")
-      .where("question_code", "in", [...new Set(kpis.map(codeOf))])
-      .orderBy("month")
-      .execute();
-    // options[month][question code] = { option: n }
-    const options = new Map<string, Map<string, Record<string, number>>>();
-    for (const row of counted) {
-      let byQuestion = options.get(row.month);
-      if (!byQuestion) options.set(row.month, (byQuestion = new Map()));
-      const counts = byQuestion.get(row.question_code) ?? {};
-      counts[row.option_code] = (counts[row.option_code] ?? 0) + Number(row.n);
-      byQuestion.set(row.question_code, counts);
-    }
-    for (const [month, byQuestion] of options) {
-      for (const kpi of kpis) {
-        const counts = byQuestion.get(codeOf(kpi)) ?? {};
-        const score = kpi.kind === "ehcp_quality_index" ? indexScore(counts) : scoreCounts(kpi, counts);
-        if (score.n === 0) continue;
-        out.rows.push({ forum: forum.code, forum_name: forum.name, survey_template: template, month, kpi_id: kpi.id, ...score });
-      }
-    }
-  }
-  return out;
+  return hostedCounts(db, [forum], { templates });
 }
 
 /**
@@ -216,7 +164,7 @@ function checkTemplate(template: string): void {
  * The monthly counts of one template from every forum in the network now: hosted forums' from
  * their summaries, the others' from their latest counts files. A forum that has left shares none.
  */
-export async function listNetworkCounts(db: DB, template: string): Promise<ForumMonthCount[]> {
+export async function listNetworkCounts(db: DB, template: string, kpiIds?: readonly string[]): Promise<ForumMonthCount[]> {
   checkTemplate(template);
   const members = await db
     .selectFrom("network_members")
@@ -225,14 +173,10 @@ export async function listNetworkCounts(db: DB, template: string): Promise<Forum
     .where("network_members.left_at", "is", null)
     .orderBy("network_members.forum_code")
     .execute();
-  const rows: ForumMonthCount[] = [];
-  for (const member of members) {
-    if (member.forum_id === null) continue;
-    const hosted = await hostedForumCounts(db, { id: member.forum_id, code: member.forum_code, name: member.name ?? member.forum_code }, [
-      template,
-    ]);
-    rows.push(...hosted.rows);
-  }
+  const hosted = members.flatMap((m) =>
+    m.forum_id === null ? [] : [{ id: m.forum_id, code: m.forum_code, name: m.name ?? m.forum_code }],
+  );
+  const rows: ForumMonthCount[] = (await hostedCounts(db, hosted, { templates: [template], kpiIds })).rows;
   const outside = members.filter((m) => m.forum_id === null).map((m) => m.forum_code);
   if (outside.length > 0) {
     const stored = await db
@@ -260,7 +204,11 @@ export async function listNetworkCounts(db: DB, template: string): Promise<Forum
 }
 
 /** The network tidy rows of a template (NB-1, SDC-1 applied) for every period with counts. */
-export async function computeNetworkRows(db: DB, request: { template: string; periodType: PeriodType }): Promise<NetworkRow[]> {
-  const counts = await listNetworkCounts(db, request.template);
-  return networkRows({ counts, template: request.template, periodType: request.periodType });
+export async function computeNetworkRows(
+  db: DB,
+  request: { template: string; periodType: PeriodType; kpiId?: string },
+): Promise<NetworkRow[]> {
+  const kpiIds = request.kpiId === undefined ? undefined : [request.kpiId];
+  const counts = await listNetworkCounts(db, request.template, kpiIds);
+  return networkRows({ counts, template: request.template, periodType: request.periodType, kpiIds });
 }

@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const periodType: PeriodType = query.periodType;
   const db = getDb();
-  const rows = (await computeNetworkRows(db, { template, periodType })).filter((r) => r.kpi_id === kpi.id);
+  const rows = (await computeNetworkRows(db, { template, periodType, kpiId: kpi.id })).filter((r) => r.kpi_id === kpi.id);
   const periods = [...new Set(rows.map((r) => r.time_period))].reverse();
   // A period of another type (or none) falls back to the latest: without JavaScript the period
   // list cannot follow a change of period type.

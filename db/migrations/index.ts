@@ -21,6 +21,7 @@ import * as responseMode from "./2026-12-03T10-response-mode";
 import * as networkMembers from "./2026-12-03T14-network-members";
 import * as networkCounts from "./2026-12-03T15-network-counts";
 import * as installationOperators from "./2026-12-04T20-installation-operators";
+import * as kpiCountIndexes from "./2026-12-04T30-kpi-count-indexes";
 import * as yswdKeptQuotes from "./2026-12-04T40-yswd-kept-quotes";
 import * as importContentHash from "./2026-12-04T41-import-content-hash";
 import * as contactRequests from "./2026-12-04T50-contact-requests";
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T14-network-members": networkMembers,
   "2026-12-03T15-network-counts": networkCounts,
   "2026-12-04T20-installation-operators": installationOperators,
+  "2026-12-04T30-kpi-count-indexes": kpiCountIndexes,
   "2026-12-04T40-yswd-kept-quotes": yswdKeptQuotes,
   "2026-12-04T41-import-content-hash": importContentHash,
   "2026-12-04T50-contact-requests": contactRequests,

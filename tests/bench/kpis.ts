@@ -30,11 +30,8 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import SQLite from "better-sqlite3";
 import { migrateToLatest, openDatabase, type DB } from "~/db.server";
-import { ALL_SEGMENT, buildCell, suppressSmallCells, type KpiCell } from "~/domain/kpi-cells";
-import { classifyQualityIndexRespondent, type RespondentAnswers } from "~/domain/kpi-scoring";
-import { PERIOD_TYPES, periodOf, periodRange, periodTypeOf, previousPeriod } from "~/domain/periods";
-import { isVisible, type Answers } from "~/domain/routing";
-import { optionsOf, type SurveyDefinition } from "~/domain/survey";
+import type { KpiCell } from "~/domain/kpi-cells";
+import { PERIOD_TYPES, periodOf } from "~/domain/periods";
 import { tidyCsvChunks } from "~/domain/tidy-csv";
 import { createForum, findForumBySlug } from "~/models/forums.server";
 import { listKpis } from "~/models/kpi-register.server";
@@ -45,94 +42,24 @@ import { exportKpiCsvOffThread } from "./off-thread-export";
 import { findPublishedSurveyBySlug } from "~/models/published-surveys.server";
 import { createSurvey, publishVersion } from "~/models/surveys.server";
 import { findPublishedSurvey } from "~/models/published-surveys.server";
-import { parentCarerExperience } from "~/templates";
 import { submitAnswers } from "../factories";
+import { DAYS, definition, LANGUAGES, londonDay, median, mulberry32, pickWeighted, sampleAnswers, SURVEY_SLUG, time } from "./kpi-data";
+import { countInJavaScript, naiveDashboard } from "./naive-kpis";
 import { printTable } from "./support";
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
 if (!Number.isSafeInteger(RESPONSES) || RESPONSES < 1000) throw new Error("BENCH_RESPONSES must be a whole number ≥ 1000");
 const FILE = path.resolve(`tests/.tmp/bench-kpis-${RESPONSES}.db`);
 const FORUM_SLUG = "bench-kpis";
-const SURVEY_SLUG = "parent-carer-experience";
-/** Three years of London months, December 2023 to November 2026. */
-const FIRST_DAY = Date.UTC(2023, 11, 1);
-const DAYS = 1096;
 /** New submissions for the warm runs land in the latest month. */
 const WARM_DATE = new Date("2026-11-20T12:00:00Z");
 const PERIOD_TYPE = "quarter" as const;
 const BY = "district";
 const RUNS = 7;
 
-const definition: SurveyDefinition = parentCarerExperience;
-const LANGUAGES: [string, number][] = [
-  ["en", 0.8],
-  ["ur", 0.09],
-  ["pa", 0.04],
-  ["bn", 0.03],
-  ["pl", 0.02],
-  ["so", 0.02],
-];
-
 // v8 can expose gc() at run time, so the script works with the plain `node --import tsx` command.
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pickWeighted(random: () => number, weights: [string, number][]): string {
-  let r = random();
-  for (const [value, weight] of weights) {
-    if ((r -= weight) < 0) return value;
-  }
-  return weights[weights.length - 1][0];
-}
-
-/**
- * One respondent's answers, following the survey's routing. Most respondents have a final EHC
- * plan (so they are asked the plan questions) to reach about 20 answers each.
- */
-function sampleAnswers(random: () => number, lean: number): Answers {
-  const answers: Answers = {};
-  for (const question of definition.questions) {
-    if (!isVisible(question, answers)) continue;
-    if (question.type === "text_long" || question.type === "text_short") {
-      if (random() < 0.4) answers[question.code] = { kind: "text", text: "Quicker answers when we ring the SEND team." };
-      continue;
-    }
-    if (!question.required && random() < 0.04) continue;
-    const options = optionsOf(question);
-    let code: string;
-    if (question.code === "ehcp_stage") {
-      code = pickWeighted(random, [
-        ["final", 0.8],
-        ["sen_support", 0.06],
-        ["in_assessment", 0.05],
-        ["draft", 0.04],
-        ["requested", 0.05],
-      ]);
-    } else if (question.role === "kpi") {
-      // Lean towards the first (most positive) options, more so later in the three years.
-      code = options[Math.min(options.length - 1, Math.floor(Math.pow(random(), 1 + lean) * options.length))].code;
-    } else {
-      code = options[Math.floor(random() * options.length)].code;
-    }
-    answers[question.code] = { kind: "options", codes: [code] };
-  }
-  return answers;
-}
-
-function londonDay(day: number): string {
-  return new Date(FIRST_DAY + day * 86_400_000).toISOString().slice(0, 10);
-}
 
 interface BenchSurvey {
   forumId: string;
@@ -230,121 +157,6 @@ function resetSummary(surveyId: string): void {
     .run(surveyId);
   raw.pragma("wal_checkpoint(TRUNCATE)");
   raw.close();
-}
-
-/** Wall time, and this process's CPU time (which other work on a shared machine does not inflate). */
-async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const value = await fn();
-  const used = process.cpuUsage(cpu);
-  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, value };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/**
- * The naive dashboard: load the latest and previous quarters' answers into JavaScript, count
- * there, and build the same cells with the same domain functions.
- */
-async function naiveDashboard(db: DB, bench: BenchSurvey, period: string): Promise<KpiCell[]> {
-  const kpis = (await listKpis(db, bench.forumId)).filter((k) => kpiApplies(k, definition));
-  const before = previousPeriod(PERIOD_TYPE, period);
-  const rows = await db
-    .selectFrom("responses as r")
-    .innerJoin("answers as a", "a.response_id", "r.id")
-    .select(["r.id", "r.submitted_on", "a.question_code", "a.option_code"])
-    .where("r.forum_id", "=", bench.forumId)
-    .where("r.survey_id", "=", bench.surveyId)
-    .where("r.status", "=", "submitted")
-    .where("r.submitted_on", ">=", periodRange(PERIOD_TYPE, before).start)
-    .where("r.submitted_on", "<=", periodRange(PERIOD_TYPE, period).end)
-    .execute();
-  const respondents = new Map<string, { periods: string[]; answers: Record<string, string> }>();
-  for (const row of rows) {
-    let r = respondents.get(row.id);
-    if (!r) respondents.set(row.id, (r = { periods: [periodOf(PERIOD_TYPE, row.submitted_on!)], answers: {} }));
-    if (row.option_code !== null) r.answers[row.question_code] = row.option_code;
-  }
-  return countInJavaScript(kpis, respondents.values(), BY);
-}
-
-type Kpis = Awaited<ReturnType<typeof listKpis>>;
-
-function countInJavaScript(
-  kpis: Kpis,
-  respondents: Iterable<{ periods: string[]; answers: RespondentAnswers; segments?: Record<string, string> }>,
-  ...segments: string[]
-): KpiCell[] {
-  // key: period, segment type, segment value, kpi → { n, numerator, negative }
-  const scores = new Map<string, { n: number; numerator: number; negative: number }>();
-  const responded = new Map<string, Set<string>>();
-  const add = (key: string, n: number, numerator: number, negative: number) => {
-    const s = scores.get(key) ?? { n: 0, numerator: 0, negative: 0 };
-    s.n += n;
-    s.numerator += numerator;
-    s.negative += negative;
-    scores.set(key, s);
-  };
-  for (const r of respondents) {
-    const values: [string, string][] = [[ALL_SEGMENT, ALL_SEGMENT]];
-    for (const segment of segments) values.push([segment, r.segments?.[segment] ?? r.answers[segment] ?? "unknown"]);
-    for (const period of r.periods) {
-      for (const [type, value] of values) {
-        const key = `${period}|${type}`;
-        const set = responded.get(key) ?? new Set<string>();
-        set.add(value);
-        responded.set(key, set);
-      }
-    }
-    for (const kpi of kpis) {
-      // Each respondent in a KPI's base adds 1 to n.
-      const n = 1;
-      let numerator: number;
-      let negative = 0;
-      if (kpi.kind === "ehcp_quality_index") {
-        const c = classifyQualityIndexRespondent(kpi, r.answers);
-        if (c === "outside_base") continue;
-        numerator = c === "positive" ? 1 : 0;
-      } else {
-        const answer = r.answers[kpi.question];
-        if (!answer || kpi.excluded.includes(answer)) continue;
-        numerator = kpi.positive.includes(answer) ? 1 : 0;
-        negative = kpi.negative.includes(answer) ? 1 : 0;
-      }
-      for (const period of r.periods) {
-        for (const [type, value] of values) add(`${period}|${type}|${value}|${kpi.id}`, n, numerator, negative);
-      }
-    }
-  }
-  const periods = [...new Set([...responded.keys()].map((k) => k.split("|")[0]))];
-  const cells: KpiCell[] = [];
-  for (const period of periods) {
-    for (const kpi of kpis) {
-      const rows: [string, string][] = [[ALL_SEGMENT, ALL_SEGMENT]];
-      for (const segment of segments) for (const v of responded.get(`${period}|${segment}`) ?? []) rows.push([segment, v]);
-      for (const [type, value] of rows) {
-        const s = scores.get(`${period}|${type}|${value}|${kpi.id}`) ?? { n: 0, numerator: 0, negative: 0 };
-        cells.push(
-          buildCell({
-            time_period: period,
-            time_identifier: periodTypeOf(period),
-            survey: SURVEY_SLUG,
-            segment_type: type,
-            segment_value: value,
-            kpi,
-            target: kpi.target,
-            score: { ...s, negative: kpi.kind === "ehcp_quality_index" ? null : s.negative },
-          }),
-        );
-      }
-    }
-  }
-  return suppressSmallCells(cells);
 }
 
 /**
