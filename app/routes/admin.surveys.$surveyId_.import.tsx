@@ -167,6 +167,13 @@ function JobStatus({ job, surveyId }: { job: ImportJob; surveyId: string }) {
         <p className="notification__title">
           Imported {job.imported} {job.imported === 1 ? "response" : "responses"}
         </p>
+        {job.skipped ? (
+          <p className="body" data-testid="import-skipped">
+            {job.skipped === 1
+              ? "1 row was already imported and was skipped: it is counted once."
+              : `${job.skipped} rows were already imported and were skipped: each is counted once.`}
+          </p>
+        ) : null}
         <label className="label" htmlFor="import-progress">
           {job.done} of {job.total} responses stored
         </label>

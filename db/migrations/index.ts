@@ -23,6 +23,7 @@ import * as networkCounts from "./2026-12-03T15-network-counts";
 import * as installationOperators from "./2026-12-04T20-installation-operators";
 import * as yswdKeptQuotes from "./2026-12-04T40-yswd-kept-quotes";
 import * as importContentHash from "./2026-12-04T41-import-content-hash";
+import * as responseRef from "./2026-12-04T42-response-ref";
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T20-installation-operators": installationOperators,
   "2026-12-04T40-yswd-kept-quotes": yswdKeptQuotes,
   "2026-12-04T41-import-content-hash": importContentHash,
+  "2026-12-04T42-response-ref": responseRef,
 };
