@@ -119,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           {
             row: null,
             column: "file",
-            message: `This file was already imported into this survey on ${when} (${earlier.imported} responses). Importing it again would count every response twice. If it really is a different wave with the same content, tick "This is a different wave" and upload it again.`,
+            message: `This file was already imported into this survey on ${when} (${earlier.imported} responses). Its responses are already counted. If it really is a different wave, tick "This is a different wave" and upload it again: any row already imported is still skipped, never counted twice.`,
           },
         ],
         problemCount: 1,
