@@ -61,6 +61,8 @@ export interface ImportJobTable {
   runner: string | null;
   /** sha256 of the file's text: the same file again is recognised. Null for imports before it was kept. */
   content_hash: string | null;
+  /** Rows of the file already imported before, skipped. Null for imports before it was kept. */
+  skipped: number | null;
 }
 
 /** A forum that shares its aggregate counts with the network (NB-1): hosted here, or elsewhere. */

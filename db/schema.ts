@@ -121,6 +121,8 @@ export interface ResponseTable {
   submitted_on: string | null;
   /** The import that stored it; while that import has yet to publish it, the row is `in_progress`. */
   import_job_id: string | null;
+  /** An imported response's identity from its row (unique per survey): the same row is never imported twice. */
+  response_ref: string | null;
 }
 
 export interface AnswerTable {

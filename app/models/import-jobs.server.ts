@@ -106,7 +106,7 @@ export async function startImportJob(
       }
       // The last of each month's responses counted now, so the board's next visit has nothing to do.
       await countIntoSummary(db, { id, forumId: input.forumId, surveyId: input.surveyId });
-      return { status: "imported", done: outcome.imported, total: outcome.imported, imported: outcome.imported };
+      return { status: "imported", done: outcome.imported, total: outcome.imported, imported: outcome.imported, skipped: outcome.skipped };
     };
     work()
       .catch((error: unknown) => {
@@ -149,7 +149,13 @@ export async function findImportJob(
     return { status: "running", done: Number(row.done), total: row.total === null ? null : Number(row.total) };
   }
   if (row.status === "imported") {
-    return { status: "imported", done: Number(row.done), total: Number(row.total), imported: Number(row.done) };
+    return {
+      status: "imported",
+      done: Number(row.done),
+      total: Number(row.total),
+      imported: Number(row.done),
+      skipped: Number(row.skipped ?? 0),
+    };
   }
   if (row.status === "rejected") {
     return { status: "rejected", problems: JSON.parse(row.problems ?? "[]") as ImportProblem[], problemCount: Number(row.problem_count) };

@@ -29,7 +29,7 @@ import { refreshKpiSummary } from "./kpi-summary.server";
 
 export type ImportJob =
   | { status: "running"; done: number; total: number | null; counting?: true }
-  | { status: "imported"; done: number; total: number; imported: number }
+  | { status: "imported"; done: number; total: number; imported: number; skipped?: number }
   | { status: "rejected"; problems: ImportProblem[]; problemCount: number }
   | { status: "failed" };
 
@@ -173,6 +173,8 @@ export async function saveImportJob(db: DB, jobId: string, state: ImportJob): Pr
       counting: state.status === "running" && state.counting ? 1 : 0,
       problems: state.status === "rejected" ? JSON.stringify(state.problems) : null,
       problem_count: state.status === "rejected" ? state.problemCount : null,
+      // A reclaim that finishes a stopped job does not know it: the column keeps what it held.
+      ...(state.status === "imported" && state.skipped !== undefined ? { skipped: state.skipped } : {}),
       updated_at: new Date().toISOString(),
     })
     .where("id", "=", jobId);

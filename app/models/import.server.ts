@@ -16,7 +16,9 @@ import {
   pacedPause,
   type ImportJobRef,
 } from "./import-staging.server";
+import { leaveOutImportedRows, type RefResponse } from "./import-refs.server";
 import { answerRows, CONSENT_PURPOSES } from "./responses.server";
+import { recordAudit } from "./audit.server";
 import { retentionCutoffMonth } from "./retention.server";
 
 /**
@@ -62,7 +64,8 @@ export interface ImportInput {
 }
 
 export type ImportOutcome =
-  { ok: true; imported: number; surveySlug: string; versionNo: number } | { ok: false; problems: ImportProblem[]; problemCount: number };
+  | { ok: true; imported: number; skipped: number; surveySlug: string; versionNo: number }
+  | { ok: false; problems: ImportProblem[]; problemCount: number };
 
 /**
  * Imports a CSV of responses into the survey's current published version. All or nothing: every
@@ -107,17 +110,34 @@ export async function importResponses(db: DB, input: ImportInput): Promise<Impor
   const pause = input.pause ?? pacedPause();
   const read = await readImportInSteps(definition, input.csvText, { audience: survey.audience, now, keptFrom }, { pause });
   if (!read.ok) return read;
+  // Rows already in the survey (this file, or an export of it, imported before) are left out.
+  const { fresh: responses, skipped } = await leaveOutImportedRows(db, input.forumId, survey.id, read.responses);
+  const actor = input.actor ?? "system";
+  if (responses.length === 0) {
+    input.onProgress?.(0, 0);
+    await recordAudit(db, {
+      forumId: input.forumId,
+      actor,
+      action: "responses.imported",
+      subject: survey.id,
+      detail: { count: 0, skipped, version: survey.version_no },
+    });
+    if (input.jobId === undefined) {
+      const jobId = await openImportJob(db, { forumId: input.forumId, surveyId: survey.id, actor });
+      await saveImportJob(db, jobId, { status: "imported", done: 0, total: 0, imported: 0, skipped });
+    }
+    return { ok: true, imported: 0, skipped, surveySlug: survey.slug, versionNo: survey.version_no };
+  }
 
   // What earlier imports left behind (a server stopped part way) is put right before this one.
   await reclaimStoppedImports(db, Date.now(), pause);
   // Every import has a job row, the command line's too: it is how a stopped import is found.
   const ownJob = input.jobId === undefined;
   const job: ImportJobRef = {
-    id: input.jobId ?? (await openImportJob(db, { forumId: input.forumId, surveyId: survey.id, actor: input.actor ?? "system" })),
+    id: input.jobId ?? (await openImportJob(db, { forumId: input.forumId, surveyId: survey.id, actor })),
     forumId: input.forumId,
     surveyId: survey.id,
   };
-  const responses = read.responses;
   const total = responses.length;
   const startedAt = Date.now();
   const stopHeartbeat = keepImportJobAlive(db, job.id);
@@ -138,10 +158,10 @@ export async function importResponses(db: DB, input: ImportInput): Promise<Impor
       for (const r of responses) [from, to] = [r.submittedOn < from ? r.submittedOn : from, r.submittedOn > to ? r.submittedOn : to];
       await commitImport(db, job.id, total, {
         forumId: input.forumId,
-        actor: input.actor ?? "system",
+        actor,
         action: "responses.imported",
         subject: survey.id,
-        detail: { count: total, version: survey.version_no, from, to },
+        detail: { count: total, skipped, version: survey.version_no, from, to },
       });
     } catch (error) {
       // Not committed: nothing was ever visible, and what was staged goes. Should that fail as
@@ -155,8 +175,8 @@ export async function importResponses(db: DB, input: ImportInput): Promise<Impor
   } finally {
     stopHeartbeat();
   }
-  if (ownJob) await saveImportJob(db, job.id, { status: "imported", done: total, total, imported: total });
-  return { ok: true, imported: total, surveySlug: survey.slug, versionNo: survey.version_no };
+  if (ownJob) await saveImportJob(db, job.id, { status: "imported", done: total, total, imported: total, skipped });
+  return { ok: true, imported: total, skipped, surveySlug: survey.slug, versionNo: survey.version_no };
 }
 
 /** One batch of staged responses with their consents and answers, and the job's progress: one transaction. */
@@ -165,7 +185,7 @@ async function stageBatch(
   job: ImportJobRef,
   versionId: string,
   ids: string[],
-  batch: ImportedResponse[],
+  batch: RefResponse[],
   importedAt: string,
   progress: { done: number; total: number },
 ): Promise<void> {
@@ -195,6 +215,7 @@ async function stageBatch(
           submitted_at: response.submittedAt,
           submitted_on: response.submittedOn,
           import_job_id: job.id,
+          response_ref: response.ref,
         })),
       )
       .execute();

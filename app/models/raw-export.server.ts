@@ -2,7 +2,9 @@
  * The forum's raw responses as a CSV, for its admins (the forum is the data controller; this file
  * never goes to the board or the council). One row per submitted response, numbered 1, 2, 3 … in
  * submission order: the row number is not the database id, so a file cannot be joined back to
- * receipts, consents or contact details. Contact details are never read here.
+ * receipts, consents or contact details. Contact details are never read here. Each row carries the
+ * response's reference (an imported response's own, or a hash for one given here; never its id),
+ * so the file imported again into the survey recognises the responses it already holds.
  *
  * Free text is the moderated text only (approved items, the redacted copy where redacted, via
  * moderatedTextsOf), unless the admin asks for the original text, which the route records in the
@@ -11,9 +13,10 @@
 import type { DB } from "~/db.server";
 import { CSV_BOM, CSV_LINE_END, csvRow } from "~/domain/csv";
 import type { SurveyDefinition } from "~/domain/survey";
+import { exportedRefOf } from "./import-refs.server";
 import { moderatedTextsOf } from "./moderation.server";
 
-export const RAW_EXPORT_FIXED_COLUMNS = ["row_number", "submitted_at", "language", "respondent_role"] as const;
+export const RAW_EXPORT_FIXED_COLUMNS = ["row_number", "submitted_at", "language", "respondent_role", "response_ref"] as const;
 
 /** Responses per query: keeps each synchronous SQLite read short. */
 const PAGE = 500;
@@ -92,7 +95,7 @@ async function* rawRows(db: DB, options: RawExportOptions, plan: ExportPlan): As
   for (;;) {
     let query = db
       .selectFrom("responses")
-      .select(["id", "submitted_at", "language", "respondent_role"])
+      .select(["id", "submitted_at", "language", "respondent_role", "response_ref"])
       .where("forum_id", "=", options.forumId)
       .where("survey_id", "=", options.surveyId)
       .where("status", "=", "submitted")
@@ -139,8 +142,14 @@ async function* rawRows(db: DB, options: RawExportOptions, plan: ExportPlan): As
       rowNumber += 1;
       const values = byResponse.get(r.id);
       text +=
-        csvRow([rowNumber, r.submitted_at, r.language, r.respondent_role, ...plan.columns.map((code) => values?.get(code) ?? null)]) +
-        CSV_LINE_END;
+        csvRow([
+          rowNumber,
+          r.submitted_at,
+          r.language,
+          r.respondent_role,
+          r.response_ref ?? exportedRefOf(options.surveyId, r.id),
+          ...plan.columns.map((code) => values?.get(code) ?? null),
+        ]) + CSV_LINE_END;
     }
     yield text;
     const last = responses[responses.length - 1];

@@ -119,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           {
             row: null,
             column: "file",
-            message: `This file was already imported into this survey on ${when} (${earlier.imported} responses). Importing it again would count every response twice. If it really is a different wave with the same content, tick "This is a different wave" and upload it again.`,
+            message: `This file was already imported into this survey on ${when} (${earlier.imported} responses). Its responses are already counted. If it really is a different wave, tick "This is a different wave" and upload it again: any row already imported is still skipped, never counted twice.`,
           },
         ],
         problemCount: 1,
@@ -167,6 +167,13 @@ function JobStatus({ job, surveyId }: { job: ImportJob; surveyId: string }) {
         <p className="notification__title">
           Imported {job.imported} {job.imported === 1 ? "response" : "responses"}
         </p>
+        {job.skipped ? (
+          <p className="body" data-testid="import-skipped">
+            {job.skipped === 1
+              ? "1 row was already imported and was skipped: it is counted once."
+              : `${job.skipped} rows were already imported and were skipped: each is counted once.`}
+          </p>
+        ) : null}
         <label className="label" htmlFor="import-progress">
           {job.done} of {job.total} responses stored
         </label>

@@ -24,6 +24,7 @@ import * as installationOperators from "./2026-12-04T20-installation-operators";
 import * as kpiCountIndexes from "./2026-12-04T30-kpi-count-indexes";
 import * as yswdKeptQuotes from "./2026-12-04T40-yswd-kept-quotes";
 import * as importContentHash from "./2026-12-04T41-import-content-hash";
+import * as responseRef from "./2026-12-04T42-response-ref";
 import * as contactRequests from "./2026-12-04T50-contact-requests";
 import * as mailOutbox from "./2026-12-04T51-mail-outbox";
 import * as invitationRevocation from "./2026-12-04T52-invitation-revocation";
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T30-kpi-count-indexes": kpiCountIndexes,
   "2026-12-04T40-yswd-kept-quotes": yswdKeptQuotes,
   "2026-12-04T41-import-content-hash": importContentHash,
+  "2026-12-04T42-response-ref": responseRef,
   "2026-12-04T50-contact-requests": contactRequests,
   "2026-12-04T51-mail-outbox": mailOutbox,
   "2026-12-04T52-invitation-revocation": invitationRevocation,

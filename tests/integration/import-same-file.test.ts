@@ -55,7 +55,8 @@ describe.each(STORES)("importing the same file again on $kind", ({ kind, skip })
     await pruneImportJobs(t.db, Date.now() + 3 * 24 * 3600_000);
     expect(await earlierImportOfSameFile(t.db, forum.id, survey.id, text)).toMatchObject({ imported: 3 });
 
-    // Confirmed as a different wave: imported, and the confirmation is audited.
+    // Confirmed as a different wave: the confirmation is audited, and rows already imported are
+    // still skipped, never counted twice.
     const again = await startImportJob(t.db, {
       forumId: forum.id,
       surveyId: survey.id,
@@ -63,7 +64,7 @@ describe.each(STORES)("importing the same file again on $kind", ({ kind, skip })
       actor: "admin-1",
       differentWave: true,
     });
-    expect(await finished(t.db, forum.id, survey.id, again)).toMatchObject({ status: "imported", imported: 3 });
+    expect(await finished(t.db, forum.id, survey.id, again)).toMatchObject({ status: "imported", imported: 0, skipped: 3 });
     const audit = await t.db
       .selectFrom("audit_log")
       .select(["detail"])

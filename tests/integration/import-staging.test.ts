@@ -195,6 +195,7 @@ describe.each(STORES)("an import in batches on $kind", ({ kind, skip }) => {
         done: rows,
         total: rows,
         imported: rows,
+        skipped: 0,
       });
       expect(await countSubmittedResponses(t.db, forum.id, survey.id)).toBe(rows);
       expect(await staged()).toBe(0);

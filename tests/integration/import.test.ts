@@ -120,7 +120,7 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
       actor: "user-1",
       onProgress: (done, total) => progress.push([done, total]),
     });
-    expect(outcome).toEqual({ ok: true, imported: 3, surveySlug: "parent-carer-experience", versionNo: 1 });
+    expect(outcome).toEqual({ ok: true, imported: 3, skipped: 0, surveySlug: "parent-carer-experience", versionNo: 1 });
     expect(progress[0]).toEqual([0, 3]);
     expect(progress[progress.length - 1]).toEqual([3, 3]);
 
@@ -186,7 +186,7 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
     const audit = await t.db.selectFrom("audit_log").select(["forum_id", "actor", "action", "subject", "detail"]).execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ forum_id: forum.id, actor: "user-1", action: "responses.imported", subject: survey.id });
-    expect(JSON.parse(audit[0].detail!)).toEqual({ count: 3, version: 1, from: "2025-11-30", to: "2026-03-31" });
+    expect(JSON.parse(audit[0].detail!)).toEqual({ count: 3, skipped: 0, version: 1, from: "2025-11-30", to: "2026-03-31" });
     // The audit log holds counts, never an answer.
     expect(audit[0].detail).not.toMatch(/good|agree|phone/);
   });
@@ -282,7 +282,7 @@ describe.each(STORES)("importing responses on $kind", ({ kind, skip }) => {
         while ((await findImportJob(t.db, forum.id, survey.id, jobId))?.status === "running" && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
-        const done = { status: "imported", done: 12, total: 12, imported: 12 };
+        const done = { status: "imported", done: 12, total: 12, imported: 12, skipped: 0 };
         expect(await findImportJob(t.db, forum.id, survey.id, jobId)).toEqual(done);
         expect(await findImportJob(other, forum.id, survey.id, jobId)).toEqual(done);
         expect(await t.db.selectFrom("kpi_stale_months").select("month").where("survey_id", "=", survey.id).execute()).toEqual([]);

@@ -1,12 +1,13 @@
 import type { SurveyDefinition, SurveyQuestion } from "../survey";
 import { columnLetter, type ProblemList } from "./problems";
-import { IMPORT_META_COLUMNS, type MetaColumn } from "./types";
+import { EXPORT_ROW_NUMBER_COLUMN, IMPORT_META_COLUMNS, RESPONSE_REF_COLUMN, type MetaColumn } from "./types";
 
 // --- header -----------------------------------------------------------------------------------
 
 type Column =
   | { index: number; name: string; kind: "question"; question: SurveyQuestion }
   | { index: number; name: string; kind: "meta"; meta: MetaColumn }
+  | { index: number; name: string; kind: "ref" }
   | { index: number; name: string; kind: "ignored" };
 
 export interface Header {
@@ -58,6 +59,11 @@ export function readHeader(definition: SurveyDefinition, records: string[][], pr
       questionColumns.set(name, column);
     } else if ((IMPORT_META_COLUMNS as readonly string[]).includes(name)) {
       columns.push({ index, name, kind: "meta", meta: name as MetaColumn });
+    } else if (name === RESPONSE_REF_COLUMN) {
+      columns.push({ index, name, kind: "ref" });
+    } else if (name === EXPORT_ROW_NUMBER_COLUMN) {
+      // The raw export numbers its rows: harmless when the export is imported again.
+      columns.push({ index, name, kind: "ignored" });
     } else {
       problems.add({ row: 1, column: name, message: unknownColumnMessage(definition, name, letter) });
       columns.push({ index, name, kind: "ignored" });

@@ -74,10 +74,15 @@ export function readRow(
   let language = "en";
   let respondentRole = audience;
   let mode: ResponseMode = IMPORT_DEFAULT_MODE;
+  let givenRef: string | null = null;
 
   for (const column of header.columns) {
     const cell = cells[column.index] ?? "";
     if (column.kind === "ignored") continue;
+    if (column.kind === "ref") {
+      givenRef = cell.trim() || null;
+      continue;
+    }
     if (column.kind === "meta") {
       const value = cell.trim();
       if (value === "") continue;
@@ -147,7 +152,17 @@ export function readRow(
     return null;
   }
   const at = when ?? importTime;
-  return { row, answers, submittedAt: at.submittedAt, submittedOn: at.submittedOn, language, respondentRole, mode };
+  return {
+    row,
+    answers,
+    submittedAt: at.submittedAt,
+    submittedOn: at.submittedOn,
+    language,
+    respondentRole,
+    mode,
+    givenRef,
+    datedInFile: when !== null,
+  };
 }
 
 function readRespondentRole(value: string): string | undefined {

@@ -13,6 +13,10 @@ export const IMPORT_LIMITS = {
 export const IMPORT_META_COLUMNS = ["submitted_at", "language", "respondent_role", "mode"] as const;
 export type MetaColumn = (typeof IMPORT_META_COLUMNS)[number];
 
+/** The raw export's own columns that are not answers: its row number is left aside, its reference kept. */
+export const EXPORT_ROW_NUMBER_COLUMN = "row_number";
+export const RESPONSE_REF_COLUMN = "response_ref";
+
 export interface ImportProblem {
   /** The spreadsheet row (the header is row 1, the first response row 2); null: the file as a whole. */
   row: number | null;
@@ -33,6 +37,10 @@ export interface ImportedResponse {
   respondentRole: string;
   /** How it was given: the file's `mode` column, or paper. */
   mode: ResponseMode;
+  /** The file's response_ref cell (a raw export's reference), when it has one. */
+  givenRef: string | null;
+  /** Whether the file dated the row (submitted_at), rather than the import time. */
+  datedInFile: boolean;
 }
 
 export type ImportParse = { ok: true; responses: ImportedResponse[] } | { ok: false; problems: ImportProblem[]; problemCount: number };
