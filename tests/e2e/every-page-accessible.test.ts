@@ -91,7 +91,15 @@ describe.skipIf(!chromiumPath)("every page is accessible, in English and in Urdu
         .where("visibility", "=", "public")
         .orderBy("reference")
         .executeTakeFirstOrThrow();
-      const response = await db.selectFrom("responses").select("id").where("survey_id", "=", survey.id).executeTakeFirstOrThrow();
+      // The newest response: retention may delete the oldest sample responses while the sweep runs.
+      const response = await db
+        .selectFrom("responses")
+        .select("id")
+        .where("survey_id", "=", survey.id)
+        .where("status", "=", "submitted")
+        .orderBy("submitted_on", "desc")
+        .orderBy("id")
+        .executeTakeFirstOrThrow();
       const contactId = "sweep-contact-request";
       await db
         .insertInto("follow_up_contacts")
